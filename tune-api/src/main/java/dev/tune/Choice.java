@@ -1,0 +1,27 @@
+package dev.tune;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * One of the given values, drawn uniformly, as Ray's {@code tune.choice}. Values are written as
+ * strings and converted to the member's type: numbers, booleans ({@code true}/{@code false}),
+ * enum constants by name, or strings. A value that does not convert is an error when the
+ * experiment is built.
+ *
+ * <p>Put it on a field, a constructor parameter or a method parameter of a trainable. The
+ * hyperparameter is named after the member (compile with {@code -parameters} for parameter names)
+ * unless {@link #name()} says otherwise. A field must be neither static nor final.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
+public @interface Choice {
+    String[] value();
+
+    /** The hyperparameter's name; default: the member's name. */
+    String name() default "";
+}

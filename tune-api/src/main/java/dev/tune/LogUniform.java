@@ -1,0 +1,30 @@
+package dev.tune;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A float drawn uniformly in log space from {@code [lower, upper)}, as Ray's
+ * {@code tune.loguniform}; for learning rates and other scales. Both bounds must be positive.
+ *
+ * <p>Put it on a field, a constructor parameter or a method parameter of a trainable. The
+ * hyperparameter is named after the member (compile with {@code -parameters} for parameter names)
+ * unless {@link #name()} says otherwise. A field must be neither static nor final.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
+public @interface LogUniform {
+    double lower();
+
+    double upper();
+
+    /** The logarithm's base; it changes nothing but rounding, kept for parity with Ray. */
+    double base() default 10;
+
+    /** The hyperparameter's name; default: the member's name. */
+    String name() default "";
+}

@@ -1,0 +1,29 @@
+package dev.tune;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A float drawn from a normal distribution and rounded to a multiple of {@code q}, as Ray's
+ * {@code tune.qrandn}.
+ *
+ * <p>Put it on a field, a constructor parameter or a method parameter of a trainable. The
+ * hyperparameter is named after the member (compile with {@code -parameters} for parameter names)
+ * unless {@link #name()} says otherwise. A field must be neither static nor final.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
+public @interface QNormal {
+    double mean() default 0;
+
+    double sd() default 1;
+
+    double q();
+
+    /** The hyperparameter's name; default: the member's name. */
+    String name() default "";
+}

@@ -1,0 +1,29 @@
+package dev.tune;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An integer drawn uniformly among the multiples of {@code q} in {@code [lower, upper]} (upper bound
+ * <b>inclusive</b>), as Ray's {@code tune.qrandint}.
+ *
+ * <p>Put it on a field, a constructor parameter or a method parameter of a trainable. The
+ * hyperparameter is named after the member (compile with {@code -parameters} for parameter names)
+ * unless {@link #name()} says otherwise. A field must be neither static nor final.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
+public @interface QRandInt {
+    long lower();
+
+    long upper();
+
+    long q() default 1;
+
+    /** The hyperparameter's name; default: the member's name. */
+    String name() default "";
+}

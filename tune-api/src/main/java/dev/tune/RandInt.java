@@ -1,0 +1,27 @@
+package dev.tune;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An integer drawn uniformly from {@code [lower, upper)} (upper bound <b>exclusive</b>), as Ray's
+ * {@code tune.randint}.
+ *
+ * <p>Put it on a field, a constructor parameter or a method parameter of a trainable. The
+ * hyperparameter is named after the member (compile with {@code -parameters} for parameter names)
+ * unless {@link #name()} says otherwise. A field must be neither static nor final.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
+public @interface RandInt {
+    long lower();
+
+    long upper();
+
+    /** The hyperparameter's name; default: the member's name. */
+    String name() default "";
+}

@@ -1,0 +1,31 @@
+package dev.tune;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * What one trial needs while it runs, as Ray's {@code resources_per_trial}. tune starts a trial
+ * only when the machine's remaining resources cover it, so these numbers decide how many trials
+ * run at once. The machine offers one cpu per available processor, the gpus given by
+ * {@code tune.resources.totalGpu} (default 0), and the JVM's max heap as memory.
+ * Overridden by {@code tune.resources.cpu}, {@code tune.resources.gpu}, {@code tune.resources.memoryMb}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Resources {
+    /** Cpus per trial; fractions allowed ({@code 0.5} runs two trials per core). */
+    double cpu() default 1;
+
+    /** Gpus per trial; fractions share a gpu between trials. */
+    double gpu() default 0;
+
+    /** Heap per trial in MiB; 0 means not counted. */
+    long memoryMb() default 0;
+
+    /** Custom resources as {@code name=amount} pairs, matched against {@code tune.resources.total.<name>}. */
+    String[] custom() default {};
+}

@@ -1,0 +1,67 @@
+package dev.tune;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks an experiment: something tune can train many times with different hyperparameters.
+ *
+ * <p><b>On a class</b> (Ray's Class API) the class must have exactly one {@link Step @Step}
+ * method, called once per training iteration; it may also have {@link Setup @Setup},
+ * {@link Cleanup @Cleanup} and {@link Reset @Reset} members. The class needs no base class, no
+ * interface and no public no-arg constructor: tune creates one instance per trial through the
+ * constructor whose parameters it can supply (hyperparameters, {@link Config}, {@link TrialContext}).
+ *
+ * <p><b>On a method</b> (Ray's Function API) the method is the whole trial. It is called once;
+ * its parameters receive hyperparameters, a {@link Config} or a {@link TrialContext}. It may
+ * report intermediate metrics through {@link TrialContext#report}, as {@code tune.report} does,
+ * and may return final metrics (a {@code Map}, a record or bean, or a single number). A static
+ * method needs no instance; an instance method gets a fresh instance of its class per trial.
+ *
+ * <p>Hyperparameters are declared with domain annotations ({@link Uniform}, {@link Choice},
+ * {@link GridSearch}, ...) on fields, constructor parameters or method parameters, or
+ * programmatically by a {@link SearchSpace @SearchSpace} member. Every setting here can be
+ * overridden by {@code tune.*} options (system properties, JUnit configuration parameters, the
+ * Maven plugin, or {@code TuneOptions} in code); an attribute left at its default means "not set".
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Trainable {
+
+    /** The experiment's name; default: the simple class name, or {@code Class.method} for a method. */
+    String name() default "";
+
+    /**
+     * The metric or metrics to optimise. One metric makes a single-objective experiment; several,
+     * each with its own {@link #mode()}, make a multi-objective one whose result is the Pareto
+     * front. Empty means: use the Hugging Face Trainer's default objective (the sum of the
+     * reported metrics other than the loss and timing fields, or the loss when nothing else is
+     * reported).
+     */
+    String[] metric() default {};
+
+    /**
+     * Direction of each {@link #metric()}, in the same order. Empty means {@link Mode#MIN} for
+     * every metric, as Optuna's default direction and the Hugging Face Trainer's.
+     */
+    Mode[] mode() default {};
+
+    /**
+     * How many times to sample the search space (Ray's {@code num_samples}). With grid-search
+     * parameters, the whole grid is repeated this many times. {@code -1} means not set (1).
+     */
+    int samples() default -1;
+
+    /**
+     * At most this many trials run at once. {@code -1} means not set: as many as the per-trial
+     * {@link Resources} allow on this machine (by default one per core).
+     */
+    int maxConcurrentTrials() default -1;
+
+    /** The searcher by name ({@code random}, {@code grid}) or fully qualified class name; empty means not set ({@code random}). */
+    String searcher() default "";
+}

@@ -1,0 +1,162 @@
+package dev.tune.space;
+
+import dev.tune.Config;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Builds a {@link Space} with Ray's sampling functions, in Ray's argument conventions: upper
+ * bounds of {@code uniform}, {@code loguniform}, {@code randint} and {@code lograndint} are
+ * exclusive; those of the {@code q} variants are inclusive. A bad bound or a repeated name throws
+ * {@link IllegalArgumentException} naming the hyperparameter.
+ *
+ * <pre>{@code
+ * Space space = Space.builder()
+ *     .loguniform("lr", 1e-4, 1e-1)
+ *     .choice("batch", 16, 32, 64)
+ *     .nested("optimizer", o -> o.uniform("momentum", 0.8, 0.99))
+ *     .sampleFrom("warmup", c -> c.getInt("batch") * 10)
+ *     .build();
+ * }</pre>
+ */
+public final class SpaceBuilder {
+
+    private final String prefix;
+    private final Map<String, Domain> domains;
+
+    SpaceBuilder() {
+        this("", new LinkedHashMap<>());
+    }
+
+    private SpaceBuilder(String prefix, Map<String, Domain> domains) {
+        this.prefix = prefix;
+        this.domains = domains;
+    }
+
+    public SpaceBuilder uniform(String name, double lower, double upper) {
+        return add(name, () -> new FloatDomain(lower, upper, false, 10, 0));
+    }
+
+    public SpaceBuilder quniform(String name, double lower, double upper, double q) {
+        return add(name, () -> new FloatDomain(lower, upper, false, 10, positive(q)));
+    }
+
+    public SpaceBuilder loguniform(String name, double lower, double upper) {
+        return loguniform(name, lower, upper, 10);
+    }
+
+    public SpaceBuilder loguniform(String name, double lower, double upper, double base) {
+        return add(name, () -> new FloatDomain(lower, upper, true, base, 0));
+    }
+
+    public SpaceBuilder qloguniform(String name, double lower, double upper, double q) {
+        return add(name, () -> new FloatDomain(lower, upper, true, 10, positive(q)));
+    }
+
+    public SpaceBuilder randn(String name, double mean, double sd) {
+        return add(name, () -> new NormalDomain(mean, sd, 0));
+    }
+
+    public SpaceBuilder qrandn(String name, double mean, double sd, double q) {
+        return add(name, () -> new NormalDomain(mean, sd, positive(q)));
+    }
+
+    /** An integer in {@code [lower, upper)}: upper exclusive, as Ray's {@code randint}. */
+    public SpaceBuilder randint(String name, long lower, long upper) {
+        return add(name, () -> new IntDomain(lower, exclusive(lower, upper), false, 10, 1));
+    }
+
+    /** A multiple of {@code q} in {@code [lower, upper]}: upper inclusive, as Ray's {@code qrandint}. */
+    public SpaceBuilder qrandint(String name, long lower, long upper, long q) {
+        return add(name, () -> new IntDomain(lower, upper, false, 10, q));
+    }
+
+    /** An integer in {@code [lower, upper)} on a log scale, as Ray's {@code lograndint}. */
+    public SpaceBuilder lograndint(String name, long lower, long upper) {
+        return add(name, () -> new IntDomain(lower, exclusive(lower, upper), true, 10, 1));
+    }
+
+    /** A multiple of {@code q} in {@code [lower, upper]} on a log scale, as Ray's {@code qlograndint}. */
+    public SpaceBuilder qlograndint(String name, long lower, long upper, long q) {
+        return add(name, () -> new IntDomain(lower, upper, true, 10, q));
+    }
+
+    public SpaceBuilder choice(String name, Object... values) {
+        return choice(name, Arrays.asList(values));
+    }
+
+    public SpaceBuilder choice(String name, List<?> values) {
+        return add(name, () -> new Categorical(List.copyOf(values)));
+    }
+
+    public SpaceBuilder grid(String name, Object... values) {
+        return grid(name, Arrays.asList(values));
+    }
+
+    public SpaceBuilder grid(String name, List<?> values) {
+        return add(name, () -> new Grid(List.copyOf(values)));
+    }
+
+    /** A value computed from the values declared before it; {@code null} leaves it out. */
+    public SpaceBuilder sampleFrom(String name, Function<Config, Object> function) {
+        return add(name, () -> new SampleFrom(function));
+    }
+
+    public SpaceBuilder constant(String name, Object value) {
+        return add(name, () -> new Constant(value));
+    }
+
+    /** Declares the hyperparameters that {@code group} adds under {@code prefix.} (Ray's nested dicts). */
+    public SpaceBuilder nested(String prefix, Consumer<SpaceBuilder> group) {
+        group.accept(new SpaceBuilder(qualify(prefix) + ".", domains));
+        return this;
+    }
+
+    /** Adds a domain built elsewhere. */
+    public SpaceBuilder add(String name, Domain domain) {
+        return add(name, () -> domain);
+    }
+
+    public Space build() {
+        return Space.of(domains);
+    }
+
+    private SpaceBuilder add(String name, java.util.function.Supplier<Domain> domain) {
+        String qualified = qualify(name);
+        if (domains.containsKey(qualified)) {
+            throw new IllegalArgumentException("hyperparameter '" + qualified + "' is declared twice");
+        }
+        try {
+            domains.put(qualified, domain.get());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("hyperparameter '" + qualified + "': " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    private String qualify(String name) {
+        if (name == null || name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("a hyperparameter name must be non-empty without spaces, got '" + name + "'");
+        }
+        return prefix + name;
+    }
+
+    private static long exclusive(long lower, long upper) {
+        if (upper <= lower) {
+            throw new IllegalArgumentException("lower (" + lower + ") must be below upper (" + upper
+                    + "); the upper bound is exclusive");
+        }
+        return upper - 1;
+    }
+
+    private static double positive(double q) {
+        if (!(q > 0)) {
+            throw new IllegalArgumentException("q must be positive, got " + q);
+        }
+        return q;
+    }
+}

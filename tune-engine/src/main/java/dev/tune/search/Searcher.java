@@ -1,0 +1,33 @@
+package dev.tune.search;
+
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+
+/**
+ * Proposes configurations to try, in ask-and-tell form, as Ray's {@code Searcher}: tune asks
+ * {@link #suggest} for each new trial, and tells the searcher every result and every end.
+ *
+ * <p>tune calls a searcher from one thread at a time, so implementations need no locking.
+ * The experiment's space, objective, sample count and seed arrive once through {@link #start}
+ * before the first suggestion.
+ */
+public interface Searcher {
+
+    /** Receives what the searcher is searching; called once, before any suggestion. */
+    void start(SearchProblem problem);
+
+    /**
+     * The configuration for the trial {@code trialId}, or {@link Suggestion#notNow()} when the
+     * searcher wants to wait for running trials, or {@link Suggestion#finished()} when it has
+     * nothing more to propose.
+     */
+    Suggestion suggest(String trialId);
+
+    /** One intermediate result of a running trial. */
+    default void onTrialResult(Trial trial, Result result) {
+    }
+
+    /** A trial has ended; {@code trial.status()} tells whether it terminated or failed. */
+    default void onTrialComplete(Trial trial) {
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tune.store;
+
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+
+/**
+ * Where an experiment's record lives: the one narrow door through which every write of
+ * experiment state passes, so that the local directory ({@link LocalDirectoryStore}) can later be
+ * joined by a shared database holding the same experiment for workers on several machines.
+ *
+ * <p>Contract: descriptions and state snapshots are replaced atomically; trials and results are
+ * appended and never rewritten, so a crash loses at most the line being written. Methods may be
+ * called from several trial threads at once, but calls for one trial come in order from one thread.
+ */
+public interface ExperimentStore extends AutoCloseable {
+
+    /** Starts the record of an experiment; called once, before any trial. */
+    void open(ExperimentInfo experiment);
+
+    /** Records a new trial with its config (status {@code PENDING} or {@code RUNNING}). */
+    void addTrial(Trial trial);
+
+    /** Appends one result of a trial added before. */
+    void appendResult(Trial trial, Result result);
+
+    /** Records that a trial ended, with its final status and error, if any. */
+    void endTrial(Trial trial);
+
+    /** Replaces the experiment's state snapshot (status, counts, best trial) atomically. */
+    void saveState(ExperimentState state);
+
+    /** Flushes and releases files; the record stays readable through {@link StoredExperiment#load}. */
+    @Override
+    void close();
+
+    /** A store that keeps nothing: for experiments whose results live only in memory. */
+    static ExperimentStore none() {
+        return NoStore.INSTANCE;
+    }
+}
