@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Called once when a trial ends for any reason (completed, stopped, failed), as Ray's
  * {@code Trainable.cleanup()}. With instance reuse it is called only when the instance is
- * finally discarded. Takes no parameters, or a {@link TrialContext}.
+ * finally discarded. Takes no parameters. An exception is logged and does not fail the trial.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

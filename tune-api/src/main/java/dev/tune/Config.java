@@ -125,13 +125,33 @@ public final class Config {
                         + ", which is not a whole number for " + type.getSimpleName());
             }
             long l = number.longValue();
+            if (!fitsLong(number, d) || l < minimum(boxed) || l > maximum(boxed)) {
+                throw new ClassCastException("Hyperparameter '" + name + "' is " + number
+                        + ", which is out of range for " + type.getSimpleName());
+            }
             converted = boxed == Long.class ? (Object) l
-                    : boxed == Integer.class ? (Object) Math.toIntExact(l)
+                    : boxed == Integer.class ? (Object) (int) l
                     : boxed == Short.class ? (Object) (short) l : (Object) (byte) l;
         } else {
             converted = number;
         }
         return (T) converted;
+    }
+
+    private static boolean fitsLong(Number number, double d) {
+        boolean integral = number instanceof Long || number instanceof Integer || number instanceof Short
+                || number instanceof Byte;
+        return integral || (d >= -0x1p63 && d < 0x1p63);
+    }
+
+    private static long minimum(Class<?> boxed) {
+        return boxed == Integer.class ? Integer.MIN_VALUE : boxed == Short.class ? Short.MIN_VALUE
+                : boxed == Byte.class ? Byte.MIN_VALUE : Long.MIN_VALUE;
+    }
+
+    private static long maximum(Class<?> boxed) {
+        return boxed == Integer.class ? Integer.MAX_VALUE : boxed == Short.class ? Short.MAX_VALUE
+                : boxed == Byte.class ? Byte.MAX_VALUE : Long.MAX_VALUE;
     }
 
     private static String describe(Object value) {

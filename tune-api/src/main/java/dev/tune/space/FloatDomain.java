@@ -61,6 +61,8 @@ public record FloatDomain(double lower, double upper, boolean log, double base, 
             value = clampToGrid(Domain.quantize(value, q));
         } else if (value >= upper) {
             value = Math.nextDown(upper);
+        } else if (value < lower) {
+            value = lower; // exp(log(lower)) can round to just below lower
         }
         return value;
     }

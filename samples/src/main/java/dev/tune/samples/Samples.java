@@ -1,0 +1,49 @@
+package dev.tune.samples;
+
+import dev.tune.result.ExperimentResult;
+import dev.tune.run.TuneOptions;
+import dev.tune.run.Tuner;
+import dev.tune.trainable.Experiment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs one sample by name and prints its best result: {@code quickstart} (the default),
+ * {@code function}, {@code class}, {@code model}, or {@code all}. Each run uses the options its
+ * annotations give, overridden by any {@code -Dtune.*} system property.
+ */
+public final class Samples {
+
+    private Samples() {
+    }
+
+    static final Map<String, Supplier<Experiment>> SAMPLES = new LinkedHashMap<>();
+
+    static {
+        SAMPLES.put("quickstart", () -> Experiment.of(TuneSample_01_Quickstart.class).get(0));
+        SAMPLES.put("function", () -> Experiment.of(TuneSample_02_FunctionApi.class).get(0));
+        SAMPLES.put("class", () -> Experiment.of(TuneSample_03_ClassApi.class).get(0));
+        SAMPLES.put("model", () -> Experiment.of(LogisticRegression.class).get(0));
+    }
+
+    public static void main(String[] args) {
+        String name = args.length > 0 ? args[0] : "quickstart";
+        if (name.equals("all")) {
+            SAMPLES.keySet().forEach(Samples::run);
+            return;
+        }
+        if (!SAMPLES.containsKey(name)) {
+            System.err.println("Unknown sample '" + name + "'; choose one of " + SAMPLES.keySet() + " or all");
+            System.exit(2);
+        }
+        run(name);
+    }
+
+    static void run(String name) {
+        ExperimentResult result = Tuner.run(SAMPLES.get(name).get(), TuneOptions.empty());
+        result.bestTrial().ifPresent(best -> System.out.println("Best config of " + result.name() + ": "
+                + best.config().asMap()));
+        System.out.println();
+    }
+}

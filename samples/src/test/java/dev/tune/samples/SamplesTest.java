@@ -1,0 +1,76 @@
+package dev.tune.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tune.result.ExperimentResult;
+import dev.tune.result.Trial;
+import dev.tune.result.TrialStatus;
+import dev.tune.run.TuneOptions;
+import dev.tune.run.Tuner;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Each sample runs as a user would run it, and finds what its tutorial says it finds. */
+class SamplesTest {
+
+    private static ExperimentResult run(String sample) {
+        return Tuner.run(Samples.SAMPLES.get(sample).get(), TuneOptions.builder().inMemory().verbose(0).build());
+    }
+
+    @Test
+    void quickstartRunsTheGridAndFindsTheSmallestScore() {
+        ExperimentResult result = run("quickstart");
+        assertEquals(4, result.trials().size());
+        assertEquals(Set.of(0.001, 0.01, 0.1, 1.0),
+                result.trials().stream().map(t -> t.config().get("a")).collect(Collectors.toSet()));
+        Trial best = result.bestTrial().orElseThrow();
+        Trial expected = result.trials().stream().min(Comparator.comparingDouble(SamplesTest::quickstartScore))
+                .orElseThrow();
+        assertEquals(expected.id(), best.id());
+        assertEquals(quickstartScore(best), best.lastResult().orElseThrow().metric("score"), 1e-12);
+    }
+
+    private static double quickstartScore(Trial t) {
+        double a = t.config().getDouble("a");
+        return a * a + t.config().getInt("b");
+    }
+
+    @Test
+    void functionApiReportsTwentyStepsPerTrial() {
+        ExperimentResult result = run("function");
+        assertEquals(8, result.trials().size());
+        result.trials().forEach(t -> assertEquals(20, t.iterations()));
+        Trial best = result.bestTrial().orElseThrow();
+        double a = best.config().getDouble("a");
+        assertEquals(a * Math.sqrt(19) + best.config().getInt("b"), best.lastResult().orElseThrow().metric("score"),
+                1e-12);
+    }
+
+    @Test
+    void classApiReusesOneInstanceForAllTrials() {
+        TuneSample_03_ClassApi.SETUPS.set(0);
+        ExperimentResult result = run("class");
+        assertEquals(10, result.trials().size());
+        assertEquals(1, TuneSample_03_ClassApi.SETUPS.get(), "set-up ran once: the instance was reused");
+        result.trials().forEach(t -> assertEquals(5, t.iterations(), "done after five steps"));
+        Trial best = result.bestTrial().orElseThrow();
+        double h1 = best.config().getDouble("h1");
+        double h2 = best.config().getDouble("h2");
+        assertEquals((h1 - 3) * (h1 - 3) + (h2 - 5) * (h2 - 5), best.lastResult().orElseThrow().metric("loss"), 1e-12);
+    }
+
+    @Test
+    void existingModelLearnsUnderTuning() {
+        ExperimentResult result = run("model");
+        assertEquals(12, result.trials().size());
+        assertTrue(result.trials().stream().allMatch(t -> t.status() == TrialStatus.TERMINATED && t.iterations() == 15));
+        double best = result.bestTrial().orElseThrow().lastResult().orElseThrow().metric("validationAccuracy");
+        double worst = result.trials().stream().mapToDouble(t -> t.lastResult().orElseThrow()
+                .metric("validationAccuracy")).min().orElseThrow();
+        assertTrue(best > 0.8, "the best configuration learns the data: " + best);
+        assertTrue(best > worst, "tuning matters: best " + best + " vs worst " + worst);
+    }
+}

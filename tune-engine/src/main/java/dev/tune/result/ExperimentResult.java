@@ -1,0 +1,169 @@
+package dev.tune.result;
+
+import dev.tune.Mode;
+import dev.tune.store.AtomicFiles;
+import dev.tune.store.ExperimentInfo;
+import dev.tune.store.StoredExperiment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of an experiment, as Ray's {@code ResultGrid}: every trial, the best one or the
+ * Pareto front, counts by status, and exports to CSV and JSON. Returned by the tuner, or read back
+ * from an experiment directory with {@link #load(Path)}. Immutable.
+ *
+ * <p>Comparisons use only finite values: a NaN or infinite value is never best. Ray considers
+ * every trial that reported the metric, and so does this class, including trials that ended in
+ * error. Ties go to the lower trial number.
+ */
+public final class ExperimentResult {
+
+    private final String name;
+    private final Objective objective;
+    private final List<Trial> trials;
+    private final Optional<Path> dir;
+    private final Duration wallTime;
+    private final long seed;
+
+    /**
+     * @param trials every trial, in any order; kept by trial number
+     * @param dir the experiment directory when results were persisted
+     * @param wallTime how long the experiment ran
+     * @param seed the experiment's random seed
+     */
+    public ExperimentResult(String name, Objective objective, List<Trial> trials, Optional<Path> dir,
+            Duration wallTime, long seed) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.objective = Objects.requireNonNull(objective, "objective");
+        this.trials = trials.stream().sorted(Comparator.comparingInt(Trial::number)).toList();
+        this.dir = Objects.requireNonNull(dir, "dir");
+        this.wallTime = Objects.requireNonNull(wallTime, "wallTime");
+        this.seed = seed;
+    }
+
+    /**
+     * Reads the experiment that a {@link dev.tune.store.LocalDirectoryStore} wrote to
+     * {@code experimentDir}. Its objective is the recorded metrics and modes (a derived objective
+     * is its recorded {@value Objective#DERIVED_NAME} metric); its wall time runs from the start to
+     * the last saved state, or is zero when no state was saved.
+     *
+     * @throws IllegalArgumentException when the directory holds no tune experiment
+     */
+    public static ExperimentResult load(Path experimentDir) {
+        StoredExperiment stored = StoredExperiment.load(experimentDir);
+        ExperimentInfo info = stored.info();
+        Duration wall = stored.state()
+                .filter(state -> info.startedAt() != null && state.updatedAt() != null)
+                .map(state -> Duration.between(info.startedAt(), state.updatedAt()))
+                .filter(duration -> !duration.isNegative())
+                .orElse(Duration.ZERO);
+        return new ExperimentResult(info.name() == null ? String.valueOf(experimentDir.getFileName()) : info.name(),
+                objective(info), stored.trials(), Optional.of(experimentDir), wall, info.seed());
+    }
+
+    private static Objective objective(ExperimentInfo info) {
+        if (info.metrics().isEmpty()) {
+            return Objective.of(Objective.DERIVED_NAME, Mode.MIN);
+        }
+        List<Mode> modes = info.modes().stream().map(m -> Mode.valueOf(m.toUpperCase(Locale.ROOT))).toList();
+        return Objective.of(info.metrics(), modes);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Objective objective() {
+        return objective;
+    }
+
+    /** Every trial, by trial number; unmodifiable. */
+    public List<Trial> trials() {
+        return trials;
+    }
+
+    /** The experiment directory, when results were persisted. */
+    public Optional<Path> dir() {
+        return dir;
+    }
+
+    public Duration wallTime() {
+        return wallTime;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * The trial with the best last value of the objective's metric; empty when no trial has a
+     * finite one.
+     *
+     * @throws IllegalStateException for a multi-objective experiment: ask for {@link #paretoFront()},
+     *     or for one metric with {@link #bestTrial(String, Mode, Scope)}
+     */
+    public Optional<Trial> bestTrial() {
+        return bestTrial(objective.metric(), objective.mode(), Scope.LAST);
+    }
+
+    /** The trial with the best finite value of {@code metric} under {@code scope}; ties go to the lower number. */
+    public Optional<Trial> bestTrial(String metric, Mode mode, Scope scope) {
+        return TrialRanking.best(trials, metric, mode, scope);
+    }
+
+    /**
+     * The trials whose last values of the objective's metrics, all finite, no other trial beats in
+     * every metric at once (each in its own mode), by trial number. For a single objective, the
+     * trials tied for best.
+     */
+    public List<Trial> paretoFront() {
+        return TrialRanking.paretoFront(trials, objective.metrics(), objective.modes());
+    }
+
+    /** How many trials are in each status; every status is present. */
+    public Map<TrialStatus, Long> countByStatus() {
+        Map<TrialStatus, Long> counts = new EnumMap<>(TrialStatus.class);
+        for (TrialStatus status : TrialStatus.values()) {
+            counts.put(status, 0L);
+        }
+        trials.forEach(trial -> counts.merge(trial.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** The trials that ended in error, by trial number. */
+    public List<Trial> errors() {
+        return trials.stream().filter(trial -> trial.status() == TrialStatus.ERROR).toList();
+    }
+
+    /** One CSV row per trial: identity, status, {@code config/*} columns, last metric values, error. */
+    public String toCsv() {
+        return ResultCsv.format(trials);
+    }
+
+    /** The experiment and its trials as pretty-printed JSON. */
+    public String toJson() {
+        return ResultJson.format(this);
+    }
+
+    /** Writes {@link #toCsv()} to {@code file}, replacing it atomically. */
+    public void exportCsv(Path file) {
+        AtomicFiles.write(file, toCsv());
+    }
+
+    /** Writes {@link #toJson()} to {@code file}, replacing it atomically. */
+    public void exportJson(Path file) {
+        AtomicFiles.write(file, toJson());
+    }
+
+    @Override
+    public String toString() {
+        return "ExperimentResult[" + name + ", " + trials.size() + " trials, " + objective + "]";
+    }
+}

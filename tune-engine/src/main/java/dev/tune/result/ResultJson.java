@@ -1,0 +1,117 @@
+package dev.tune.result;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tune.Mode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An experiment's outcome as pretty-printed JSON: {@code name}, {@code objective} (in words),
+ * {@code metrics} and {@code modes}, {@code seed}, {@code wallSeconds}, {@code bestTrialId} (single
+ * objective only, null when no trial has a finite value), and {@code trials}, each with
+ * {@code id}, {@code number}, {@code name}, {@code status}, {@code termination},
+ * {@code iterations}, {@code config}, {@code metrics} (last values; non-finite ones as the strings
+ * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}) and {@code error} (its summary or null).
+ */
+final class ResultJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private ResultJson() {
+    }
+
+    static String format(ExperimentResult result) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            out.useDefaultPrettyPrinter();
+            write(out, result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot format JSON in memory", e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8) + "\n";
+    }
+
+    private static void write(JsonGenerator out, ExperimentResult result) throws IOException {
+        Objective objective = result.objective();
+        out.writeStartObject();
+        out.writeStringField("name", result.name());
+        out.writeStringField("objective", objective.describe(example(result)));
+        out.writeArrayFieldStart("metrics");
+        for (String metric : objective.metrics()) {
+            out.writeString(metric);
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("modes");
+        for (Mode mode : objective.modes()) {
+            out.writeString(mode.name().toLowerCase(Locale.ROOT));
+        }
+        out.writeEndArray();
+        out.writeNumberField("seed", result.seed());
+        out.writeNumberField("wallSeconds", result.wallTime().toNanos() / 1e9);
+        if (!objective.isMultiObjective()) {
+            out.writeStringField("bestTrialId", result.bestTrial().map(Trial::id).orElse(null));
+        }
+        out.writeArrayFieldStart("trials");
+        for (Trial trial : result.trials()) {
+            writeTrial(out, trial);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void writeTrial(JsonGenerator out, Trial trial) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("id", trial.id());
+        out.writeNumberField("number", trial.number());
+        out.writeStringField("name", trial.name());
+        out.writeStringField("status", trial.status().name());
+        out.writeStringField("termination", trial.termination().map(Enum::name).orElse(null));
+        out.writeNumberField("iterations", trial.iterations());
+        out.writeObjectFieldStart("config");
+        for (Map.Entry<String, Object> entry : trial.config().asMap().entrySet()) {
+            out.writeFieldName(entry.getKey());
+            writeValue(out, entry.getValue());
+        }
+        out.writeEndObject();
+        out.writeObjectFieldStart("metrics");
+        for (Map.Entry<String, MetricStats> entry : trial.metrics().entrySet()) {
+            out.writeNumberField(entry.getKey(), entry.getValue().last());
+        }
+        out.writeEndObject();
+        out.writeStringField("error", trial.error().map(TrialError::summary).orElse(null));
+        out.writeEndObject();
+    }
+
+    /** Numbers, booleans and strings as themselves, enums by name, anything else by toString. */
+    private static void writeValue(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            out.writeNumber(((Number) value).longValue());
+        } else if (value instanceof BigInteger || value instanceof BigDecimal) {
+            out.writeNumber(new BigDecimal(value.toString()));
+        } else if (value instanceof Number number) {
+            out.writeNumber(number.doubleValue());
+        } else if (value instanceof Enum<?> constant) {
+            out.writeString(constant.name());
+        } else {
+            out.writeString(value.toString());
+        }
+    }
+
+    private static Map<String, Double> example(ExperimentResult result) {
+        return result.trials().stream().map(Trial::lastResult).flatMap(Optional::stream).findFirst()
+                .map(Result::metrics).orElse(Map.of());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.tune.run;
+
+import dev.tune.report.ProgressReporter;
+import dev.tune.result.ExperimentResult;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import dev.tune.search.SearchProblem;
+import dev.tune.store.ExperimentInfo;
+import dev.tune.store.ExperimentState;
+import dev.tune.store.ExperimentStore;
+import dev.tune.store.LocalDirectoryStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one experiment from a {@link RunPlan}: opens the store, starts the searcher, runs the
+ * workers until no trial is left, then writes the final state, tells the callbacks and prints the
+ * summary. The parts that decide (searcher, stoppers) and the parts that record (store,
+ * callbacks, reporter) meet only in the {@link TrialBook}.
+ */
+final class ExperimentRunner {
+
+    private final RunPlan plan;
+
+    ExperimentRunner(RunPlan plan) {
+        this.plan = plan;
+    }
+
+    ExperimentResult run() {
+        long start = System.nanoTime();
+        String tag = Naming.newTag();
+        Path dir = plan.experimentDir();
+        ExperimentStore store = plan.persist() ? new LocalDirectoryStore(ExperimentDirs.prepare(dir))
+                : ExperimentStore.none();
+        Path trialsRoot = plan.persist() ? dir : ExperimentDirs.temporary(plan.name());
+        ProgressReporter reporter = new ProgressReporter(plan.out());
+        List<Callback> callbacks = new ArrayList<>(plan.callbacks());
+        if (plan.verbose() >= 2) {
+            callbacks.add(new VerboseLines(reporter, plan.verbose()));
+        }
+        TrialBook book = new TrialBook(plan, store, new CallbackList(callbacks), tag, trialsRoot);
+        store.open(info(tag));
+        plan.searcher().start(new SearchProblem(plan.experiment().space(), plan.objective(), plan.samples(), plan.seed()));
+        ScheduledExecutorService ticker = plan.verbose() >= 1 ? progressTicker(book, reporter, start) : null;
+        try (TrialOutput output = plan.logToFile() ? TrialOutput.toFiles() : TrialOutput.none()) {
+            runWorkers(book, output);
+        } finally {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        ExperimentResult result = new ExperimentResult(plan.name(), plan.objective(), book.snapshots(),
+                plan.persist() ? Optional.of(dir) : Optional.empty(), wall, plan.seed());
+        store.saveState(state(result, book));
+        store.close();
+        new CallbackList(callbacks).onExperimentEnd(result);
+        if (plan.verbose() >= 1) {
+            reporter.printTable(plan.name(), plan.objective(), result.trials(), wall);
+            reporter.printSummary(result);
+        }
+        return result;
+    }
+
+    private void runWorkers(TrialBook book, TrialOutput output) {
+        List<Thread> threads = new ArrayList<>(plan.workers());
+        for (int i = 0; i < plan.workers(); i++) {
+            Thread thread = new Thread(new TrialWorker(book, plan.experiment().body(), output),
+                    "tune-" + plan.name() + "-" + (i + 1));
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                book.stopAll("interrupted");
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ScheduledExecutorService progressTicker(TrialBook book, ProgressReporter reporter, long start) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "tune-" + plan.name() + "-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(100, plan.progressInterval().toMillis());
+        ticker.scheduleAtFixedRate(() -> reporter.printTable(plan.name(), plan.objective(), book.snapshots(),
+                Duration.ofNanos(System.nanoTime() - start)), every, every, TimeUnit.MILLISECONDS);
+        return ticker;
+    }
+
+    private ExperimentInfo info(String tag) {
+        Map<String, String> space = new LinkedHashMap<>();
+        plan.experiment().space().domains().forEach((name, domain) -> space.put(name, domain.describe()));
+        return new ExperimentInfo(plan.name(), plan.experiment().trainable(), tag, plan.seed(), plan.samples(),
+                plan.searcherName(), plan.objective().metrics(),
+                plan.objective().modes().stream().map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+                plan.objective().describe(Map.of()), space, plan.options().describe(), Instant.now());
+    }
+
+    private ExperimentState state(ExperimentResult result, TrialBook book) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        result.countByStatus().forEach((s, n) -> counts.put(s.name(), n));
+        Optional<Trial> best = result.objective().isMultiObjective() ? Optional.empty() : result.bestTrial();
+        String status = book.firstError().isPresent() && plan.failFast() ? "FAILED"
+                : book.stopAllReason().isPresent() ? "STOPPED" : "FINISHED";
+        return new ExperimentState(status, counts, best.map(Trial::id),
+                best.map(t -> t.value(result.objective().metric(), result.objective().mode(), dev.tune.result.Scope.LAST)),
+                Instant.now());
+    }
+
+    /** Prints a line per ended trial (verbosity 2) and per result (verbosity 3). */
+    private record VerboseLines(ProgressReporter reporter, int verbose) implements Callback {
+        @Override
+        public void onTrialResult(Trial trial, Result result) {
+            if (verbose >= 3) {
+                reporter.printResult(trial, result);
+            }
+        }
+
+        @Override
+        public void onTrialComplete(Trial trial) {
+            reporter.printTrialEnd(trial);
+        }
+
+        @Override
+        public void onTrialError(Trial trial, Throwable failure) {
+            reporter.printTrialEnd(trial);
+        }
+    }
+}

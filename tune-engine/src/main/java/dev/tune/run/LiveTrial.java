@@ -1,0 +1,235 @@
+package dev.tune.run;
+
+import dev.tune.Config;
+import dev.tune.StopTrialException;
+import dev.tune.TrialContext;
+import dev.tune.result.MetricHistory;
+import dev.tune.result.Objective;
+import dev.tune.result.Result;
+import dev.tune.result.Termination;
+import dev.tune.result.Trial;
+import dev.tune.result.TrialError;
+import dev.tune.result.TrialStatus;
+import dev.tune.trainable.TrialSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One trial while it runs: the live {@link TrialContext} that user code holds and the
+ * {@link TrialSession} its body reports through. Its mutable state is written by the trial's own
+ * thread and read by others only through {@link #snapshot()}, under the {@link TrialBook}'s lock.
+ */
+final class LiveTrial implements TrialContext, TrialSession {
+
+    final String id;
+    final int number;
+    final Config config;
+    private final TrialBook book;
+    private final Path dir;
+    private String name;
+    private final MetricHistory history = new MetricHistory();
+
+    private TrialStatus status = TrialStatus.PENDING;
+    private Termination termination;
+    private TrialError error;
+    private Result lastResult;
+    private long iteration;
+    private long iterationsSinceRestore;
+    private double timeTotal;
+    private double timeSinceRestore;
+    private long lastNanos;
+    private volatile boolean stopRequested;
+    /** Why the runner stopped this trial, set under the book's lock; null while it may go on. */
+    Termination stopCause;
+    String stopReason;
+    private Object reusable;
+    private Trial identity;
+
+    LiveTrial(String id, int number, String name, Config config, Path dir, TrialBook book) {
+        this.id = id;
+        this.number = number;
+        this.name = name;
+        this.config = config;
+        this.dir = dir;
+        this.book = book;
+    }
+
+    // --- TrialContext (user code) ---
+
+    @Override
+    public String trialId() {
+        return id;
+    }
+
+    @Override
+    public String trialName() {
+        return name;
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public Path trialDir() {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create trial directory " + dir, e);
+        }
+    }
+
+    @Override
+    public long iteration() {
+        return iteration;
+    }
+
+    @Override
+    public void report(Map<String, ?> metrics) {
+        if (!reportMap(metrics)) {
+            throw new StopTrialException("trial " + id + " was stopped");
+        }
+    }
+
+    @Override
+    public boolean isStopRequested() {
+        return stopRequested;
+    }
+
+    // --- TrialSession (the trainable adapter) ---
+
+    @Override
+    public TrialContext context() {
+        return this;
+    }
+
+    @Override
+    public boolean report(Map<String, Double> metrics, boolean done) {
+        if (stopRequested) {
+            book.cancelled(this);
+            return false;
+        }
+        long now = System.nanoTime();
+        double seconds = (now - lastNanos) / 1e9;
+        lastNanos = now;
+        Objective objective = book.plan().objective();
+        for (String required : objective.required()) {
+            if (!metrics.containsKey(required)) {
+                throw new MissingMetricException("Trial " + name + " reported " + metrics.keySet()
+                        + " but not the experiment's metric '" + required + "'; report it on every result, or set "
+                        + "the metric to one of " + metrics.keySet());
+            }
+        }
+        Map<String, Double> values = metrics;
+        if (objective.isDerived()) {
+            values = new LinkedHashMap<>(metrics);
+            values.put(Objective.DERIVED_NAME, objective.derive(metrics));
+        }
+        iteration++;
+        iterationsSinceRestore++;
+        timeTotal += seconds;
+        timeSinceRestore += seconds;
+        Result result = new Result(id, iteration, seconds, timeTotal, timeSinceRestore, System.currentTimeMillis(),
+                iterationsSinceRestore, done, values);
+        history.add(result.metrics());
+        lastResult = result;
+        book.store().appendResult(identity(), result);
+        return book.onResult(this, result) && !done;
+    }
+
+    @Override
+    public String numberMetric() {
+        return book.plan().numberMetric();
+    }
+
+    @Override
+    public Object takeReusable() {
+        Object instance = reusable;
+        reusable = null;
+        return instance;
+    }
+
+    @Override
+    public boolean keepForReuse(Object instance) {
+        if (!book.plan().reuse()) {
+            return false;
+        }
+        reusable = instance;
+        return true;
+    }
+
+    // --- the runner's side ---
+
+    void offerReusable(Object instance) {
+        reusable = instance;
+    }
+
+    void start() {
+        status = TrialStatus.RUNNING;
+        lastNanos = System.nanoTime();
+    }
+
+    /** Starts again from scratch after a failure, keeping the trial's identity. */
+    void restart() {
+        iterationsSinceRestore = 0;
+        timeSinceRestore = 0;
+        lastNanos = System.nanoTime();
+    }
+
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    void end(TrialStatus finalStatus, Termination why, Throwable failure) {
+        status = finalStatus;
+        termination = why;
+        error = failure == null ? null : TrialError.of(failure);
+    }
+
+    void rename(String newName) {
+        name = newName;
+        identity = null;
+    }
+
+    TrialStatus status() {
+        return status;
+    }
+
+    Optional<Result> lastResult() {
+        return Optional.ofNullable(lastResult);
+    }
+
+    /** The trial's frozen view now. */
+    Trial snapshot() {
+        return new Trial(id, number, name, config, status, Optional.ofNullable(termination), iteration,
+                Optional.ofNullable(lastResult), history.snapshot(), Optional.ofNullable(error), Optional.of(dir));
+    }
+
+    /** A view that identifies the trial (id, name, config, directory) without copying its metrics. */
+    Trial identity() {
+        Trial id = identity;
+        if (id == null) {
+            id = new Trial(this.id, number, name, config, TrialStatus.RUNNING, Optional.empty(), 0, Optional.empty(),
+                    Map.of(), Optional.empty(), Optional.of(dir));
+            identity = id;
+        }
+        return id;
+    }
+
+    /** A metric named by the experiment was missing from a result. */
+    static final class MissingMetricException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        MissingMetricException(String message) {
+            super(message);
+        }
+    }
+
+}

@@ -1,0 +1,51 @@
+package dev.tune.run;
+
+import dev.tune.Config;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Trial ids, names and directory names. Ids are the experiment's tag and a 5-digit number
+ * ({@code 3f2a1_00007}, as Ray's); names show the number and the config
+ * ({@code #7 lr=0.0012, batch=32}); directories are the id and a file-safe config summary.
+ */
+final class Naming {
+
+    private static final int MAX_DIR_NAME = 80;
+
+    private Naming() {
+    }
+
+    static String newTag() {
+        return String.format(Locale.ROOT, "%05x", ThreadLocalRandom.current().nextInt(1 << 20));
+    }
+
+    static String trialId(String tag, int number) {
+        return tag + "_" + String.format(Locale.ROOT, "%05d", number);
+    }
+
+    static String trialName(int number, Config config) {
+        StringBuilder name = new StringBuilder("#").append(number);
+        String separator = " ";
+        for (Map.Entry<String, Object> entry : config.asMap().entrySet()) {
+            name.append(separator).append(entry.getKey()).append('=').append(format(entry.getValue()));
+            separator = ", ";
+        }
+        return name.toString();
+    }
+
+    static String dirName(String trialId, Config config) {
+        StringBuilder name = new StringBuilder(trialId);
+        for (Map.Entry<String, Object> entry : config.asMap().entrySet()) {
+            name.append(name.length() == trialId.length() ? "_" : ",").append(entry.getKey()).append('=')
+                    .append(format(entry.getValue()));
+        }
+        String safe = name.toString().replaceAll("[^A-Za-z0-9._,=+-]", "_");
+        return safe.length() <= MAX_DIR_NAME ? safe : safe.substring(0, MAX_DIR_NAME);
+    }
+
+    static String format(Object value) {
+        return dev.tune.report.ProgressReporter.format(value);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tune.run;
+
+import dev.tune.Mode;
+import dev.tune.result.Objective;
+import dev.tune.result.Trial;
+import dev.tune.search.Searcher;
+import dev.tune.search.Searchers;
+import dev.tune.stop.StopConditions;
+import dev.tune.trainable.Experiment;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One experiment run with every option resolved: what the runner's parts read instead of
+ * looking options up again. Built once per run by {@link #resolve}.
+ */
+record RunPlan(
+        Experiment experiment,
+        TuneOptions options,
+        String name,
+        Objective objective,
+        int samples,
+        long seed,
+        String searcherName,
+        Searcher searcher,
+        int workers,
+        StopConditions stop,
+        Optional<Duration> timeBudget,
+        boolean persist,
+        Path experimentDir,
+        int verbose,
+        Duration progressInterval,
+        PrintStream out,
+        boolean logToFile,
+        Optional<Function<Trial, String>> nameCreator,
+        Optional<Function<Trial, String>> dirnameCreator,
+        int maxFailures,
+        boolean failFast,
+        boolean raiseOnFailedTrial,
+        boolean reuse,
+        List<Callback> callbacks) {
+
+    static RunPlan resolve(Experiment experiment, TuneOptions options) {
+        String name = options.get(TuneOption.NAME).orElse(experiment.name());
+        int samples = options.resolve(TuneOption.SAMPLES);
+        if (samples < 1) {
+            throw new IllegalArgumentException("tune.samples must be at least 1, got " + samples);
+        }
+        long seed = options.get(TuneOption.SEED).orElseGet(() -> ThreadLocalRandom.current().nextLong());
+        String searcherName = options.get(TuneOption.SEARCHER_FACTORY).map(f -> "custom")
+                .orElse(options.resolve(TuneOption.SEARCHER));
+        Searcher searcher = options.get(TuneOption.SEARCHER_FACTORY).map(f -> f.get())
+                .orElseGet(() -> Searchers.byName(searcherName));
+        StopConditions stop = new StopConditions(options.get(TuneOption.MAX_ITERATIONS),
+                options.get(TuneOption.TRIAL_TIME), options.resolve(TuneOption.STOP_WHEN),
+                options.get(TuneOption.STOPPERS).orElse(List.of()));
+        Path dir = options.resolve(TuneOption.STORAGE_PATH).resolve(name.replaceAll("[^A-Za-z0-9._-]", "_"));
+        boolean reuse = options.get(TuneOption.REUSE_ACTORS).orElse(experiment.isResettable());
+        if (reuse && !experiment.isResettable()) {
+            reuse = false;
+        }
+        return new RunPlan(experiment, options, name, objective(options), samples, seed, searcherName, searcher,
+                Concurrency.workers(options), stop, options.get(TuneOption.TIME_BUDGET),
+                options.resolve(TuneOption.PERSIST), dir, options.resolve(TuneOption.VERBOSE),
+                options.resolve(TuneOption.PROGRESS_INTERVAL), options.get(TuneOption.OUTPUT).orElse(System.out),
+                options.resolve(TuneOption.LOG_TO_FILE), options.get(TuneOption.TRIAL_NAME_CREATOR),
+                options.get(TuneOption.TRIAL_DIRNAME_CREATOR), options.resolve(TuneOption.MAX_FAILURES),
+                options.resolve(TuneOption.FAIL_FAST), options.resolve(TuneOption.RAISE_ON_FAILED_TRIAL), reuse,
+                options.get(TuneOption.CALLBACKS).orElse(List.of()));
+    }
+
+    private static Objective objective(TuneOptions options) {
+        List<String> metrics = options.get(TuneOption.METRIC).orElse(List.of());
+        List<Mode> modes = options.get(TuneOption.MODE).orElse(List.of());
+        Optional<ToDoubleFunction<Map<String, Double>>> custom = options.get(TuneOption.OBJECTIVE);
+        if (!metrics.isEmpty()) {
+            return Objective.of(metrics, modes);
+        }
+        if (modes.size() > 1) {
+            throw new IllegalArgumentException("tune.mode has " + modes.size() + " entries but no tune.metric is named");
+        }
+        Mode mode = modes.isEmpty() ? Mode.MIN : modes.get(0);
+        return custom.map(f -> Objective.custom(f, mode)).orElseGet(() -> Objective.huggingFaceDefault(mode));
+    }
+
+    /** The name under which a bare number returned by user code is recorded. */
+    String numberMetric() {
+        return objective.isDerived() || objective.isMultiObjective() ? "score" : objective.metric();
+    }
+}

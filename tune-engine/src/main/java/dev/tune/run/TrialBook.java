@@ -1,0 +1,219 @@
+package dev.tune.run;
+
+import dev.tune.Config;
+import dev.tune.StopTrialException;
+import dev.tune.result.Result;
+import dev.tune.result.Termination;
+import dev.tune.result.Trial;
+import dev.tune.result.TrialStatus;
+import dev.tune.search.Searcher;
+import dev.tune.search.Suggestion;
+import dev.tune.store.ExperimentStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The experiment's ledger while it runs: hands out new trials from the searcher, takes every
+ * result and every end, and asks the stop rules. All of it under one lock, so the searcher,
+ * stoppers and callbacks see one event at a time in a valid order, while trials run in parallel
+ * between events.
+ */
+final class TrialBook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrialBook.class);
+
+    private final RunPlan plan;
+    private final ExperimentStore store;
+    private final CallbackList callbacks;
+    private final String tag;
+    private final Path trialsRoot;
+    private final Searcher searcher;
+    private final boolean searcherSeesResults;
+    private final List<LiveTrial> trials = new ArrayList<>();
+    private final long deadline;
+    private int running;
+    private boolean searcherDone;
+    private String stopAllReason;
+    private LiveTrial firstError;
+
+    TrialBook(RunPlan plan, ExperimentStore store, CallbackList callbacks, String tag, Path trialsRoot) {
+        this.plan = plan;
+        this.store = store;
+        this.callbacks = callbacks;
+        this.tag = tag;
+        this.trialsRoot = trialsRoot;
+        this.searcher = plan.searcher();
+        this.searcherSeesResults = overrides(searcher.getClass(), "onTrialResult", Trial.class, Result.class);
+        this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos()).orElse(Long.MAX_VALUE);
+    }
+
+    RunPlan plan() {
+        return plan;
+    }
+
+    ExperimentStore store() {
+        return store;
+    }
+
+    /** The next trial to run, waiting while the searcher has nothing yet; null when no more will come. */
+    synchronized LiveTrial next() throws InterruptedException {
+        while (true) {
+            checkExperimentStop();
+            if (stopAllReason != null || searcherDone) {
+                return null;
+            }
+            int number = trials.size() + 1;
+            String id = Naming.trialId(tag, number);
+            Suggestion suggestion = searcher.suggest(id);
+            if (suggestion.isFinished()) {
+                searcherDone = true;
+                notifyAll();
+                return null;
+            }
+            if (suggestion.isNotNow()) {
+                if (running == 0) {
+                    LOG.warn("Searcher {} has nothing to suggest and no trial is running; ending the experiment",
+                            searcher.getClass().getSimpleName());
+                    searcherDone = true;
+                    return null;
+                }
+                wait(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
+                continue;
+            }
+            return create(id, number, suggestion.config().orElseThrow());
+        }
+    }
+
+    private LiveTrial create(String id, int number, Config config) {
+        LiveTrial trial = new LiveTrial(id, number, Naming.trialName(number, config), config,
+                trialsRoot.resolve(Naming.dirName(id, config)), this);
+        if (plan.nameCreator().isPresent()) {
+            trial.rename(plan.nameCreator().get().apply(trial.identity()));
+        }
+        if (plan.dirnameCreator().isPresent()) {
+            String dirName = plan.dirnameCreator().get().apply(trial.identity());
+            if (dirName.contains("/") || dirName.contains("\\")) {
+                throw new IllegalArgumentException("the trial dirname creator returned a path: " + dirName);
+            }
+            trial = new LiveTrial(id, number, trial.trialName(), config, trialsRoot.resolve(dirName), this);
+        }
+        trials.add(trial);
+        running++;
+        trial.start();
+        Trial snapshot = trial.snapshot();
+        store.addTrial(snapshot);
+        callbacks.onTrialStart(snapshot);
+        return trial;
+    }
+
+    /** Takes one result; false when the trial must stop now. */
+    synchronized boolean onResult(LiveTrial trial, Result result) {
+        Optional<String> reason = plan.stop().trialStopReason(result);
+        Trial snapshot = callbacks.isEmpty() && !searcherSeesResults ? null : trial.snapshot();
+        if (searcherSeesResults) {
+            searcher.onTrialResult(snapshot, result);
+        }
+        if (snapshot != null) {
+            callbacks.onTrialResult(snapshot, result);
+        }
+        checkExperimentStop();
+        if (reason.isPresent() && !result.done()) {
+            trial.stopCause = Termination.STOPPED;
+            trial.stopReason = reason.get();
+            return false;
+        }
+        if (stopAllReason != null) {
+            cancelled(trial);
+            return false;
+        }
+        return true;
+    }
+
+    /** Records that a trial ended: normally, stopped, or with {@code failure}. */
+    synchronized void onEnd(LiveTrial trial, Throwable failure) {
+        running--;
+        boolean failed = failure != null && !(failure instanceof StopTrialException);
+        if (failed) {
+            trial.end(TrialStatus.ERROR, null, failure);
+            if (firstError == null) {
+                firstError = trial;
+            }
+            if (plan.failFast()) {
+                stopAll("fail-fast: trial " + trial.trialName() + " failed");
+            }
+        } else if (trial.stopCause != null) {
+            trial.end(TrialStatus.TERMINATED, trial.stopCause, null);
+        } else {
+            trial.end(TrialStatus.TERMINATED, Termination.COMPLETED, null);
+        }
+        Trial snapshot = trial.snapshot();
+        searcher.onTrialComplete(snapshot);
+        store.endTrial(snapshot);
+        if (failed) {
+            callbacks.onTrialError(snapshot, failure);
+        } else {
+            callbacks.onTrialComplete(snapshot);
+        }
+        notifyAll();
+    }
+
+    /** Marks a trial stopped because the experiment ended while it ran. */
+    synchronized void cancelled(LiveTrial trial) {
+        if (trial.stopCause == null) {
+            trial.stopCause = Termination.CANCELLED;
+            trial.stopReason = stopAllReason;
+        }
+    }
+
+    synchronized void stopAll(String reason) {
+        if (stopAllReason == null) {
+            stopAllReason = reason;
+            LOG.info("Stopping experiment {}: {}", plan.name(), reason);
+            for (LiveTrial trial : trials) {
+                if (!trial.status().isFinished()) {
+                    trial.requestStop();
+                }
+            }
+            notifyAll();
+        }
+    }
+
+    private void checkExperimentStop() {
+        if (stopAllReason != null) {
+            return;
+        }
+        if (System.nanoTime() >= deadline) {
+            stopAll("time budget of " + plan.timeBudget().orElseThrow().toMillis() / 1000.0 + " s reached");
+        } else {
+            plan.stop().experimentStopReason().ifPresent(this::stopAll);
+        }
+    }
+
+    synchronized List<Trial> snapshots() {
+        List<Trial> all = new ArrayList<>(trials.size());
+        for (LiveTrial trial : trials) {
+            all.add(trial.snapshot());
+        }
+        return all;
+    }
+
+    synchronized Optional<LiveTrial> firstError() {
+        return Optional.ofNullable(firstError);
+    }
+
+    synchronized Optional<String> stopAllReason() {
+        return Optional.ofNullable(stopAllReason);
+    }
+
+    private static boolean overrides(Class<?> type, String method, Class<?>... parameters) {
+        try {
+            return type.getMethod(method, parameters).getDeclaringClass() != Searcher.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
+    }
+}

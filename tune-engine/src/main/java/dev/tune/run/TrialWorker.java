@@ -1,0 +1,72 @@
+package dev.tune.run;
+
+import dev.tune.trainable.TrialBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One of the experiment's parallel slots: takes the next trial from the {@link TrialBook}, runs it
+ * (retrying a failure up to {@code maxFailures} times), and repeats until no trial is left. Keeps a
+ * reusable instance between its trials when the trainable allows it.
+ */
+final class TrialWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrialWorker.class);
+
+    private final TrialBook book;
+    private final TrialBody body;
+    private final TrialOutput output;
+
+    TrialWorker(TrialBook book, TrialBody body, TrialOutput output) {
+        this.book = book;
+        this.body = body;
+        this.output = output;
+    }
+
+    @Override
+    public void run() {
+        Object reusable = null;
+        try {
+            LiveTrial trial;
+            while ((trial = book.next()) != null) {
+                if (reusable != null) {
+                    trial.offerReusable(reusable);
+                }
+                runWithRetries(trial);
+                reusable = trial.takeReusable();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            book.stopAll("interrupted");
+        } finally {
+            if (reusable != null) {
+                body.discard(reusable);
+            }
+        }
+    }
+
+    private void runWithRetries(LiveTrial trial) {
+        int maxFailures = book.plan().maxFailures();
+        for (int failures = 0; ; failures++) {
+            Throwable failure = null;
+            output.enter(trial);
+            try {
+                body.run(trial);
+            } catch (Throwable thrown) {
+                failure = thrown;
+            } finally {
+                output.leave();
+            }
+            boolean retry = failure != null && !(failure instanceof dev.tune.StopTrialException)
+                    && !(failure instanceof LiveTrial.MissingMetricException)
+                    && (maxFailures < 0 || failures < maxFailures) && book.stopAllReason().isEmpty();
+            if (!retry) {
+                book.onEnd(trial, failure);
+                return;
+            }
+            LOG.warn("Trial {} failed (failure {} of at most {}), starting it again: {}", trial.trialName(), failures + 1,
+                    maxFailures < 0 ? "unlimited" : maxFailures + 1, String.valueOf(failure));
+            trial.restart();
+        }
+    }
+}

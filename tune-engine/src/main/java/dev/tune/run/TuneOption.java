@@ -1,0 +1,184 @@
+package dev.tune.run;
+
+import dev.tune.Mode;
+import dev.tune.result.Trial;
+import dev.tune.search.Searcher;
+import dev.tune.stop.MetricThreshold;
+import dev.tune.stop.Stopper;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Every experiment option, with its {@code tune.*} key: the one list that {@link Tuner}, the JUnit
+ * engine's configuration parameters and the Maven plugin's parameters all map onto. Ray's
+ * {@code tune.run} parameters map to these as {@code docs/ray-mapping.md} records.
+ */
+public final class TuneOption {
+
+    private TuneOption() {
+    }
+
+    public static final Option<String> NAME = text("tune.name", "experiment name; default: the trainable's", null);
+    public static final Option<List<String>> METRIC = new Option<>("tune.metric",
+            "metric(s) to optimise, comma-separated; none: the Hugging Face default objective", null, TuneOption::list);
+    public static final Option<List<Mode>> MODE = new Option<>("tune.mode",
+            "min or max per metric, comma-separated", null, t -> list(t).stream().map(TuneOption::mode).toList());
+    public static final Option<ToDoubleFunction<Map<String, Double>>> OBJECTIVE = code("tune.objective",
+            "custom objective: a function of each result's metrics");
+    public static final Option<Integer> SAMPLES = integer("tune.samples",
+            "times to sample the space (Ray's num_samples); grids repeat this many times", 1);
+    public static final Option<Long> SEED = new Option<>("tune.seed",
+            "seed for reproducible search; default: drawn at random and recorded", null, Long::parseLong);
+    public static final Option<String> SEARCHER = text("tune.searcher", "random, grid, or a Searcher class name", "random");
+    public static final Option<Supplier<Searcher>> SEARCHER_FACTORY = code("tune.searcher.instance",
+            "a Searcher built in code; wins over tune.searcher");
+    public static final Option<Integer> MAX_CONCURRENT_TRIALS = integer("tune.maxConcurrentTrials",
+            "at most this many trials at once; 0: as many as resources allow", 0);
+    public static final Option<Double> CPU = decimal("tune.resources.cpu", "cpus per trial", 1.0);
+    public static final Option<Double> GPU = decimal("tune.resources.gpu", "gpus per trial (fractions share)", 0.0);
+    public static final Option<Long> MEMORY_MB = new Option<>("tune.resources.memoryMb",
+            "heap MiB per trial; 0: not counted", 0L, Long::parseLong);
+    public static final Option<Map<String, Double>> CUSTOM_RESOURCES = new Option<>("tune.resources.custom",
+            "custom resources per trial, name=amount,...", Map.of(), TuneOption::amounts);
+    public static final Option<Double> TOTAL_CPU = decimal("tune.resources.totalCpu",
+            "cpus of this machine; default: available processors", (double) Runtime.getRuntime().availableProcessors());
+    public static final Option<Double> TOTAL_GPU = decimal("tune.resources.totalGpu", "gpus of this machine", 0.0);
+    public static final Option<Map<String, Double>> TOTAL_CUSTOM = new Option<>("tune.resources.totalCustom",
+            "custom resources of this machine, name=amount,...", Map.of(), TuneOption::amounts);
+    public static final Option<Long> MAX_ITERATIONS = new Option<>("tune.stop.maxIterations",
+            "stop each trial after this many iterations", null, Long::parseLong);
+    public static final Option<Duration> TRIAL_TIME = new Option<>("tune.stop.trialTime",
+            "stop each trial once its training time reaches this (30s, 5m, PT1H)", null, TuneOption::duration);
+    public static final Option<List<MetricThreshold>> STOP_WHEN = new Option<>("tune.stop.when",
+            "stop a trial at a metric threshold: accuracy>=0.98,loss<=0.1", List.of(), MetricThreshold::parseAll);
+    public static final Option<List<Stopper>> STOPPERS = code("tune.stop.stoppers", "custom stoppers");
+    public static final Option<Duration> TIME_BUDGET = new Option<>("tune.timeBudget",
+            "stop the whole experiment after this long (Ray's time_budget_s)", null, TuneOption::duration);
+    public static final Option<Path> STORAGE_PATH = new Option<>("tune.storagePath",
+            "where experiments are written, one directory each", Path.of("target", "tune"), Path::of);
+    public static final Option<Boolean> PERSIST = bool("tune.persist",
+            "write results to the storage path; false keeps them in memory only", true);
+    public static final Option<Integer> VERBOSE = integer("tune.verbose",
+            "0 silent, 1 progress table and summary, 2 also each trial's end, 3 also each result", 1);
+    public static final Option<Duration> PROGRESS_INTERVAL = new Option<>("tune.progressInterval",
+            "how often the progress table is printed while trials run", Duration.ofSeconds(5), TuneOption::duration);
+    public static final Option<PrintStream> OUTPUT = code("tune.output", "where the progress table goes; default System.out");
+    public static final Option<Boolean> LOG_TO_FILE = bool("tune.logToFile",
+            "send each trial's System.out and System.err to stdout and stderr files in its directory", false);
+    public static final Option<Function<Trial, String>> TRIAL_NAME_CREATOR = code("tune.trialNameCreator",
+            "a function from a new trial to its display name");
+    public static final Option<Function<Trial, String>> TRIAL_DIRNAME_CREATOR = code("tune.trialDirnameCreator",
+            "a function from a new trial to its directory name (no path separators)");
+    public static final Option<Integer> MAX_FAILURES = integer("tune.maxFailures",
+            "retry a failed trial this many times; -1 without limit", 0);
+    public static final Option<Boolean> FAIL_FAST = bool("tune.failFast", "stop the experiment at the first trial error", false);
+    public static final Option<Boolean> RAISE_ON_FAILED_TRIAL = bool("tune.raiseOnFailedTrial",
+            "make Tuner.run throw when any trial ended in error", false);
+    public static final Option<Boolean> REUSE_ACTORS = new Option<>("tune.reuseActors",
+            "reuse trainable instances across trials; default: when the class declares @Reset", null, TuneOption::bool);
+    public static final Option<List<Callback>> CALLBACKS = code("tune.callbacks", "experiment callbacks");
+
+    /** Every option, in the order of this class. */
+    public static List<Option<?>> all() {
+        List<Option<?>> all = new ArrayList<>();
+        for (java.lang.reflect.Field field : TuneOption.class.getFields()) {
+            if (field.getType() == Option.class) {
+                try {
+                    all.add((Option<?>) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return all;
+    }
+
+    private static Option<String> text(String key, String description, String defaultValue) {
+        return new Option<>(key, description, defaultValue, t -> t);
+    }
+
+    private static Option<Integer> integer(String key, String description, Integer defaultValue) {
+        return new Option<>(key, description, defaultValue, Integer::parseInt);
+    }
+
+    private static Option<Double> decimal(String key, String description, Double defaultValue) {
+        return new Option<>(key, description, defaultValue, Double::parseDouble);
+    }
+
+    private static Option<Boolean> bool(String key, String description, Boolean defaultValue) {
+        return new Option<>(key, description, defaultValue, TuneOption::bool);
+    }
+
+    private static <T> Option<T> code(String key, String description) {
+        return new Option<>(key, description, null, null);
+    }
+
+    static boolean bool(String text) {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "true": return true;
+            case "false": return false;
+            default: throw new IllegalArgumentException("expected true or false");
+        }
+    }
+
+    static Mode mode(String text) {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "min": return Mode.MIN;
+            case "max": return Mode.MAX;
+            default: throw new IllegalArgumentException("expected min or max, got '" + text + "'");
+        }
+    }
+
+    static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static Map<String, Double> amounts(String text) {
+        Map<String, Double> amounts = new LinkedHashMap<>();
+        for (String pair : list(text)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected name=amount, got '" + pair + "'");
+            }
+            amounts.put(pair.substring(0, eq).trim(), Double.parseDouble(pair.substring(eq + 1).trim()));
+        }
+        return amounts;
+    }
+
+    /** Reads {@code 90}, {@code 90s}, {@code 1.5s}, {@code 250ms}, {@code 5m}, {@code 2h} or ISO-8601 {@code PT1M30S}. */
+    static Duration duration(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (t.startsWith("pt")) {
+            return Duration.parse(text);
+        }
+        double factor = 1000;
+        String number = t;
+        if (t.endsWith("ms")) {
+            factor = 1;
+            number = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("s")) {
+            number = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("m")) {
+            factor = 60_000;
+            number = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("h")) {
+            factor = 3_600_000;
+            number = t.substring(0, t.length() - 1);
+        }
+        double millis = Double.parseDouble(number.trim()) * factor;
+        if (!(millis >= 0)) {
+            throw new IllegalArgumentException("a duration cannot be negative");
+        }
+        return Duration.ofNanos((long) (millis * 1_000_000));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tune.run;
+
+import dev.tune.result.ExperimentResult;
+import dev.tune.result.Trial;
+import dev.tune.trainable.Experiment;
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * Runs experiments from code, as Ray's {@code Tuner(...).fit()}: reads the annotated trainable,
+ * applies the options, runs every trial and returns the {@link ExperimentResult}.
+ *
+ * <pre>{@code
+ * ExperimentResult result = Tuner.run(MyModel.class);
+ * System.out.println(result.bestTrial().orElseThrow().config());
+ * }</pre>
+ *
+ * Options combine in one order everywhere: the annotations' settings, then the options given
+ * here (or by the Maven plugin's POM configuration), then {@code tune.*} system properties from the
+ * command line, the last winning.
+ */
+public final class Tuner {
+
+    private Tuner() {
+    }
+
+    /** Runs the single experiment that {@code trainable} declares. */
+    public static ExperimentResult run(Class<?> trainable) {
+        return run(trainable, TuneOptions.empty());
+    }
+
+    /** Runs the single experiment that {@code trainable} declares, with {@code options}. */
+    public static ExperimentResult run(Class<?> trainable, TuneOptions options) {
+        List<Experiment> experiments = Experiment.of(trainable);
+        if (experiments.size() != 1) {
+            throw new IllegalArgumentException(trainable.getName() + " declares " + experiments.size()
+                    + " experiments " + experiments.stream().map(Experiment::name).toList()
+                    + "; run one with Tuner.run(Experiment, TuneOptions)");
+        }
+        return run(experiments.get(0), options);
+    }
+
+    /** Runs the Function API trainable {@code method}. */
+    public static ExperimentResult run(Method method, TuneOptions options) {
+        return run(Experiment.of(method), options);
+    }
+
+    /**
+     * Runs {@code experiment}. A trial that fails does not end the experiment unless fail-fast is
+     * set; then, or when raise-on-failed-trial is set and a trial failed, a {@link TuneException}
+     * carrying the result is thrown.
+     */
+    public static ExperimentResult run(Experiment experiment, TuneOptions options) {
+        TuneOptions effective = experiment.options().overriddenBy(options)
+                .overriddenBy(TuneOptions.fromSystemProperties());
+        RunPlan plan = RunPlan.resolve(experiment, effective);
+        ExperimentResult result = new ExperimentRunner(plan).run();
+        List<Trial> errors = result.errors();
+        if (!errors.isEmpty() && (plan.failFast() || plan.raiseOnFailedTrial())) {
+            Trial first = errors.get(0);
+            TuneException failure = new TuneException("Experiment " + plan.name() + ": " + errors.size()
+                    + " trial(s) failed, first " + first.name() + ": "
+                    + first.error().map(e -> e.summary()).orElse("unknown error"), result, null);
+            throw failure;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tune.search;
+
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Caps how many of a searcher's trials run at once, as Ray's {@code ConcurrencyLimiter}: while
+ * {@code maxConcurrent} suggested trials have not completed, it answers {@link Suggestion#notNow()}
+ * without asking the wrapped searcher. Useful for model-based searchers, which suggest better
+ * configs when they have seen more results.
+ *
+ * <p>Results are passed on as they come; a completion is passed on only for a trial this limiter
+ * suggested, and frees its slot.
+ */
+public final class ConcurrencyLimiter implements Searcher {
+
+    private final Searcher searcher;
+    private final int maxConcurrent;
+    private final Set<String> live = new HashSet<>();
+
+    /** Limits {@code searcher} to {@code maxConcurrent} trials running at once (at least 1). */
+    public ConcurrencyLimiter(Searcher searcher, int maxConcurrent) {
+        this.searcher = Objects.requireNonNull(searcher, "searcher");
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, got " + maxConcurrent
+                    + "; to run trials one at a time use 1");
+        }
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    /** The searcher this limiter wraps. */
+    public Searcher searcher() {
+        return searcher;
+    }
+
+    /** The most trials that run at once. */
+    public int maxConcurrent() {
+        return maxConcurrent;
+    }
+
+    @Override
+    public void start(SearchProblem problem) {
+        live.clear();
+        searcher.start(problem);
+    }
+
+    @Override
+    public Suggestion suggest(String trialId) {
+        if (live.size() >= maxConcurrent) {
+            return Suggestion.notNow();
+        }
+        Suggestion suggestion = searcher.suggest(trialId);
+        if (suggestion.config().isPresent()) {
+            live.add(trialId);
+        }
+        return suggestion;
+    }
+
+    @Override
+    public void onTrialResult(Trial trial, Result result) {
+        searcher.onTrialResult(trial, result);
+    }
+
+    @Override
+    public void onTrialComplete(Trial trial) {
+        if (live.remove(trial.id())) {
+            searcher.onTrialComplete(trial);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConcurrencyLimiter(" + searcher + ", maxConcurrent=" + maxConcurrent + ")";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tune.search;
+
+/**
+ * Grid and random search as Ray's {@code BasicVariantGenerator}, tune's default searcher. Every
+ * {@link dev.tune.space.Grid Grid} hyperparameter is enumerated; every other domain is sampled.
+ *
+ * <ul>
+ *   <li>The trials are the cross product of the grids (in declaration order, the last grid
+ *       varying fastest), repeated {@link SearchProblem#samples() samples} times: the repeats are
+ *       the outer loop, as in Ray, so all combinations come once before any comes twice. Without
+ *       a grid there are exactly {@code samples} trials.</li>
+ *   <li>Reproducible: the k-th suggestion's config depends only on the seed and k, never on how
+ *       many trials run at once or when they finish.</li>
+ *   <li>It ignores results: every config is fixed before the first trial runs. After the last
+ *       config, it answers {@link Suggestion#finished()}.</li>
+ * </ul>
+ */
+public final class RandomSearch implements Searcher {
+
+    private Variants variants;
+
+    /** A random search; what it searches arrives through {@link #start}. */
+    public RandomSearch() {
+    }
+
+    @Override
+    public void start(SearchProblem problem) {
+        variants = new Variants(problem.space(), problem.samples(), problem.seed());
+    }
+
+    @Override
+    public Suggestion suggest(String trialId) {
+        if (variants == null) {
+            throw new IllegalStateException("RandomSearch.start(problem) must be called before suggest");
+        }
+        return variants.next();
+    }
+
+    @Override
+    public String toString() {
+        return "RandomSearch";
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tune.search;
+
+import dev.tune.result.Trial;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs every config of a searcher several times and tells the searcher the average, as Ray's
+ * {@code Repeater}: useful when one training run is too noisy to judge a config by.
+ *
+ * <ul>
+ *   <li>Each config the wrapped searcher suggests is given to {@code repeat} consecutive trials
+ *       (a group); the wrapped searcher is asked only for a group's first trial, and sees only
+ *       that trial's id. Until the whole group has been suggested, suggestions are its remaining
+ *       repeats.</li>
+ *   <li>When every trial of a group has completed, the wrapped searcher is told
+ *       {@link Searcher#onTrialComplete} once, for the group's first trial id, with a trial whose
+ *       last result (and metric statistics) hold, for each objective metric, the mean of the
+ *       group's final values; trials that did not report a finite value are left out of the
+ *       mean, as Ray's {@code nanmean}.</li>
+ *   <li>Intermediate results are not passed on, as in Ray.</li>
+ * </ul>
+ *
+ * A searcher that proposes N configs thus yields N × {@code repeat} trials.
+ */
+public final class Repeater implements Searcher {
+
+    private final Searcher searcher;
+    private final int repeat;
+    private final Map<String, RepeatGroup> groups = new HashMap<>();
+    private List<String> metrics = List.of();
+    private RepeatGroup current;
+
+    /** Repeats each of {@code searcher}'s configs {@code repeat} times (at least 1). */
+    public Repeater(Searcher searcher, int repeat) {
+        this.searcher = Objects.requireNonNull(searcher, "searcher");
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
+        }
+        this.repeat = repeat;
+    }
+
+    /** The searcher whose configs are repeated. */
+    public Searcher searcher() {
+        return searcher;
+    }
+
+    /** How many trials run each config. */
+    public int repeat() {
+        return repeat;
+    }
+
+    @Override
+    public void start(SearchProblem problem) {
+        metrics = problem.objective() == null ? List.of() : problem.objective().metrics();
+        groups.clear();
+        current = null;
+        searcher.start(problem);
+    }
+
+    @Override
+    public Suggestion suggest(String trialId) {
+        if (current == null || current.full()) {
+            Suggestion suggestion = searcher.suggest(trialId);
+            if (suggestion.config().isEmpty()) {
+                return suggestion;
+            }
+            current = new RepeatGroup(trialId, suggestion.config().get(), repeat);
+        } else {
+            current.add(trialId);
+        }
+        groups.put(trialId, current);
+        return Suggestion.of(current.config());
+    }
+
+    @Override
+    public void onTrialComplete(Trial trial) {
+        RepeatGroup group = groups.remove(trial.id());
+        if (group != null && group.complete(trial)) {
+            searcher.onTrialComplete(group.summary(metrics));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Repeater(" + searcher + ", repeat=" + repeat + ")";
+    }
+}

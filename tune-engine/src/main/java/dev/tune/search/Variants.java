@@ -1,0 +1,45 @@
+package dev.tune.search;
+
+import dev.tune.Config;
+import dev.tune.space.Space;
+
+/**
+ * The fixed list of configs that Ray's variant generation produces, handed out one by one: for
+ * each of {@code samples} repeats, every grid combination in turn, with the other domains drawn
+ * from {@link TrialRandom#forSuggestion} so that config k depends only on the seed and k.
+ */
+final class Variants {
+
+    private final Space space;
+    private final GridAxes grid;
+    private final long seed;
+    private final long total;
+    private long next;
+
+    Variants(Space space, int samples, long seed) {
+        this.space = space;
+        this.grid = new GridAxes(space);
+        this.seed = seed;
+        try {
+            this.total = Math.multiplyExact(grid.size(), (long) samples);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(samples + " repeats of a grid of " + grid.size()
+                    + " combinations are too many trials", e);
+        }
+    }
+
+    /** The next config, or {@link Suggestion#finished()} after the last. */
+    Suggestion next() {
+        if (next >= total) {
+            return Suggestion.finished();
+        }
+        Config config = config(next);
+        next++;
+        return Suggestion.of(config);
+    }
+
+    /** Config {@code k} (from 0): grid combination {@code k mod grid size}, repeats outermost. */
+    Config config(long k) {
+        return space.sample(TrialRandom.forSuggestion(seed, k), grid.combination(k % grid.size()));
+    }
+}

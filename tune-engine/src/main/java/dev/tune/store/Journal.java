@@ -1,0 +1,65 @@
+package dev.tune.store;
+
+import dev.tune.result.Trial;
+import dev.tune.result.TrialError;
+import java.io.Closeable;
+import java.nio.file.Path;
+
+/**
+ * The experiment's append-only journal of trial events, {@code trials.jsonl}: one JSON line when a
+ * trial is added ({@value #ADDED}: id, number, name, directory, config, status) and one when it
+ * ends ({@value #ENDED}: status, termination, iterations, error). Replaying it, with each trial's
+ * {@code result.json}, rebuilds every trial. Safe for several trial threads: lines take turns.
+ */
+final class Journal implements Closeable {
+
+    static final String ADDED = "added";
+    static final String ENDED = "ended";
+
+    private final JsonLinesWriter lines;
+
+    Journal(Path file) {
+        this.lines = new JsonLinesWriter(file);
+    }
+
+    /** Records a new trial whose directory the journal spells {@code dir}. */
+    synchronized void added(Trial trial, String dir) {
+        lines.append(out -> {
+            out.writeStringField("event", ADDED);
+            out.writeStringField("id", trial.id());
+            out.writeNumberField("number", trial.number());
+            out.writeStringField("name", trial.name());
+            out.writeStringField("dir", dir);
+            out.writeFieldName("config");
+            Json.writeConfig(out, trial.config());
+            out.writeStringField("status", trial.status().name());
+        });
+    }
+
+    /** Records that a trial ended. */
+    synchronized void ended(Trial trial) {
+        lines.append(out -> {
+            out.writeStringField("event", ENDED);
+            out.writeStringField("id", trial.id());
+            out.writeStringField("status", trial.status().name());
+            out.writeStringField("termination", trial.termination().map(Enum::name).orElse(null));
+            out.writeNumberField("iterations", trial.iterations());
+            out.writeFieldName("error");
+            if (trial.error().isPresent()) {
+                TrialError error = trial.error().get();
+                out.writeStartObject();
+                out.writeStringField("type", error.type());
+                out.writeStringField("message", error.message());
+                out.writeStringField("stackTrace", error.stackTrace());
+                out.writeEndObject();
+            } else {
+                out.writeNull();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        lines.close();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tune.store;
+
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An experiment recorded as files in one directory, with Ray's file names where Ray has them:
+ * <ul>
+ *   <li>{@code experiment.json}: the {@link ExperimentInfo}, replaced atomically;</li>
+ *   <li>{@code experiment-state.json}: the latest {@link ExperimentState}, replaced atomically;</li>
+ *   <li>{@code trials.jsonl}: the append-only journal, one JSON line when a trial is added and one
+ *       when it ends;</li>
+ *   <li>per trial, in the trial's directory (or {@code <dir>/<trial id>} when it names none):
+ *       {@code params.json} (its config), {@code result.json} (one JSON line per result, Ray's
+ *       field names, metrics as top-level fields), {@code progress.csv} (columns fixed by the
+ *       first result: a metric first reported later is in {@code result.json} only) and, for a
+ *       failed trial, {@code error.txt} (the stack trace).</li>
+ * </ul>
+ * Every line is flushed as it is written (not synced), so a crash loses at most the line being
+ * written, and {@link StoredExperiment#load} skips that line. Each trial's files stay open from its
+ * first result until it ends. Write failures are {@link UncheckedIOException}s naming the file.
+ * Thread-safe as {@link ExperimentStore} requires.
+ */
+public final class LocalDirectoryStore implements ExperimentStore {
+
+    private final Path dir;
+    private final Journal journal;
+    private final Map<String, TrialFiles> open = new ConcurrentHashMap<>();
+
+    /** A store writing into {@code experimentDir}, which is created when missing. */
+    public LocalDirectoryStore(Path experimentDir) {
+        this.dir = Objects.requireNonNull(experimentDir, "experimentDir");
+        this.journal = new Journal(dir.resolve(StoreLayout.JOURNAL));
+    }
+
+    @Override
+    public void open(ExperimentInfo experiment) {
+        AtomicFiles.write(dir.resolve(StoreLayout.EXPERIMENT), ExperimentJson.write(experiment));
+    }
+
+    @Override
+    public void addTrial(Trial trial) {
+        Path trialDir = StoreLayout.trialDir(dir, trial);
+        TrialFiles.writeParams(trialDir, trial.config());
+        open.computeIfAbsent(trial.id(), id -> new TrialFiles(trialDir));
+        journal.added(trial, StoreLayout.relative(dir, trialDir));
+    }
+
+    @Override
+    public void appendResult(Trial trial, Result result) {
+        TrialFiles files = open.get(trial.id());
+        if (files == null) {
+            files = open.computeIfAbsent(trial.id(), id -> new TrialFiles(StoreLayout.trialDir(dir, trial)));
+        }
+        files.append(result);
+    }
+
+    @Override
+    public void endTrial(Trial trial) {
+        TrialFiles files = open.remove(trial.id());
+        try {
+            if (files != null) {
+                files.close();
+            }
+            trial.error().ifPresent(error -> TrialFiles.writeError(StoreLayout.trialDir(dir, trial), error));
+        } finally {
+            journal.ended(trial);
+        }
+    }
+
+    @Override
+    public void saveState(ExperimentState state) {
+        AtomicFiles.write(dir.resolve(StoreLayout.STATE), ExperimentJson.write(state));
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (String id : List.copyOf(open.keySet())) {
+            TrialFiles files = open.remove(id);
+            if (files != null) {
+                closeInto(files::close, failures);
+            }
+        }
+        closeInto(journal::close, failures);
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private static void closeInto(Runnable close, List<RuntimeException> failures) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalDirectoryStore[" + dir + "]";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.tune.store;
+
+import dev.tune.result.Result;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A trial's {@code progress.csv}, as Ray's: a header written with the first result, naming the
+ * automatic fields and then that first result's metrics, and one row per result after it, empty
+ * where a result lacks a column. The header cannot grow once written, so <b>a metric first
+ * reported after the first result has no column here and is kept in {@code result.json} only</b>.
+ * Reopening a file that already has a header continues its columns. Not thread-safe.
+ */
+final class ProgressCsv implements Closeable {
+
+    private final Path file;
+    private final StringBuilder line = new StringBuilder(256);
+    private Writer out;
+    private List<String> metrics;
+
+    ProgressCsv(Path file) {
+        this.file = file;
+    }
+
+    /** Appends one row, writing the header first when the file is new; failures name the file. */
+    void append(Result result) {
+        try {
+            if (out == null) {
+                open(result);
+            }
+            line.setLength(0);
+            cell(result.trialId()).append(',').append(result.iteration()).append(',')
+                    .append(result.timeThisIterSeconds()).append(',').append(result.timeTotalSeconds()).append(',')
+                    .append(result.timeSinceRestoreSeconds()).append(',').append(result.timestamp()).append(',')
+                    .append(result.iterationsSinceRestore()).append(',').append(result.done());
+            for (String metric : metrics) {
+                line.append(',');
+                Double value = result.metrics().get(metric);
+                if (value != null) {
+                    line.append(value.doubleValue());
+                }
+            }
+            out.write(line.append('\n').toString());
+            out.flush();
+        } catch (IOException e) {
+            try {
+                close();
+            } catch (UncheckedIOException ignored) {
+                // the write failed already; that error is the one worth reporting
+            }
+            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void open(Result first) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        List<String> existing = Files.isRegularFile(file) ? header(file) : List.of();
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        if (existing.size() >= ResultLine.AUTOMATIC.size()) {
+            metrics = existing.subList(ResultLine.AUTOMATIC.size(), existing.size());
+            return;
+        }
+        metrics = List.copyOf(first.metrics().keySet());
+        line.setLength(0);
+        for (String name : ResultLine.AUTOMATIC) {
+            cell(name).append(',');
+        }
+        for (String name : metrics) {
+            cell(name).append(',');
+        }
+        line.setLength(line.length() - 1);
+        out.write(line.append('\n').toString());
+    }
+
+    private StringBuilder cell(String text) {
+        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0;
+        return quote ? line.append('"').append(text.replace("\"", "\"\"")).append('"') : line.append(text);
+    }
+
+    /** The column names of an existing file's first line, or none when it is empty. */
+    private static List<String> header(Path file) throws IOException {
+        String first;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            first = in.readLine();
+        }
+        List<String> cells = new ArrayList<>();
+        if (first == null || first.isEmpty()) {
+            return cells;
+        }
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < first.length(); i++) {
+            char c = first.charAt(i);
+            if (quoted && c == '"' && i + 1 < first.length() && first.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    @Override
+    public void close() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
+        } finally {
+            out = null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tune.store;
+
+import dev.tune.result.Trial;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An experiment as read back from the directory a {@link LocalDirectoryStore} wrote: its
+ * description, its last state snapshot when one was saved, and its trials rebuilt from the
+ * journal and their results. Config values come back as JSON types ({@code Long} when integral
+ * in the text, else {@code Double}; {@code String}; {@code Boolean}); enums as their names.
+ *
+ * @param info the experiment's description, from {@code experiment.json}
+ * @param state the last state snapshot, from {@code experiment-state.json}, when present
+ * @param trials every trial in the journal, by trial number
+ */
+public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> state, List<Trial> trials) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredExperiment.class);
+
+    public StoredExperiment {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(state, "state");
+        trials = List.copyOf(trials);
+    }
+
+    /**
+     * Reads the experiment in {@code experimentDir}. A line cut short by a crash, or otherwise
+     * unreadable, is skipped with a warning, as is a trial whose files cannot be read; an
+     * unreadable state snapshot is left out with a warning.
+     *
+     * @throws IllegalArgumentException when the directory holds no {@code experiment.json}, or an
+     *     unreadable one
+     */
+    public static StoredExperiment load(Path experimentDir) {
+        Path infoFile = experimentDir.resolve(StoreLayout.EXPERIMENT);
+        if (!Files.isRegularFile(infoFile)) {
+            throw new IllegalArgumentException(experimentDir + " holds no tune experiment: it has no "
+                    + StoreLayout.EXPERIMENT);
+        }
+        ExperimentInfo info;
+        try {
+            info = ExperimentJson.readInfo(Json.readObject(infoFile));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(infoFile + " is not a readable experiment description: "
+                    + e.getMessage(), e);
+        }
+        return new StoredExperiment(info, state(experimentDir.resolve(StoreLayout.STATE)),
+                TrialReplay.load(experimentDir));
+    }
+
+    private static Optional<ExperimentState> state(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ExperimentJson.readState(Json.readObject(file)));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Ignoring unreadable experiment state {}: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+}

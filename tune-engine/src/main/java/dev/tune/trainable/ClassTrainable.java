@@ -1,0 +1,85 @@
+package dev.tune.trainable;
+
+import dev.tune.Config;
+import dev.tune.TrialContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Class API trainable: an instance per trial (or reused through its reset member), set-up once,
+ * then one step per iteration until the runner, a stop condition or the step itself ends it.
+ */
+final class ClassTrainable implements TrialBody {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassTrainable.class);
+
+    private final Instantiator instantiator;
+    private final Invokable step;
+    private final Invokable setup;
+    private final Invokable cleanup;
+    private final Invokable reset;
+
+    ClassTrainable(Instantiator instantiator, Invokable step, Invokable setup, Invokable cleanup, Invokable reset) {
+        this.instantiator = instantiator;
+        this.step = step;
+        this.setup = setup;
+        this.cleanup = cleanup;
+        this.reset = reset;
+    }
+
+    boolean canReset() {
+        return reset != null;
+    }
+
+    @Override
+    public void run(TrialSession session) throws Throwable {
+        Config config = session.config();
+        TrialContext context = session.context();
+        Object instance = reused(session);
+        if (instance == null) {
+            instance = instantiator.create(config, context);
+            if (setup != null) {
+                setup.invoke(instance, config, context);
+            }
+        }
+        boolean clean = false;
+        try {
+            boolean more = true;
+            while (more) {
+                Metrics metrics = Metrics.of(step.invoke(instance, config, context), session.numberMetric());
+                more = session.report(metrics.values(), metrics.done()) && !metrics.done();
+            }
+            clean = true;
+        } finally {
+            if (!(clean && reset != null && session.keepForReuse(instance))) {
+                discard(instance);
+            }
+        }
+    }
+
+    private Object reused(TrialSession session) throws Throwable {
+        Object instance = session.takeReusable();
+        if (instance == null) {
+            return null;
+        }
+        instantiator.injectFields(instance, session.config(), session.context());
+        Object answer = reset.invoke(instance, session.config(), session.context());
+        if (Boolean.FALSE.equals(answer)) {
+            discard(instance);
+            return null;
+        }
+        return instance;
+    }
+
+    @Override
+    public void discard(Object instance) {
+        if (cleanup == null) {
+            return;
+        }
+        try {
+            cleanup.invoke(instance, Config.empty(), null);
+        } catch (Throwable e) {
+            LOG.warn("@Cleanup {} of {} failed", cleanup.description(), instance.getClass().getName(), e);
+        }
+    }
+}

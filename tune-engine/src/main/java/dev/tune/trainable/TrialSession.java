@@ -1,0 +1,42 @@
+package dev.tune.trainable;
+
+import dev.tune.Config;
+import dev.tune.TrialContext;
+import java.util.Map;
+
+/**
+ * The runner's side of one running trial, as a {@link TrialBody} sees it: the config, the live
+ * context handed to user code, the channel for results, and the worker's slot for an instance
+ * kept for reuse.
+ */
+public interface TrialSession {
+
+    Config config();
+
+    TrialContext context();
+
+    /**
+     * Records one iteration's metrics; {@code done} marks the trial's last result.
+     *
+     * @return false when the trial must stop now (a stop condition, the end of the experiment)
+     */
+    boolean report(Map<String, Double> metrics, boolean done);
+
+    /**
+     * Records the numeric entries of {@code metrics} as one iteration; a {@code "done" -> true}
+     * entry marks the last result. Returns as {@link #report(Map, boolean)} does.
+     */
+    default boolean reportMap(Map<String, ?> metrics) {
+        Metrics m = Metrics.fromMap(metrics);
+        return report(m.values(), m.done());
+    }
+
+    /** The name under which a bare number returned by user code is recorded. */
+    String numberMetric();
+
+    /** An instance this worker kept from an earlier trial, or null; taking it empties the slot. */
+    Object takeReusable();
+
+    /** Offers {@code instance} to the worker's next trial; false when reuse is off. */
+    boolean keepForReuse(Object instance);
+}

@@ -1,0 +1,164 @@
+package dev.tune.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tune.Step;
+import dev.tune.Trainable;
+import dev.tune.TrialContext;
+import dev.tune.Uniform;
+import dev.tune.result.ExperimentResult;
+import dev.tune.result.Termination;
+import dev.tune.result.Trial;
+import dev.tune.result.TrialStatus;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A failing trial never takes the experiment down unless asked to. */
+class FailuresTest {
+
+    @Trainable(metric = "score", samples = 6, maxConcurrentTrials = 1)
+    static double sometimesFails(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
+        if (context.trialId().endsWith("2") || context.trialId().endsWith("4")) {
+            throw new IllegalStateException("diverged at x=" + x);
+        }
+        return x;
+    }
+
+    @Test
+    void failedTrialsAreRecordedAndTheRestRun() {
+        ExperimentResult result = Runs.runMethod(FailuresTest.class, "sometimesFails", Runs.quiet());
+        assertEquals(6, result.trials().size());
+        assertEquals(2, result.errors().size());
+        Trial failed = result.errors().get(0);
+        assertEquals(TrialStatus.ERROR, failed.status());
+        assertTrue(failed.error().orElseThrow().summary().startsWith("java.lang.IllegalStateException: diverged at x="));
+        assertTrue(failed.error().orElseThrow().stackTrace().contains("sometimesFails"));
+        assertEquals(4, result.countByStatus().get(TrialStatus.TERMINATED));
+    }
+
+    @Test
+    void failFastStopsTheExperimentAndRaises() {
+        TuneException e = assertThrows(TuneException.class,
+                () -> Runs.runMethod(FailuresTest.class, "sometimesFails", Runs.quiet().failFast(true)));
+        ExperimentResult result = e.result().orElseThrow();
+        assertEquals(2, result.trials().size(), "no trial starts after the first error");
+        assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+    }
+
+    @Test
+    void raiseOnFailedTrialRaisesAfterAllTrials() {
+        TuneException e = assertThrows(TuneException.class, () -> Runs.runMethod(FailuresTest.class, "sometimesFails",
+                Runs.quiet().set(TuneOption.RAISE_ON_FAILED_TRIAL, true)));
+        assertEquals(6, e.result().orElseThrow().trials().size());
+    }
+
+    static final AtomicInteger ATTEMPTS = new AtomicInteger();
+
+    @Trainable(metric = "score")
+    static double flaky() {
+        if (ATTEMPTS.incrementAndGet() < 3) {
+            throw new IllegalStateException("flaky");
+        }
+        return 1;
+    }
+
+    @Test
+    void maxFailuresRetriesATrial() {
+        ATTEMPTS.set(0);
+        ExperimentResult result = Runs.runMethod(FailuresTest.class, "flaky", Runs.quiet().maxFailures(2));
+        assertEquals(TrialStatus.TERMINATED, result.trials().get(0).status());
+        assertEquals(3, ATTEMPTS.get());
+        ATTEMPTS.set(0);
+        result = Runs.runMethod(FailuresTest.class, "flaky", Runs.quiet().maxFailures(1));
+        assertEquals(TrialStatus.ERROR, result.trials().get(0).status());
+    }
+
+    @Trainable(metric = "accuracy")
+    static class ForgetsTheMetric {
+        @Step
+        Map<String, Double> step() {
+            return new java.util.TreeMap<>(Map.of("loss", 0.5, "acc", 0.9));
+        }
+    }
+
+    @Test
+    void aNamedMetricThatIsNeverReportedFailsTheTrial() {
+        ExperimentResult result = Runs.run(ForgetsTheMetric.class);
+        Trial trial = result.trials().get(0);
+        assertEquals(TrialStatus.ERROR, trial.status());
+        String message = trial.error().orElseThrow().message();
+        assertTrue(message.contains("reported [acc, loss] but not the experiment's metric 'accuracy'"), message);
+    }
+
+    @Trainable
+    static class ThrowingConstructor {
+        ThrowingConstructor(@Uniform(lower = 0, upper = 1) double lr) {
+            throw new IllegalArgumentException("no GPU found");
+        }
+
+        @Step
+        double step() {
+            return 1;
+        }
+    }
+
+    @Test
+    void aConstructorThatThrowsFailsTheTrialWithAClearMessage() {
+        Trial trial = Runs.run(ThrowingConstructor.class).trials().get(0);
+        assertEquals(TrialStatus.ERROR, trial.status());
+        String message = trial.error().orElseThrow().message();
+        assertTrue(message.startsWith("Invalid trainable " + ThrowingConstructor.class.getName()
+                + ", constructor ThrowingConstructor(double) (@Trainable): the constructor threw "
+                + "java.lang.IllegalArgumentException: no GPU found"), message);
+    }
+
+    @Trainable(metric = "score", samples = 4)
+    static double nanForSome(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
+        return context.trialId().endsWith("1") ? Double.NaN : context.trialId().endsWith("2") ? -1.0 / 0.0 : x;
+    }
+
+    @Test
+    void nanAndInfiniteValuesAreRecordedButNeverBest() {
+        ExperimentResult result = Runs.runMethod(FailuresTest.class, "nanForSome", Runs.quiet());
+        assertTrue(Double.isNaN(result.trials().get(0).lastResult().orElseThrow().metric("score")));
+        Trial best = result.bestTrial().orElseThrow();
+        assertTrue(best.number() > 2, "best is a finite trial, got " + best.name());
+    }
+
+    @Trainable(metric = "loss", samples = 3)
+    static class Endless {
+        int step;
+
+        @Step
+        double step() {
+            return 1.0 / ++step;
+        }
+    }
+
+    @Test
+    void maxIterationsStopsTrialsAsTerminatedNotFailed() {
+        ExperimentResult result = Runs.run(Endless.class, Runs.quiet().maxIterations(7));
+        for (Trial trial : result.trials()) {
+            assertEquals(7, trial.iterations());
+            assertEquals(TrialStatus.TERMINATED, trial.status());
+            assertEquals(Termination.STOPPED, trial.termination().orElseThrow());
+        }
+    }
+
+    @Test
+    void thresholdStopsATrial() {
+        ExperimentResult result = Runs.run(Endless.class, Runs.quiet().set(TuneOption.STOP_WHEN,
+                TuneOption.STOP_WHEN.parse("loss<=0.25")));
+        result.trials().forEach(t -> assertEquals(4, t.iterations()));
+    }
+
+    @Test
+    void timeBudgetEndsTheExperiment() {
+        ExperimentResult result = Runs.run(Endless.class, Runs.quiet().timeBudget(java.time.Duration.ofMillis(200)));
+        assertTrue(result.wallTime().toMillis() < 5000);
+        result.trials().forEach(t -> assertEquals(Termination.CANCELLED, t.termination().orElseThrow()));
+    }
+}
