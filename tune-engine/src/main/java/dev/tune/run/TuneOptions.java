@@ -94,11 +94,23 @@ public final class TuneOptions {
         for (Option<?> option : TuneOption.all()) {
             Object v = valueOrDefault(option);
             if (option.hasTextForm() && v != null) {
-                text.put(option.key(), v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
-                        : String.valueOf(v));
+                text.put(option.key(), asText(v));
             }
         }
         return text;
+    }
+
+    private static String asText(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        if (value instanceof Map<?, ?> map) {
+            return String.join(",", map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
+        if (value instanceof Duration duration) {
+            return duration.toMillis() + "ms";
+        }
+        return String.valueOf(value);
     }
 
     private <T> T valueOrDefault(Option<T> option) {
