@@ -1,28 +1,33 @@
 package dev.tune.report;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
-/** Formats values for the console: numbers with 5 significant digits, the rest as text. */
+/**
+ * Formats values for people: numbers with at most 5 significant digits ({@code 0.0012346},
+ * {@code 1.2346e-7}), whole numbers without a fraction, the rest as text. Runs once per trial for
+ * its name, so it avoids {@code String.format} and regular expressions.
+ */
 final class Numbers {
+
+    private static final MathContext FIVE_DIGITS = new MathContext(5);
 
     private Numbers() {
     }
 
     static String format(Object value) {
-        if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            if (!Double.isFinite(d)) {
-                return Double.toString(d);
-            }
-            if (d == Math.rint(d) && Math.abs(d) < 1e9) {
-                return Long.toString((long) d);
-            }
-            String text = String.format(Locale.ROOT, "%.5g", d);
-            if (text.contains("e")) {
-                return text.replaceFirst("\\.?0+e", "e");
-            }
-            return text.contains(".") ? text.replaceFirst("0+$", "").replaceFirst("\\.$", "") : text;
+        if (!(value instanceof Double) && !(value instanceof Float)) {
+            return String.valueOf(value);
         }
-        return String.valueOf(value);
+        double d = ((Number) value).doubleValue();
+        if (!Double.isFinite(d)) {
+            return Double.toString(d);
+        }
+        double abs = Math.abs(d);
+        if (d == Math.rint(d) && abs < 1e9) {
+            return Long.toString((long) d);
+        }
+        BigDecimal rounded = BigDecimal.valueOf(d).round(FIVE_DIGITS).stripTrailingZeros();
+        return abs >= 1e-4 && abs < 1e9 ? rounded.toPlainString() : rounded.toString().replace('E', 'e').replace("e+", "e");
     }
 }

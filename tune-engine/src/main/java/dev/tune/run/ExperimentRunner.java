@@ -39,7 +39,8 @@ final class ExperimentRunner {
         long start = System.nanoTime();
         String tag = Naming.newTag();
         Path dir = plan.experimentDir();
-        ExperimentStore store = plan.persist() ? new LocalDirectoryStore(ExperimentDirs.prepare(dir))
+        ExperimentStore store = plan.persist()
+                ? ExperimentStore.inBackground(new LocalDirectoryStore(ExperimentDirs.prepare(dir)), plan.name())
                 : ExperimentStore.none();
         Path trialsRoot = plan.persist() ? dir : ExperimentDirs.temporary(plan.name());
         ProgressReporter reporter = new ProgressReporter(plan.out());

@@ -31,7 +31,9 @@ final class LiveTrial implements TrialContext, TrialSession {
     final int number;
     final Config config;
     private final TrialBook book;
-    private final Path dir;
+    private final Path root;
+    private final String dirName;
+    private Path dir;
     private String name;
     private final MetricHistory history = new MetricHistory();
 
@@ -51,13 +53,26 @@ final class LiveTrial implements TrialContext, TrialSession {
     private Object reusable;
     private Trial identity;
 
-    LiveTrial(String id, int number, String name, Config config, Path dir, TrialBook book) {
+    /** A trial whose directory is {@code root/dirName}, or {@code root/<default name>} when dirName is null. */
+    LiveTrial(String id, int number, String name, Config config, Path root, String dirName, TrialBook book) {
         this.id = id;
         this.number = number;
         this.name = name;
         this.config = config;
-        this.dir = dir;
+        this.root = root;
+        this.dirName = dirName;
         this.book = book;
+    }
+
+    /** The trial's directory path, named on first use (naming costs time that in-memory runs need not spend). */
+    Path dir() {
+        Path d = dir;
+        if (d == null) {
+            d = root.resolve(dirName != null ? dirName : Naming.dirName(id, config));
+            dir = d;
+            identity = null;
+        }
+        return d;
     }
 
     // --- TrialContext (user code) ---
@@ -80,9 +95,9 @@ final class LiveTrial implements TrialContext, TrialSession {
     @Override
     public Path trialDir() {
         try {
-            return Files.createDirectories(dir);
+            return Files.createDirectories(dir());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create trial directory " + dir, e);
+            throw new UncheckedIOException("cannot create trial directory " + dir(), e);
         }
     }
 
@@ -193,11 +208,6 @@ final class LiveTrial implements TrialContext, TrialSession {
         error = failure == null ? null : TrialError.of(failure);
     }
 
-    void rename(String newName) {
-        name = newName;
-        identity = null;
-    }
-
     TrialStatus status() {
         return status;
     }
@@ -209,7 +219,7 @@ final class LiveTrial implements TrialContext, TrialSession {
     /** The trial's frozen view now. */
     Trial snapshot() {
         return new Trial(id, number, name, config, status, Optional.ofNullable(termination), iteration,
-                Optional.ofNullable(lastResult), history.snapshot(), Optional.ofNullable(error), Optional.of(dir));
+                Optional.ofNullable(lastResult), history.snapshot(), Optional.ofNullable(error), Optional.ofNullable(dir));
     }
 
     /** A view that identifies the trial (id, name, config, directory) without copying its metrics. */
@@ -217,7 +227,7 @@ final class LiveTrial implements TrialContext, TrialSession {
         Trial id = identity;
         if (id == null) {
             id = new Trial(this.id, number, name, config, TrialStatus.RUNNING, Optional.empty(), 0, Optional.empty(),
-                    Map.of(), Optional.empty(), Optional.of(dir));
+                    Map.of(), Optional.empty(), Optional.ofNullable(dir));
             identity = id;
         }
         return id;

@@ -22,7 +22,8 @@ final class Naming {
     }
 
     static String trialId(String tag, int number) {
-        return tag + "_" + String.format(Locale.ROOT, "%05d", number);
+        String digits = Integer.toString(number);
+        return digits.length() >= 5 ? tag + "_" + digits : tag + "_" + "00000".substring(digits.length()) + digits;
     }
 
     static String trialName(int number, Config config) {
@@ -41,8 +42,14 @@ final class Naming {
             name.append(name.length() == trialId.length() ? "_" : ",").append(entry.getKey()).append('=')
                     .append(format(entry.getValue()));
         }
-        String safe = name.toString().replaceAll("[^A-Za-z0-9._,=+-]", "_");
-        return safe.length() <= MAX_DIR_NAME ? safe : safe.substring(0, MAX_DIR_NAME);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean safe = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || ".,=+-_".indexOf(c) >= 0;
+            if (!safe) {
+                name.setCharAt(i, '_');
+            }
+        }
+        return name.length() <= MAX_DIR_NAME ? name.toString() : name.substring(0, MAX_DIR_NAME);
     }
 
     static String format(Object value) {

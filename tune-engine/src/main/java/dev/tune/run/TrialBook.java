@@ -89,24 +89,25 @@ final class TrialBook {
     }
 
     private LiveTrial create(String id, int number, Config config) {
-        LiveTrial trial = new LiveTrial(id, number, Naming.trialName(number, config), config,
-                trialsRoot.resolve(Naming.dirName(id, config)), this);
-        if (plan.nameCreator().isPresent()) {
-            trial.rename(plan.nameCreator().get().apply(trial.identity()));
-        }
-        if (plan.dirnameCreator().isPresent()) {
-            String dirName = plan.dirnameCreator().get().apply(trial.identity());
-            if (dirName.contains("/") || dirName.contains("\\")) {
-                throw new IllegalArgumentException("the trial dirname creator returned a path: " + dirName);
+        String name = Naming.trialName(number, config);
+        String dirName = null;
+        if (plan.nameCreator().isPresent() || plan.dirnameCreator().isPresent()) {
+            Trial pending = new LiveTrial(id, number, name, config, trialsRoot, null, this).identity();
+            name = plan.nameCreator().map(f -> f.apply(pending)).orElse(name);
+            dirName = plan.dirnameCreator().map(f -> f.apply(pending)).orElse(null);
+            if (dirName != null && (dirName.isBlank() || dirName.contains("/") || dirName.contains("\\"))) {
+                throw new IllegalArgumentException("the trial dirname creator must return a plain name, not '"
+                        + dirName + "'");
             }
-            trial = new LiveTrial(id, number, trial.trialName(), config, trialsRoot.resolve(dirName), this);
+        }
+        LiveTrial trial = new LiveTrial(id, number, name, config, trialsRoot, dirName, this);
+        if (plan.persist()) {
+            trial.dir();
         }
         trials.add(trial);
         running++;
         trial.start();
-        Trial snapshot = trial.snapshot();
-        store.addTrial(snapshot);
-        callbacks.onTrialStart(snapshot);
+        callbacks.onTrialStart(trial.snapshot());
         return trial;
     }
 
@@ -133,8 +134,11 @@ final class TrialBook {
         return true;
     }
 
-    /** Records that a trial ended: normally, stopped, or with {@code failure}. */
-    synchronized void onEnd(LiveTrial trial, Throwable failure) {
+    /**
+     * Records that a trial ended: normally, stopped, or with {@code failure}. Returns the trial's
+     * final view, which the caller hands to the store outside this lock.
+     */
+    synchronized Trial onEnd(LiveTrial trial, Throwable failure) {
         running--;
         boolean failed = failure != null && !(failure instanceof StopTrialException);
         if (failed) {
@@ -152,13 +156,13 @@ final class TrialBook {
         }
         Trial snapshot = trial.snapshot();
         searcher.onTrialComplete(snapshot);
-        store.endTrial(snapshot);
         if (failed) {
             callbacks.onTrialError(snapshot, failure);
         } else {
             callbacks.onTrialComplete(snapshot);
         }
         notifyAll();
+        return snapshot;
     }
 
     /** Marks a trial stopped because the experiment ended while it ran. */

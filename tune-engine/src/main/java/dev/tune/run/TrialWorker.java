@@ -29,6 +29,9 @@ final class TrialWorker implements Runnable {
         try {
             LiveTrial trial;
             while ((trial = book.next()) != null) {
+                // File work happens on the trial's own thread, outside the book's lock, so that
+                // parallel trials write in parallel.
+                book.store().addTrial(trial.identity());
                 if (reusable != null) {
                     trial.offerReusable(reusable);
                 }
@@ -61,7 +64,7 @@ final class TrialWorker implements Runnable {
                     && !(failure instanceof LiveTrial.MissingMetricException)
                     && (maxFailures < 0 || failures < maxFailures) && book.stopAllReason().isEmpty();
             if (!retry) {
-                book.onEnd(trial, failure);
+                book.store().endTrial(book.onEnd(trial, failure));
                 return;
             }
             LOG.warn("Trial {} failed (failure {} of at most {}), starting it again: {}", trial.trialName(), failures + 1,

@@ -31,11 +31,29 @@ public final class AtomicFiles {
         Path temp = target.resolveSibling("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            Files.createDirectories(target.getParent());
+            StoreLayout.ensureDirectory(target.getParent());
             Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             move(temp, target);
         } catch (IOException e) {
             deleteQuietly(temp);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a file that does not exist yet, in one step without a temporary file. A crash can
+     * leave it partly written, so use it only for content that is also recorded elsewhere (a
+     * trial's {@code params.json}: the journal holds the config). Replaces atomically when the
+     * file exists already.
+     */
+    static void create(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            write(file, bytes);
+        } catch (java.nio.file.NoSuchFileException e) {
+            write(file, bytes);
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }

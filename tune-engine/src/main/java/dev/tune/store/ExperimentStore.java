@@ -33,6 +33,14 @@ public interface ExperimentStore extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * {@code store} with every write applied in order on a background thread, so trials never wait
+     * for the file system; {@link #close()} returns once everything is written.
+     */
+    static ExperimentStore inBackground(ExperimentStore store, String name) {
+        return store == NoStore.INSTANCE ? store : new BackgroundStore(store, name);
+    }
+
     /** A store that keeps nothing: for experiments whose results live only in memory. */
     static ExperimentStore none() {
         return NoStore.INSTANCE;

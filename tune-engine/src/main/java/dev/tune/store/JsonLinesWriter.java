@@ -48,7 +48,7 @@ final class JsonLinesWriter implements Closeable {
     }
 
     private void open() throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        StoreLayout.ensureDirectory(file.toAbsolutePath().getParent());
         stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (broken) {
             stream.write('\n');

@@ -62,7 +62,7 @@ final class ProgressCsv implements Closeable {
     }
 
     private void open(Result first) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        StoreLayout.ensureDirectory(file.toAbsolutePath().getParent());
         List<String> existing = Files.isRegularFile(file) ? header(file) : List.of();
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);

@@ -37,4 +37,15 @@ final class StoreLayout {
     static Path resolve(Path experimentDir, String text) {
         return experimentDir.resolve(text);
     }
+
+    /**
+     * Creates {@code dir} unless it exists. Checks first: {@code Files.createDirectories} on an
+     * existing directory throws and catches an exception inside, which costs more than the write
+     * that follows, once per trial file.
+     */
+    static void ensureDirectory(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            java.nio.file.Files.createDirectories(dir);
+        }
+    }
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * One trial's files in its directory: {@code params.json} (its config, replaced atomically),
+ * One trial's files in its directory: {@code params.json} (its config, written once),
  * {@code result.json} (one JSON line per result) and {@code progress.csv} (one row per result),
  * both kept open between results so that appending costs one flush each, and {@code error.txt}
  * (the stack trace of a failed trial). Used by one thread at a time, the trial's.
@@ -25,7 +25,12 @@ final class TrialFiles implements Closeable {
     }
 
     static void writeParams(Path dir, Config config) {
-        AtomicFiles.write(dir.resolve(StoreLayout.PARAMS), Json.pretty(out -> Json.writeConfig(out, config)));
+        try {
+            StoreLayout.ensureDirectory(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create trial directory " + dir + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.create(dir.resolve(StoreLayout.PARAMS), Json.pretty(out -> Json.writeConfig(out, config)));
     }
 
     static void writeError(Path dir, TrialError error) {

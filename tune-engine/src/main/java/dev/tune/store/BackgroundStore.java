@@ -1,0 +1,124 @@
+package dev.tune.store;
+
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands every write to one background thread that applies them to the wrapped store in the order
+ * they were made, so file-system latency never delays a trial. Order is kept exactly (a trial's
+ * "added" line, then its results, then its "ended" line), so the record on disk is always a prefix
+ * of what happened: a crash loses at most the writes still queued, never their order. The queue is
+ * bounded; a writer that falls behind makes trials wait rather than grow memory. {@link #close()}
+ * waits until everything queued is written, then closes the wrapped store and rethrows the first
+ * write failure, if any.
+ */
+final class BackgroundStore implements ExperimentStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundStore.class);
+    private static final int CAPACITY = 16_384;
+    private static final Runnable END = () -> { };
+
+    private final ExperimentStore store;
+    private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final Thread writer;
+    private volatile RuntimeException failure;
+
+    BackgroundStore(ExperimentStore store, String name) {
+        this.store = store;
+        this.writer = new Thread(this::drain, "tune-" + name + "-store");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public void open(ExperimentInfo experiment) {
+        submit(() -> store.open(experiment));
+    }
+
+    @Override
+    public void addTrial(Trial trial) {
+        submit(() -> store.addTrial(trial));
+    }
+
+    @Override
+    public void appendResult(Trial trial, Result result) {
+        submit(() -> store.appendResult(trial, result));
+    }
+
+    @Override
+    public void endTrial(Trial trial) {
+        submit(() -> store.endTrial(trial));
+    }
+
+    @Override
+    public void saveState(ExperimentState state) {
+        submit(() -> store.saveState(state));
+    }
+
+    @Override
+    public void close() {
+        submit(END);
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void submit(Runnable write) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(write);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain() {
+        List<Runnable> batch = new ArrayList<>(256);
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue;
+            }
+            queue.drainTo(batch, 255);
+            for (Runnable write : batch) {
+                if (write == END) {
+                    return;
+                }
+                try {
+                    write.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Writing experiment results failed; later writes continue", e);
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
+            batch.clear();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tune.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tune.Config;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import dev.tune.result.TrialStatus;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BackgroundStoreTest {
+
+    /** Records the calls it gets, in order, from whichever thread. */
+    private static final class Recording implements ExperimentStore {
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean closed;
+        RuntimeException failOn;
+
+        @Override
+        public void open(ExperimentInfo experiment) {
+            calls.add("open");
+        }
+
+        @Override
+        public void addTrial(Trial trial) {
+            calls.add("add " + trial.id());
+        }
+
+        @Override
+        public void appendResult(Trial trial, Result result) {
+            calls.add("result " + trial.id() + " " + result.iteration());
+            if (failOn != null && result.iteration() == 2) {
+                throw failOn;
+            }
+        }
+
+        @Override
+        public void endTrial(Trial trial) {
+            calls.add("end " + trial.id());
+        }
+
+        @Override
+        public void saveState(ExperimentState state) {
+            calls.add("state");
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private static Trial trial(String id) {
+        return new Trial(id, 1, id, Config.empty(), TrialStatus.RUNNING, Optional.empty(), 0, Optional.empty(),
+                Map.of(), Optional.empty(), Optional.empty());
+    }
+
+    private static Result result(String id, long iteration) {
+        return new Result(id, iteration, 0, 0, 0, 0, iteration, false, Map.of("x", 1.0));
+    }
+
+    @Test
+    void writesHappenInOrderAndCloseWaitsForAllOfThem() {
+        Recording recording = new Recording();
+        ExperimentStore store = ExperimentStore.inBackground(recording, "test");
+        List<String> expected = new ArrayList<>();
+        for (int t = 0; t < 50; t++) {
+            String id = "t" + t;
+            store.addTrial(trial(id));
+            expected.add("add " + id);
+            for (int i = 1; i <= 20; i++) {
+                store.appendResult(trial(id), result(id, i));
+                expected.add("result " + id + " " + i);
+            }
+            store.endTrial(trial(id));
+            expected.add("end " + id);
+        }
+        store.close();
+        assertEquals(expected, recording.calls);
+        assertEquals(true, recording.closed);
+    }
+
+    @Test
+    void aFailedWriteDoesNotStopLaterWritesAndIsRethrownOnClose() {
+        Recording recording = new Recording();
+        recording.failOn = new IllegalStateException("disk full");
+        ExperimentStore store = ExperimentStore.inBackground(recording, "test");
+        for (int i = 1; i <= 3; i++) {
+            store.appendResult(trial("a"), result("a", i));
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, store::close);
+        assertSame(recording.failOn, e);
+        assertEquals(List.of("result a 1", "result a 2", "result a 3"), recording.calls);
+    }
+
+    @Test
+    void nothingIsWrappedWhenNothingIsKept() {
+        assertSame(ExperimentStore.none(), ExperimentStore.inBackground(ExperimentStore.none(), "test"));
+    }
+}
