@@ -46,6 +46,28 @@ public record FloatDomain(double lower, double upper, boolean log, double base, 
         return new FloatDomain(lower, upper, true, 10, 0);
     }
 
+    /** Ray's {@code quniform}: multiples of {@code q} in {@code [lower, upper]}. */
+    public static FloatDomain quniform(double lower, double upper, double q) {
+        return new FloatDomain(lower, upper, false, 10, positive(q));
+    }
+
+    /** Ray's {@code loguniform} with a base. */
+    public static FloatDomain loguniform(double lower, double upper, double base) {
+        return new FloatDomain(lower, upper, true, base, 0);
+    }
+
+    /** Ray's {@code qloguniform}: log scale, multiples of {@code q} in {@code [lower, upper]}. */
+    public static FloatDomain qloguniform(double lower, double upper, double q, double base) {
+        return new FloatDomain(lower, upper, true, base, positive(q));
+    }
+
+    static double positive(double q) {
+        if (!(q > 0)) {
+            throw new IllegalArgumentException("q must be positive, got " + q);
+        }
+        return q;
+    }
+
     @Override
     public Object sample(RandomGenerator random) {
         double u = random.nextDouble();

@@ -36,6 +36,34 @@ public record IntDomain(long lower, long upper, boolean log, double base, long q
         return new IntDomain(lower, upper, false, 10, 1);
     }
 
+    /** Ray's {@code randint}: an integer in {@code [lower, upper)}, upper bound exclusive. */
+    public static IntDomain randint(long lower, long upper) {
+        return new IntDomain(lower, exclusive(lower, upper), false, 10, 1);
+    }
+
+    /** Ray's {@code qrandint}: a multiple of {@code q} in {@code [lower, upper]}, upper bound inclusive. */
+    public static IntDomain qrandint(long lower, long upper, long q) {
+        return new IntDomain(lower, upper, false, 10, q);
+    }
+
+    /** Ray's {@code lograndint}: log scale in {@code [lower, upper)}, upper bound exclusive. */
+    public static IntDomain lograndint(long lower, long upper, double base) {
+        return new IntDomain(lower, exclusive(lower, upper), true, base, 1);
+    }
+
+    /** Ray's {@code qlograndint}: log scale, multiples of {@code q} in {@code [lower, upper]}. */
+    public static IntDomain qlograndint(long lower, long upper, long q, double base) {
+        return new IntDomain(lower, upper, true, base, q);
+    }
+
+    private static long exclusive(long lower, long upper) {
+        if (upper <= lower) {
+            throw new IllegalArgumentException("lower (" + lower + ") must be below upper (" + upper
+                    + "); the upper bound is exclusive, as in Ray");
+        }
+        return upper - 1;
+    }
+
     @Override
     public Object sample(RandomGenerator random) {
         return fromUnit(random.nextDouble());

@@ -22,6 +22,16 @@ public record NormalDomain(double mean, double sd, double q) implements Domain {
         }
     }
 
+    /** Ray's {@code randn}. */
+    public static NormalDomain randn(double mean, double sd) {
+        return new NormalDomain(mean, sd, 0);
+    }
+
+    /** Ray's {@code qrandn}: rounded to multiples of {@code q}. */
+    public static NormalDomain qrandn(double mean, double sd, double q) {
+        return new NormalDomain(mean, sd, FloatDomain.positive(q));
+    }
+
     @Override
     public Object sample(RandomGenerator random) {
         double value = mean + sd * random.nextGaussian();

@@ -38,11 +38,11 @@ public final class SpaceBuilder {
     }
 
     public SpaceBuilder uniform(String name, double lower, double upper) {
-        return add(name, () -> new FloatDomain(lower, upper, false, 10, 0));
+        return add(name, () -> FloatDomain.uniform(lower, upper));
     }
 
     public SpaceBuilder quniform(String name, double lower, double upper, double q) {
-        return add(name, () -> new FloatDomain(lower, upper, false, 10, positive(q)));
+        return add(name, () -> FloatDomain.quniform(lower, upper, q));
     }
 
     public SpaceBuilder loguniform(String name, double lower, double upper) {
@@ -50,39 +50,39 @@ public final class SpaceBuilder {
     }
 
     public SpaceBuilder loguniform(String name, double lower, double upper, double base) {
-        return add(name, () -> new FloatDomain(lower, upper, true, base, 0));
+        return add(name, () -> FloatDomain.loguniform(lower, upper, base));
     }
 
     public SpaceBuilder qloguniform(String name, double lower, double upper, double q) {
-        return add(name, () -> new FloatDomain(lower, upper, true, 10, positive(q)));
+        return add(name, () -> FloatDomain.qloguniform(lower, upper, q, 10));
     }
 
     public SpaceBuilder randn(String name, double mean, double sd) {
-        return add(name, () -> new NormalDomain(mean, sd, 0));
+        return add(name, () -> NormalDomain.randn(mean, sd));
     }
 
     public SpaceBuilder qrandn(String name, double mean, double sd, double q) {
-        return add(name, () -> new NormalDomain(mean, sd, positive(q)));
+        return add(name, () -> NormalDomain.qrandn(mean, sd, q));
     }
 
     /** An integer in {@code [lower, upper)}: upper exclusive, as Ray's {@code randint}. */
     public SpaceBuilder randint(String name, long lower, long upper) {
-        return add(name, () -> new IntDomain(lower, exclusive(lower, upper), false, 10, 1));
+        return add(name, () -> IntDomain.randint(lower, upper));
     }
 
     /** A multiple of {@code q} in {@code [lower, upper]}: upper inclusive, as Ray's {@code qrandint}. */
     public SpaceBuilder qrandint(String name, long lower, long upper, long q) {
-        return add(name, () -> new IntDomain(lower, upper, false, 10, q));
+        return add(name, () -> IntDomain.qrandint(lower, upper, q));
     }
 
     /** An integer in {@code [lower, upper)} on a log scale, as Ray's {@code lograndint}. */
     public SpaceBuilder lograndint(String name, long lower, long upper) {
-        return add(name, () -> new IntDomain(lower, exclusive(lower, upper), true, 10, 1));
+        return add(name, () -> IntDomain.lograndint(lower, upper, 10));
     }
 
     /** A multiple of {@code q} in {@code [lower, upper]} on a log scale, as Ray's {@code qlograndint}. */
     public SpaceBuilder qlograndint(String name, long lower, long upper, long q) {
-        return add(name, () -> new IntDomain(lower, upper, true, 10, q));
+        return add(name, () -> IntDomain.qlograndint(lower, upper, q, 10));
     }
 
     public SpaceBuilder choice(String name, Object... values) {
@@ -143,20 +143,5 @@ public final class SpaceBuilder {
             throw new IllegalArgumentException("a hyperparameter name must be non-empty without spaces, got '" + name + "'");
         }
         return prefix + name;
-    }
-
-    private static long exclusive(long lower, long upper) {
-        if (upper <= lower) {
-            throw new IllegalArgumentException("lower (" + lower + ") must be below upper (" + upper
-                    + "); the upper bound is exclusive");
-        }
-        return upper - 1;
-    }
-
-    private static double positive(double q) {
-        if (!(q > 0)) {
-            throw new IllegalArgumentException("q must be positive, got " + q);
-        }
-        return q;
     }
 }

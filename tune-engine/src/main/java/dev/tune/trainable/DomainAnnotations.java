@@ -64,25 +64,25 @@ final class DomainAnnotations {
      */
     static Domain domain(Annotation a, Class<?> type) {
         if (a instanceof Uniform u) {
-            return floats(type, new FloatDomain(u.lower(), u.upper(), false, 10, 0));
+            return floats(type, FloatDomain.uniform(u.lower(), u.upper()));
         } else if (a instanceof QUniform u) {
-            return floats(type, new FloatDomain(u.lower(), u.upper(), false, 10, positive(u.q())));
+            return floats(type, FloatDomain.quniform(u.lower(), u.upper(), u.q()));
         } else if (a instanceof LogUniform u) {
-            return floats(type, new FloatDomain(u.lower(), u.upper(), true, u.base(), 0));
+            return floats(type, FloatDomain.loguniform(u.lower(), u.upper(), u.base()));
         } else if (a instanceof QLogUniform u) {
-            return floats(type, new FloatDomain(u.lower(), u.upper(), true, u.base(), positive(u.q())));
+            return floats(type, FloatDomain.qloguniform(u.lower(), u.upper(), u.q(), u.base()));
         } else if (a instanceof Normal n) {
-            return floats(type, new NormalDomain(n.mean(), n.sd(), 0));
+            return floats(type, NormalDomain.randn(n.mean(), n.sd()));
         } else if (a instanceof QNormal n) {
-            return floats(type, new NormalDomain(n.mean(), n.sd(), positive(n.q())));
+            return floats(type, NormalDomain.qrandn(n.mean(), n.sd(), n.q()));
         } else if (a instanceof RandInt r) {
-            return ints(type, new IntDomain(r.lower(), exclusive(r.lower(), r.upper()), false, 10, 1));
+            return ints(type, IntDomain.randint(r.lower(), r.upper()));
         } else if (a instanceof QRandInt r) {
-            return ints(type, new IntDomain(r.lower(), r.upper(), false, 10, r.q()));
+            return ints(type, IntDomain.qrandint(r.lower(), r.upper(), r.q()));
         } else if (a instanceof LogRandInt r) {
-            return ints(type, new IntDomain(r.lower(), exclusive(r.lower(), r.upper()), true, r.base(), 1));
+            return ints(type, IntDomain.lograndint(r.lower(), r.upper(), r.base()));
         } else if (a instanceof QLogRandInt r) {
-            return ints(type, new IntDomain(r.lower(), r.upper(), true, r.base(), r.q()));
+            return ints(type, IntDomain.qlograndint(r.lower(), r.upper(), r.q(), r.base()));
         } else if (a instanceof Choice c) {
             return new Categorical(convert(c.value(), type, "choice"));
         } else if (a instanceof GridSearch g) {
@@ -121,20 +121,5 @@ final class DomainAnnotations {
                     + "; declare it int, long or double");
         }
         return domain;
-    }
-
-    private static long exclusive(long lower, long upper) {
-        if (upper <= lower) {
-            throw new IllegalArgumentException("lower (" + lower + ") must be below upper (" + upper
-                    + "); upper is exclusive, as in Ray");
-        }
-        return upper - 1;
-    }
-
-    private static double positive(double q) {
-        if (!(q > 0)) {
-            throw new IllegalArgumentException("q must be positive, got " + q);
-        }
-        return q;
     }
 }
