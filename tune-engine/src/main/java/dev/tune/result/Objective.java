@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 
 /**
  * What the experiment optimises, so that "objective" is never a puzzle. One of:
@@ -36,9 +35,9 @@ public final class Objective {
     private final Kind kind;
     private final List<String> metrics;
     private final List<Mode> modes;
-    private final ToDoubleFunction<Map<String, Double>> function;
+    private final ObjectiveFunction function;
 
-    private Objective(Kind kind, List<String> metrics, List<Mode> modes, ToDoubleFunction<Map<String, Double>> function) {
+    private Objective(Kind kind, List<String> metrics, List<Mode> modes, ObjectiveFunction function) {
         this.kind = kind;
         this.metrics = List.copyOf(metrics);
         this.modes = List.copyOf(modes);
@@ -72,7 +71,7 @@ public final class Objective {
     }
 
     /** A custom function of each result's metrics, optimised in {@code mode}. */
-    public static Objective custom(ToDoubleFunction<Map<String, Double>> function, Mode mode) {
+    public static Objective custom(ObjectiveFunction function, Mode mode) {
         return new Objective(Kind.CUSTOM, List.of(DERIVED_NAME), List.of(mode), Objects.requireNonNull(function));
     }
 
@@ -114,7 +113,7 @@ public final class Objective {
 
     /** The derived objective's value for one result's metrics; NaN when there is nothing to compute from. */
     public double derive(Map<String, Double> reported) {
-        return function.applyAsDouble(reported);
+        return function.apply(reported);
     }
 
     /** How this objective is computed, in words, e.g. {@code score (min)} or {@code objective = accuracy + f1 (max, Hugging Face default)}. */

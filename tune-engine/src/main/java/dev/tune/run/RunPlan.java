@@ -2,6 +2,7 @@ package dev.tune.run;
 
 import dev.tune.Mode;
 import dev.tune.result.Objective;
+import dev.tune.result.ObjectiveFunction;
 import dev.tune.result.Trial;
 import dev.tune.search.Searcher;
 import dev.tune.search.Searchers;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 
 /**
  * One experiment run with every option resolved: what the runner's parts read instead of
@@ -79,7 +79,7 @@ record RunPlan(
     private static Objective objective(TuneOptions options) {
         List<String> metrics = options.get(TuneOption.METRIC).orElse(List.of());
         List<Mode> modes = options.get(TuneOption.MODE).orElse(List.of());
-        Optional<ToDoubleFunction<Map<String, Double>>> custom = options.get(TuneOption.OBJECTIVE);
+        Optional<ObjectiveFunction> custom = options.get(TuneOption.OBJECTIVE);
         if (!metrics.isEmpty()) {
             return Objective.of(metrics, modes);
         }

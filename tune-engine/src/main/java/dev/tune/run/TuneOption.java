@@ -1,6 +1,7 @@
 package dev.tune.run;
 
 import dev.tune.Mode;
+import dev.tune.result.ObjectiveFunction;
 import dev.tune.result.Trial;
 import dev.tune.search.Searcher;
 import dev.tune.stop.MetricThreshold;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Every experiment option, with its {@code tune.*} key: the one list that {@link Tuner}, the JUnit
@@ -33,7 +33,7 @@ public final class TuneOption {
             "metric(s) to optimise, comma-separated; none: the Hugging Face default objective", null, TuneOption::list);
     public static final Option<List<Mode>> MODE = new Option<>("tune.mode",
             "min or max per metric, comma-separated", null, t -> list(t).stream().map(TuneOption::mode).toList());
-    public static final Option<ToDoubleFunction<Map<String, Double>>> OBJECTIVE = code("tune.objective",
+    public static final Option<ObjectiveFunction> OBJECTIVE = code("tune.objective",
             "custom objective: a function of each result's metrics");
     public static final Option<Integer> SAMPLES = integer("tune.samples",
             "times to sample the space (Ray's num_samples); grids repeat this many times", 1);

@@ -57,8 +57,15 @@ public final class ExperimentPlateauStopper implements Stopper {
     }
 
     static double deviation(List<Double> values) {
-        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        double mean = sum / values.size();
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
         return Math.sqrt(squares / values.size());
     }
 }

@@ -66,7 +66,7 @@ final class Json {
     }
 
     /** The JSON object in {@code file}; throws when it is not one complete object. */
-    static JsonNode readObject(Path file) throws IOException {
+    static JsonNode readJsonObject(Path file) throws IOException {
         return object(TREES.readTree(file.toFile()), file.toString());
     }
 

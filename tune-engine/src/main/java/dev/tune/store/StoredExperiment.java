@@ -46,7 +46,7 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
         }
         ExperimentInfo info;
         try {
-            info = ExperimentJson.readInfo(Json.readObject(infoFile));
+            info = ExperimentJson.readInfo(Json.readJsonObject(infoFile));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(infoFile + " is not a readable experiment description: "
                     + e.getMessage(), e);
@@ -60,7 +60,7 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
             return Optional.empty();
         }
         try {
-            return Optional.of(ExperimentJson.readState(Json.readObject(file)));
+            return Optional.of(ExperimentJson.readState(Json.readJsonObject(file)));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Ignoring unreadable experiment state {}: {}", file, e.toString());
             return Optional.empty();
