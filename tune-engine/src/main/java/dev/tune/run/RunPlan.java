@@ -61,7 +61,7 @@ record RunPlan(
         StopConditions stop = new StopConditions(options.get(TuneOption.MAX_ITERATIONS),
                 options.get(TuneOption.TRIAL_TIME), options.resolve(TuneOption.STOP_WHEN),
                 options.get(TuneOption.STOPPERS).orElse(List.of()));
-        Path dir = options.resolve(TuneOption.STORAGE_PATH).resolve(name.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path dir = experimentDir(options, name);
         boolean reuse = options.get(TuneOption.REUSE_ACTORS).orElse(experiment.isResettable());
         if (reuse && !experiment.isResettable()) {
             reuse = false;
@@ -74,6 +74,10 @@ record RunPlan(
                 options.get(TuneOption.TRIAL_DIRNAME_CREATOR), options.resolve(TuneOption.MAX_FAILURES),
                 options.resolve(TuneOption.FAIL_FAST), options.resolve(TuneOption.RAISE_ON_FAILED_TRIAL), reuse,
                 options.get(TuneOption.CALLBACKS).orElse(List.of()));
+    }
+
+    static Path experimentDir(TuneOptions options, String name) {
+        return options.resolve(TuneOption.STORAGE_PATH).resolve(name.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     private static Objective objective(TuneOptions options) {

@@ -51,9 +51,7 @@ public final class Tuner {
      * carrying the result is thrown.
      */
     public static ExperimentResult run(Experiment experiment, TuneOptions options) {
-        TuneOptions effective = experiment.options().overriddenBy(options)
-                .overriddenBy(TuneOptions.fromSystemProperties());
-        RunPlan plan = RunPlan.resolve(experiment, effective);
+        RunPlan plan = RunPlan.resolve(experiment, effective(experiment, options));
         ExperimentResult result = new ExperimentRunner(plan).run();
         List<Trial> errors = result.errors();
         if (!errors.isEmpty() && (plan.failFast() || plan.raiseOnFailedTrial())) {
@@ -64,5 +62,15 @@ public final class Tuner {
             throw failure;
         }
         return result;
+    }
+
+    /** Where {@link #run(Experiment, TuneOptions)} with these options writes (or wrote) its results. */
+    public static java.nio.file.Path experimentDir(Experiment experiment, TuneOptions options) {
+        TuneOptions effective = effective(experiment, options);
+        return RunPlan.experimentDir(effective, effective.get(TuneOption.NAME).orElse(experiment.name()));
+    }
+
+    private static TuneOptions effective(Experiment experiment, TuneOptions options) {
+        return experiment.options().overriddenBy(options).overriddenBy(TuneOptions.fromSystemProperties());
     }
 }

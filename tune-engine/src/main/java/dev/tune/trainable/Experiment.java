@@ -36,6 +36,11 @@ public final class Experiment {
         return TrainableReader.read(type);
     }
 
+    /** Reads the experiment that a {@code @Trainable} class declares (Class API), ignoring its {@code @Trainable} methods. */
+    public static Experiment ofClass(Class<?> type) {
+        return TrainableReader.readClass(type);
+    }
+
     /** Reads the experiment that a {@code @Trainable} method declares. */
     public static Experiment of(Method method) {
         return TrainableReader.readMethod(method);

@@ -1,0 +1,103 @@
+package dev.tune.junit;
+
+import dev.tune.report.ProgressReporter;
+import dev.tune.result.ExperimentResult;
+import dev.tune.result.Objective;
+import dev.tune.result.Scope;
+import dev.tune.result.Trial;
+import dev.tune.run.TuneException;
+import dev.tune.run.TuneOption;
+import dev.tune.run.TuneOptions;
+import dev.tune.run.Tuner;
+import dev.tune.search.GivenConfigs;
+import dev.tune.trainable.Experiment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * Runs one experiment container: the whole search (smoke or full), or one recorded trial again;
+ * then publishes the best trial and calls the {@code @Verify} methods.
+ */
+final class ExperimentExecution {
+
+    private final EngineSettings settings;
+    private final EngineExecutionListener listener;
+
+    ExperimentExecution(EngineSettings settings, EngineExecutionListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    void run(ExperimentDescriptor descriptor) {
+        listener.executionStarted(descriptor);
+        if (descriptor.invalid().isPresent()) {
+            listener.executionFinished(descriptor, TestExecutionResult.failed(descriptor.invalid().get()));
+            return;
+        }
+        Experiment experiment = descriptor.experiment().orElseThrow();
+        OptionalInt rerun = descriptor.rerunTrial();
+        Throwable failure = null;
+        try {
+            TuneOptions options = options(experiment, rerun);
+            ExperimentResult result;
+            try {
+                result = Tuner.run(experiment, options.overriddenBy(TuneOptions.builder().callbacks(
+                        new TrialEvents(descriptor, listener, rerun.isPresent() ? rerun.getAsInt() : null)).build()));
+            } catch (TuneException e) {
+                failure = e;
+                result = e.result().orElse(null);
+            }
+            if (result != null) {
+                publishBest(descriptor, result);
+                if (failure == null && settings.full() && rerun.isEmpty()) {
+                    Verifier.verify(experiment.type(), result);
+                }
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+        listener.executionFinished(descriptor, failure == null ? TestExecutionResult.successful()
+                : TestExecutionResult.failed(failure));
+    }
+
+    private TuneOptions options(Experiment experiment, OptionalInt rerun) {
+        TuneOptions options = settings.options();
+        if (rerun.isPresent()) {
+            var config = RecordedTrial.config(Tuner.experimentDir(experiment, options), rerun.getAsInt());
+            return options.overriddenBy(TuneOptions.builder().searcher(() -> new GivenConfigs(List.of(config)))
+                    .name(experiment.name() + "-rerun-" + rerun.getAsInt()).build());
+        }
+        if (!settings.full()) {
+            TuneOptions.Builder smoke = TuneOptions.builder().samples(1).maxIterations(1).inMemory().searcher("random");
+            if (!options.isSet(TuneOption.VERBOSE)) {
+                smoke.verbose(0);
+            }
+            return options.overriddenBy(smoke.build());
+        }
+        return options;
+    }
+
+    private void publishBest(ExperimentDescriptor descriptor, ExperimentResult result) {
+        Objective objective = result.objective();
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("mode", settings.full() ? "full" : "smoke (tune.junit.mode=full tunes for real)");
+        entry.put("trials", Integer.toString(result.trials().size()));
+        if (objective.isMultiObjective()) {
+            entry.put("pareto_front", result.paretoFront().stream().map(Trial::name).toList().toString());
+        } else {
+            result.bestTrial().ifPresent(best -> {
+                entry.put("best_trial", best.name());
+                entry.put("best_config", best.config().asMap().toString());
+                entry.put("objective", objective.metric() + "=" + ProgressReporter.format(
+                        best.value(objective.metric(), objective.mode(), Scope.LAST)) + " ("
+                        + objective.describe(best.lastResult().map(r -> r.metrics()).orElse(Map.of())) + ")");
+            });
+        }
+        listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+    }
+}

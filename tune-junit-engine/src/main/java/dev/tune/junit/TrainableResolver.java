@@ -1,0 +1,122 @@
+package dev.tune.junit;
+
+import dev.tune.Trainable;
+import dev.tune.trainable.Experiment;
+import dev.tune.trainable.InvalidTrainableException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+/**
+ * Resolves classes, methods and unique ids into experiments. A class yields its class experiment
+ * (when the class is {@code @Trainable}) and one experiment per {@code @Trainable} method; a method
+ * yields its own experiment, or its class's when it is a member (such as the {@code @Step}) of a
+ * class trainable; a unique id yields its experiment, narrowed to one trial when it names one.
+ */
+final class TrainableResolver implements SelectorResolver {
+
+    private final Predicate<String> classNames;
+
+    TrainableResolver(Predicate<String> classNames) {
+        this.classNames = classNames;
+    }
+
+    @Override
+    public Resolution resolve(ClassSelector selector, Context context) {
+        Class<?> type;
+        try {
+            type = selector.getJavaClass();
+        } catch (RuntimeException | LinkageError e) {
+            return Resolution.unresolved();
+        }
+        if (!classNames.test(type.getName()) || !isTrainable(type)) {
+            return Resolution.unresolved();
+        }
+        Set<Match> matches = new LinkedHashSet<>();
+        if (type.isAnnotationPresent(Trainable.class)) {
+            add(context, type, null).ifPresent(matches::add);
+        }
+        for (Method method : trainableMethods(type)) {
+            add(context, type, method).ifPresent(matches::add);
+        }
+        return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
+    }
+
+    @Override
+    public Resolution resolve(MethodSelector selector, Context context) {
+        Method method = selector.getJavaMethod();
+        Class<?> type = selector.getJavaClass();
+        if (method.isAnnotationPresent(Trainable.class)) {
+            return toResolution(add(context, type, method));
+        }
+        if (type.isAnnotationPresent(Trainable.class)) {
+            return toResolution(add(context, type, null));
+        }
+        return Resolution.unresolved();
+    }
+
+    @Override
+    public Resolution resolve(UniqueIdSelector selector, Context context) {
+        List<UniqueId.Segment> segments = selector.getUniqueId().getSegments();
+        if (segments.size() < 2 || !segments.get(1).getType().equals(ExperimentDescriptor.SEGMENT)) {
+            return Resolution.unresolved();
+        }
+        String key = segments.get(1).getValue();
+        int hash = key.indexOf('#');
+        Optional<Class<?>> type = ReflectionSupport.tryToLoadClass(hash < 0 ? key : key.substring(0, hash)).toOptional();
+        if (type.isEmpty()) {
+            return Resolution.unresolved();
+        }
+        Method method = null;
+        if (hash >= 0) {
+            String name = key.substring(hash + 1);
+            method = trainableMethods(type.get()).stream().filter(m -> m.getName().equals(name)).findFirst().orElse(null);
+            if (method == null) {
+                return Resolution.unresolved();
+            }
+        }
+        Optional<Match> match = add(context, type.get(), method);
+        if (match.isPresent() && segments.size() > 2 && segments.get(2).getType().equals(TrialDescriptor.SEGMENT)) {
+            ExperimentDescriptor experiment = (ExperimentDescriptor) match.get().getTestDescriptor();
+            experiment.rerunOnly(Integer.parseInt(segments.get(2).getValue()));
+        }
+        return toResolution(match);
+    }
+
+    private Optional<Match> add(Context context, Class<?> type, Method method) {
+        return context.addToParent(parent -> Optional.of(describe(parent.getUniqueId(), type, method)))
+                .map(Match::exact);
+    }
+
+    private static ExperimentDescriptor describe(UniqueId parent, Class<?> type, Method method) {
+        try {
+            Experiment experiment = method == null ? Experiment.ofClass(type) : Experiment.of(method);
+            return ExperimentDescriptor.of(parent, experiment);
+        } catch (InvalidTrainableException e) {
+            return ExperimentDescriptor.invalid(parent, type, method, e);
+        }
+    }
+
+    private static Resolution toResolution(Optional<Match> match) {
+        return match.map(Resolution::match).orElse(Resolution.unresolved());
+    }
+
+    static boolean isTrainable(Class<?> type) {
+        return !type.isAnnotation() && (type.isAnnotationPresent(Trainable.class) || !trainableMethods(type).isEmpty());
+    }
+
+    private static List<Method> trainableMethods(Class<?> type) {
+        return ReflectionSupport.findMethods(type, m -> m.isAnnotationPresent(Trainable.class)
+                && !Modifier.isAbstract(m.getModifiers()), org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tune.junit;
+
+import dev.tune.report.ProgressReporter;
+import dev.tune.result.Result;
+import dev.tune.result.Termination;
+import dev.tune.result.Trial;
+import dev.tune.run.Callback;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Turns a running experiment's events into JUnit events: each trial is registered and started as
+ * a test when it starts, each result is published as a report entry (the learning curve), and each
+ * end finishes the test. The tuner calls callbacks one at a time in order, so the listener sees a
+ * valid sequence even with parallel trials.
+ *
+ * <p>Statuses: a trial that completes, or ends at a stop condition the user set (iterations, time,
+ * a threshold, a stopper), is successful; one that a scheduler stopped early, or that the end of
+ * the experiment cut short, is aborted (IDEs show it as skipped, not failed); one that throws fails
+ * with its own exception.
+ */
+final class TrialEvents implements Callback {
+
+    private final ExperimentDescriptor experiment;
+    private final EngineExecutionListener listener;
+    private final Integer number;
+    private final Map<String, TrialDescriptor> trials = new HashMap<>();
+
+    /** {@code number}: the trial number to report instead of the run's own (when re-running one trial). */
+    TrialEvents(ExperimentDescriptor experiment, EngineExecutionListener listener, Integer number) {
+        this.experiment = experiment;
+        this.listener = listener;
+        this.number = number;
+    }
+
+    @Override
+    public void onTrialStart(Trial trial) {
+        int shown = number != null ? number : trial.number();
+        String name = number != null ? trial.name().replaceFirst("^#\\d+", "#" + number) : trial.name();
+        TrialDescriptor descriptor = new TrialDescriptor(experiment.getUniqueId(), shown, name,
+                experiment.getSource().orElse(null));
+        experiment.addChild(descriptor);
+        trials.put(trial.id(), descriptor);
+        listener.dynamicTestRegistered(descriptor);
+        listener.executionStarted(descriptor);
+    }
+
+    @Override
+    public void onTrialResult(Trial trial, Result result) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("iteration", Long.toString(result.iteration()));
+        result.metrics().forEach((metric, value) -> entry.put(metric, ProgressReporter.format(value)));
+        listener.reportingEntryPublished(trials.get(trial.id()), ReportEntry.from(entry));
+    }
+
+    @Override
+    public void onTrialComplete(Trial trial) {
+        Termination termination = trial.termination().orElse(Termination.COMPLETED);
+        TestExecutionResult result = termination == Termination.EARLY_STOPPED || termination == Termination.CANCELLED
+                ? TestExecutionResult.aborted(new TestAbortedException("Trial " + trial.name() + " was "
+                        + (termination == Termination.CANCELLED ? "cut short by the end of the experiment"
+                                : "stopped early by the scheduler") + " after " + trial.iterations() + " iterations"))
+                : TestExecutionResult.successful();
+        listener.executionFinished(trials.remove(trial.id()), result);
+    }
+
+    @Override
+    public void onTrialError(Trial trial, Throwable failure) {
+        listener.executionFinished(trials.remove(trial.id()), TestExecutionResult.failed(failure));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tune.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.platform.engine.discovery.ClassNameFilter.excludeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.tune.junit.examples.Functions;
+import dev.tune.junit.examples.Quadratic;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+
+class DiscoveryTest extends EngineTests {
+
+    private static Set<String> experiments(TestDescriptor engine) {
+        Set<String> names = new TreeSet<>();
+        engine.getChildren().forEach(child -> names.add(child.getUniqueId().getLastSegment().getValue()));
+        return names;
+    }
+
+    @Test
+    void aClassGivesItsClassAndMethodExperiments() {
+        TestDescriptor engine = kit(selectClass(Quadratic.class), selectClass(Functions.class)).discover()
+                .getEngineDescriptor();
+        assertEquals(Set.of(Quadratic.class.getName(), Functions.class.getName() + "#sometimesFails",
+                Functions.class.getName() + "#neverGoodEnough"), experiments(engine));
+        TestDescriptor quadratic = engine.getChildren().stream()
+                .filter(c -> c.getDisplayName().equals("Quadratic")).findFirst().orElseThrow();
+        assertEquals(TestDescriptor.Type.CONTAINER, quadratic.getType());
+        assertEquals(ClassSource.from(Quadratic.class), quadratic.getSource().orElseThrow());
+        assertEquals(Set.of("fast"), quadratic.getTags().stream().map(t -> t.getName())
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(0, quadratic.getChildren().size(), "trials are registered while the experiment runs");
+    }
+
+    @Test
+    void aMethodGivesItsExperiment() {
+        TestDescriptor engine = kit(selectMethod(Functions.class, "neverGoodEnough", "int")).discover()
+                .getEngineDescriptor();
+        assertEquals(Set.of(Functions.class.getName() + "#neverGoodEnough"), experiments(engine));
+    }
+
+    @Test
+    void theStepOfAClassTrainableGivesTheClassExperiment() {
+        TestDescriptor engine = kit(selectMethod(Quadratic.class, "step")).discover().getEngineDescriptor();
+        assertEquals(Set.of(Quadratic.class.getName()), experiments(engine));
+    }
+
+    @Test
+    void aPackageScanFindsOnlyTrainablesAndHonoursClassNameFilters() {
+        TestDescriptor engine = kit(selectPackage("dev.tune.junit.examples")).discover().getEngineDescriptor();
+        assertEquals(Set.of("dev.tune.junit.examples.Broken", Quadratic.class.getName(),
+                Functions.class.getName() + "#sometimesFails", Functions.class.getName() + "#neverGoodEnough"),
+                experiments(engine));
+        engine = kit(selectPackage("dev.tune.junit.examples")).filters(excludeClassNamePatterns(".*Functions"))
+                .discover().getEngineDescriptor();
+        assertEquals(Set.of("dev.tune.junit.examples.Broken", Quadratic.class.getName()), experiments(engine));
+    }
+
+    @Test
+    void aClasspathRootScanFindsTheTrainables() throws Exception {
+        Path root = Path.of(Quadratic.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        TestDescriptor engine = kit(selectClasspathRoots(Set.of(root)).toArray(new org.junit.platform.engine.DiscoverySelector[0]))
+                .discover().getEngineDescriptor();
+        assertEquals(true, experiments(engine).contains(Quadratic.class.getName()), experiments(engine).toString());
+        assertEquals(false, experiments(engine).stream().anyMatch(n -> n.contains("NotATrainable")));
+    }
+
+    @Test
+    void aUniqueIdSelectsOneExperiment() {
+        UniqueId id = UniqueId.forEngine("tune").append("experiment", Functions.class.getName() + "#sometimesFails");
+        TestDescriptor engine = kit(selectUniqueId(id)).discover().getEngineDescriptor();
+        assertEquals(List.of(id), engine.getChildren().stream().map(TestDescriptor::getUniqueId).toList());
+    }
+
+    @Test
+    void anInvalidTrainableIsInTheTreeNotSkipped() {
+        TestDescriptor engine = kit(selectClass(dev.tune.junit.examples.Broken.class)).discover().getEngineDescriptor();
+        assertEquals(Set.of("dev.tune.junit.examples.Broken"), experiments(engine));
+    }
+}
