@@ -111,6 +111,15 @@ class ExecutionTest extends EngineTests {
     }
 
     @Test
+    void trialsCutByTheExperimentsEndAreAbortedNotFailed() {
+        EngineExecutionResults results = full(storage, selectClass(dev.tune.junit.examples.Endless.class))
+                .configurationParameter("tune.timeBudget", "300ms").execute();
+        results.testEvents().assertStatistics(s -> s.failed(0).succeeded(0));
+        assertTrue(results.testEvents().aborted().count() >= 1);
+        results.containerEvents().assertStatistics(s -> s.failed(0));
+    }
+
+    @Test
     void tagsSelectExperiments() {
         EngineExecutionResults results = kit(selectClass(Quadratic.class), selectClass(Functions.class))
                 .filters(org.junit.platform.launcher.TagFilter.includeTags("fast")).execute();
