@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
@@ -26,9 +28,11 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 final class TrainableResolver implements SelectorResolver {
 
     private final Predicate<String> classNames;
+    private final DiscoveryIssueReporter issues;
 
-    TrainableResolver(Predicate<String> classNames) {
+    TrainableResolver(Predicate<String> classNames, DiscoveryIssueReporter issues) {
         this.classNames = classNames;
+        this.issues = issues;
     }
 
     @Override
@@ -98,12 +102,20 @@ final class TrainableResolver implements SelectorResolver {
                 .map(Match::exact);
     }
 
-    private static ExperimentDescriptor describe(UniqueId parent, Class<?> type, Method method) {
+    /**
+     * The experiment's descriptor. An invalid trainable stays in the tree (its container fails with
+     * the message when executed) and is also reported as a discovery issue, a warning so the rest
+     * of the run goes on.
+     */
+    private ExperimentDescriptor describe(UniqueId parent, Class<?> type, Method method) {
         try {
             Experiment experiment = method == null ? Experiment.ofClass(type) : Experiment.of(method);
             return ExperimentDescriptor.of(parent, experiment);
         } catch (InvalidTrainableException e) {
-            return ExperimentDescriptor.invalid(parent, type, method, e);
+            ExperimentDescriptor invalid = ExperimentDescriptor.invalid(parent, type, method, e);
+            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, e.getMessage())
+                    .source(invalid.getSource()).cause(e));
+            return invalid;
         }
     }
 

@@ -42,7 +42,7 @@ public final class TuneTestEngine implements TestEngine {
         Predicate<String> classNames = classNameFilter(request);
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addSelectorResolver(context -> new ClasspathScanner(classNames))
-                .addSelectorResolver(context -> new TrainableResolver(classNames))
+                .addSelectorResolver(context -> new TrainableResolver(classNames, context.getIssueReporter()))
                 .build()
                 .resolve(request, engine);
         return engine;

@@ -86,8 +86,13 @@ class DiscoveryTest extends EngineTests {
     }
 
     @Test
-    void anInvalidTrainableIsInTheTreeNotSkipped() {
-        TestDescriptor engine = kit(selectClass(dev.tune.junit.examples.Broken.class)).discover().getEngineDescriptor();
-        assertEquals(Set.of("dev.tune.junit.examples.Broken"), experiments(engine));
+    void anInvalidTrainableIsInTheTreeAndReportedAsADiscoveryIssue() {
+        var discovery = kit(selectClass(dev.tune.junit.examples.Broken.class)).discover();
+        assertEquals(Set.of("dev.tune.junit.examples.Broken"), experiments(discovery.getEngineDescriptor()));
+        var issues = discovery.getDiscoveryIssues();
+        assertEquals(1, issues.size());
+        assertEquals(org.junit.platform.engine.DiscoveryIssue.Severity.WARNING, issues.get(0).severity());
+        assertTrue(issues.get(0).message().contains("has no @Step method"), issues.get(0).message());
+        assertEquals(ClassSource.from(dev.tune.junit.examples.Broken.class), issues.get(0).source().orElseThrow());
     }
 }
