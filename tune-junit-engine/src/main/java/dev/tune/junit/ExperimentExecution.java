@@ -5,6 +5,7 @@ import dev.tune.result.ExperimentResult;
 import dev.tune.result.Objective;
 import dev.tune.result.Scope;
 import dev.tune.result.Trial;
+import dev.tune.run.ExperimentVerifier;
 import dev.tune.run.TuneException;
 import dev.tune.run.TuneOption;
 import dev.tune.run.TuneOptions;
@@ -55,7 +56,7 @@ final class ExperimentExecution {
             if (result != null) {
                 publishBest(descriptor, result);
                 if (failure == null && settings.full() && rerun.isEmpty()) {
-                    Verifier.verify(experiment.type(), result);
+                    ExperimentVerifier.verify(experiment.type(), result);
                 }
             }
         } catch (Throwable e) {

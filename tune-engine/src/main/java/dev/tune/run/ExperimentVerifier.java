@@ -1,4 +1,4 @@
-package dev.tune.junit;
+package dev.tune.run;
 
 import dev.tune.Verify;
 import dev.tune.result.ExperimentResult;
@@ -6,19 +6,22 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.ReflectionSupport;
+import java.util.ArrayList;
 
-/** Calls a trainable class's {@link Verify @Verify} methods with the experiment's result. */
-final class Verifier {
+/**
+ * Calls a trainable class's {@link Verify @Verify} methods with the experiment's result, so the
+ * JUnit engine and the Maven plugin gate on tuning quality the same way. A verification failure
+ * propagates as thrown; a badly declared {@code @Verify} method is an {@link IllegalStateException}
+ * naming the class and method.
+ */
+public final class ExperimentVerifier {
 
-    private Verifier() {
+    private ExperimentVerifier() {
     }
 
-    static void verify(Class<?> type, ExperimentResult result) throws Throwable {
-        List<Method> methods = ReflectionSupport.findMethods(type, m -> m.isAnnotationPresent(Verify.class),
-                HierarchyTraversalMode.TOP_DOWN);
-        for (Method method : methods) {
+    /** Calls every {@code @Verify} method of {@code type} and its superclasses, superclasses first. */
+    public static void verify(Class<?> type, ExperimentResult result) throws Throwable {
+        for (Method method : verifyMethods(type)) {
             if (method.getParameterCount() != 1 || !method.getParameterTypes()[0].isAssignableFrom(ExperimentResult.class)) {
                 throw new IllegalStateException("Invalid trainable " + type.getName() + ", method " + method.getName()
                         + " (@Verify): it must take exactly one parameter of type " + ExperimentResult.class.getName());
@@ -31,6 +34,21 @@ final class Verifier {
                 throw e.getCause();
             }
         }
+    }
+
+    static List<Method> verifyMethods(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            List<Method> own = new ArrayList<>();
+            for (Method method : c.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Verify.class) && !method.isSynthetic()) {
+                    own.add(method);
+                }
+            }
+            own.sort(java.util.Comparator.comparing(Method::getName));
+            methods.addAll(0, own);
+        }
+        return methods;
     }
 
     private static Object instance(Class<?> type, Method method) {
