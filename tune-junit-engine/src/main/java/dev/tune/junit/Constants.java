@@ -13,7 +13,7 @@ public final class Constants {
 
     /**
      * {@code smoke} (the default) or {@code full}. In smoke mode every experiment runs one trial of
-     * one iteration, in memory, so a project's ordinary {@code mvn test} stays fast while still
+     * one iteration (one trial even for a grid), in memory, so a project's ordinary {@code mvn test} stays fast while still
      * proving that each trainable runs; {@code @Verify} methods are skipped. In full mode
      * experiments run as configured, write their results, and are verified.
      */

@@ -11,6 +11,8 @@ import dev.tune.run.TuneOption;
 import dev.tune.run.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.search.GivenConfigs;
+import dev.tune.search.Searchers;
+import dev.tune.search.TrialLimit;
 import dev.tune.trainable.Experiment;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +76,10 @@ final class ExperimentExecution {
                     .name(experiment.name() + "-rerun-" + rerun.getAsInt()).build());
         }
         if (!settings.full()) {
-            TuneOptions.Builder smoke = TuneOptions.builder().samples(1).maxIterations(1).inMemory().searcher("random");
+            String searcher = options.get(TuneOption.SEARCHER)
+                    .or(() -> experiment.options().get(TuneOption.SEARCHER)).orElse("random");
+            TuneOptions.Builder smoke = TuneOptions.builder().samples(1).maxIterations(1).inMemory()
+                    .searcher(() -> new TrialLimit(Searchers.byName(searcher), 1));
             if (!options.isSet(TuneOption.VERBOSE)) {
                 smoke.verbose(0);
             }

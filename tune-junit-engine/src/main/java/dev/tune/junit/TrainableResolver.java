@@ -14,6 +14,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
@@ -46,14 +47,7 @@ final class TrainableResolver implements SelectorResolver {
         if (!classNames.test(type.getName()) || !isTrainable(type)) {
             return Resolution.unresolved();
         }
-        Set<Match> matches = new LinkedHashSet<>();
-        if (type.isAnnotationPresent(Trainable.class)) {
-            add(context, type, null).ifPresent(matches::add);
-        }
-        for (Method method : trainableMethods(type)) {
-            add(context, type, method).ifPresent(matches::add);
-        }
-        return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
+        return toResolution(addClass(context, type).map(container -> Match.exact(container, () -> experiments(container))));
     }
 
     @Override
@@ -61,10 +55,10 @@ final class TrainableResolver implements SelectorResolver {
         Method method = selector.getJavaMethod();
         Class<?> type = selector.getJavaClass();
         if (method.isAnnotationPresent(Trainable.class)) {
-            return toResolution(add(context, type, method));
+            return toResolution(addExperiment(context, type, method));
         }
         if (type.isAnnotationPresent(Trainable.class)) {
-            return toResolution(add(context, type, null));
+            return toResolution(addExperiment(context, type, null));
         }
         return Resolution.unresolved();
     }
@@ -72,34 +66,61 @@ final class TrainableResolver implements SelectorResolver {
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
         List<UniqueId.Segment> segments = selector.getUniqueId().getSegments();
-        if (segments.size() < 2 || !segments.get(1).getType().equals(ExperimentDescriptor.SEGMENT)) {
+        if (segments.size() < 2 || !segments.get(1).getType().equals(TrainableClassDescriptor.SEGMENT)) {
             return Resolution.unresolved();
         }
-        String key = segments.get(1).getValue();
-        int hash = key.indexOf('#');
-        Optional<Class<?>> type = ReflectionSupport.tryToLoadClass(hash < 0 ? key : key.substring(0, hash)).toOptional();
-        if (type.isEmpty()) {
+        Optional<Class<?>> type = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).toOptional();
+        if (type.isEmpty() || !isTrainable(type.get())) {
             return Resolution.unresolved();
         }
+        if (segments.size() == 2) {
+            return toResolution(addClass(context, type.get())
+                    .map(container -> Match.exact(container, () -> experiments(container))));
+        }
+        if (!segments.get(2).getType().equals(ExperimentDescriptor.SEGMENT)) {
+            return Resolution.unresolved();
+        }
+        String key = segments.get(2).getValue();
         Method method = null;
+        int hash = key.indexOf('#');
         if (hash >= 0) {
             String name = key.substring(hash + 1);
             method = trainableMethods(type.get()).stream().filter(m -> m.getName().equals(name)).findFirst().orElse(null);
             if (method == null) {
                 return Resolution.unresolved();
             }
+        } else if (!type.get().isAnnotationPresent(Trainable.class)) {
+            return Resolution.unresolved();
         }
-        Optional<Match> match = add(context, type.get(), method);
-        if (match.isPresent() && segments.size() > 2 && segments.get(2).getType().equals(TrialDescriptor.SEGMENT)) {
-            ExperimentDescriptor experiment = (ExperimentDescriptor) match.get().getTestDescriptor();
-            experiment.rerunOnly(Integer.parseInt(segments.get(2).getValue()));
+        Optional<Match> match = addExperiment(context, type.get(), method);
+        if (match.isPresent() && segments.size() > 3 && segments.get(3).getType().equals(TrialDescriptor.SEGMENT)) {
+            ((ExperimentDescriptor) match.get().getTestDescriptor()).rerunOnly(Integer.parseInt(segments.get(3).getValue()));
         }
         return toResolution(match);
     }
 
-    private Optional<Match> add(Context context, Class<?> type, Method method) {
-        return context.addToParent(parent -> Optional.of(describe(parent.getUniqueId(), type, method)))
-                .map(Match::exact);
+    private Optional<TrainableClassDescriptor> addClass(Context context, Class<?> type) {
+        return context.addToParent(parent -> Optional.of(new TrainableClassDescriptor(parent.getUniqueId(), type)));
+    }
+
+    /** One unique-id selector per experiment of the class: the class experiment first, then each method's. */
+    private static Set<UniqueIdSelector> experiments(TrainableClassDescriptor container) {
+        Set<UniqueIdSelector> children = new LinkedHashSet<>();
+        Class<?> type = container.type();
+        if (type.isAnnotationPresent(Trainable.class)) {
+            children.add(DiscoverySelectors.selectUniqueId(container.getUniqueId()
+                    .append(ExperimentDescriptor.SEGMENT, ExperimentDescriptor.key(type, null))));
+        }
+        for (Method method : trainableMethods(type)) {
+            children.add(DiscoverySelectors.selectUniqueId(container.getUniqueId()
+                    .append(ExperimentDescriptor.SEGMENT, ExperimentDescriptor.key(type, method))));
+        }
+        return children;
+    }
+
+    private Optional<Match> addExperiment(Context context, Class<?> type, Method method) {
+        return context.<ExperimentDescriptor>addToParent(() -> DiscoverySelectors.selectClass(type),
+                parent -> Optional.of(describe(parent.getUniqueId(), type, method))).map(Match::exact);
     }
 
     /**

@@ -42,8 +42,7 @@ final class TrialEvents implements Callback {
     public void onTrialStart(Trial trial) {
         int shown = number != null ? number : trial.number();
         String name = number != null ? trial.name().replaceFirst("^#\\d+", "#" + number) : trial.name();
-        TrialDescriptor descriptor = new TrialDescriptor(experiment.getUniqueId(), shown, name,
-                experiment.getSource().orElse(null));
+        TrialDescriptor descriptor = new TrialDescriptor(experiment.getUniqueId(), shown, name);
         experiment.addChild(descriptor);
         trials.put(trial.id(), descriptor);
         listener.dynamicTestRegistered(descriptor);

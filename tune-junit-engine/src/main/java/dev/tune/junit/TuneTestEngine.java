@@ -60,8 +60,13 @@ public final class TuneTestEngine implements TestEngine {
             listener.executionFinished(engine, TestExecutionResult.failed(e));
             return;
         }
-        for (TestDescriptor child : List.copyOf(engine.getChildren())) {
-            new ExperimentExecution(settings, listener).run((ExperimentDescriptor) child);
+        ExperimentExecution execution = new ExperimentExecution(settings, listener);
+        for (TestDescriptor container : List.copyOf(engine.getChildren())) {
+            listener.executionStarted(container);
+            for (TestDescriptor experiment : List.copyOf(container.getChildren())) {
+                execution.run((ExperimentDescriptor) experiment);
+            }
+            listener.executionFinished(container, TestExecutionResult.successful());
         }
         listener.executionFinished(engine, TestExecutionResult.successful());
     }

@@ -24,7 +24,10 @@ class DiscoveryTest extends EngineTests {
 
     private static Set<String> experiments(TestDescriptor engine) {
         Set<String> names = new TreeSet<>();
-        engine.getChildren().forEach(child -> names.add(child.getUniqueId().getLastSegment().getValue()));
+        engine.getChildren().forEach(container -> {
+            assertEquals(TestDescriptor.Type.CONTAINER, container.getType());
+            container.getChildren().forEach(child -> names.add(child.getUniqueId().getLastSegment().getValue()));
+        });
         return names;
     }
 
@@ -35,6 +38,7 @@ class DiscoveryTest extends EngineTests {
         assertEquals(Set.of(Quadratic.class.getName(), Functions.class.getName() + "#sometimesFails",
                 Functions.class.getName() + "#neverGoodEnough"), experiments(engine));
         TestDescriptor quadratic = engine.getChildren().stream()
+                .flatMap(c -> c.getChildren().stream())
                 .filter(c -> c.getDisplayName().equals("Quadratic")).findFirst().orElseThrow();
         assertEquals(TestDescriptor.Type.CONTAINER, quadratic.getType());
         assertEquals(ClassSource.from(Quadratic.class), quadratic.getSource().orElseThrow());
@@ -80,9 +84,11 @@ class DiscoveryTest extends EngineTests {
 
     @Test
     void aUniqueIdSelectsOneExperiment() {
-        UniqueId id = UniqueId.forEngine("tune").append("experiment", Functions.class.getName() + "#sometimesFails");
+        UniqueId id = UniqueId.forEngine("tune").append("class", Functions.class.getName())
+                .append("experiment", Functions.class.getName() + "#sometimesFails");
         TestDescriptor engine = kit(selectUniqueId(id)).discover().getEngineDescriptor();
-        assertEquals(List.of(id), engine.getChildren().stream().map(TestDescriptor::getUniqueId).toList());
+        assertEquals(List.of(id), engine.getChildren().stream().flatMap(c -> c.getChildren().stream())
+                .map(TestDescriptor::getUniqueId).toList());
     }
 
     @Test

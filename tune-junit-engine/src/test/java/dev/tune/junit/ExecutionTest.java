@@ -37,11 +37,12 @@ class ExecutionTest extends EngineTests {
         Quadratic.verified = false;
         EngineExecutionResults results = full(storage, selectClass(Quadratic.class)).execute();
         results.testEvents().assertStatistics(s -> s.dynamicallyRegistered(4).started(4).succeeded(4).failed(0));
-        results.containerEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        results.containerEvents().assertStatistics(s -> s.started(3).succeeded(3));
         assertTrue(Quadratic.verified);
         List<String> names = results.testEvents().started().map(e -> e.getTestDescriptor().getDisplayName()).toList();
         assertTrue(names.get(0).matches("#1 h=-?\\d.*"), names.toString());
-        assertEquals("[engine:tune]/[experiment:" + Quadratic.class.getName() + "]/[trial:1]",
+        assertEquals("[engine:tune]/[class:" + Quadratic.class.getName() + "]/[experiment:" + Quadratic.class.getName()
+                + "]/[trial:1]",
                 results.testEvents().started().list().get(0).getTestDescriptor().getUniqueId().toString());
     }
 
@@ -77,7 +78,7 @@ class ExecutionTest extends EngineTests {
         results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
         results.testEvents().assertThatEvents().haveExactly(1,
                 event(test(), finishedWithFailure(instanceOf(IllegalStateException.class), message("diverged"))));
-        results.containerEvents().assertStatistics(s -> s.succeeded(2));
+        results.containerEvents().assertStatistics(s -> s.succeeded(3));
     }
 
     @Test
@@ -123,6 +124,7 @@ class ExecutionTest extends EngineTests {
     void tagsSelectExperiments() {
         EngineExecutionResults results = kit(selectClass(Quadratic.class), selectClass(Functions.class))
                 .filters(org.junit.platform.launcher.TagFilter.includeTags("fast")).execute();
-        results.containerEvents().assertStatistics(s -> s.started(2));
+        results.containerEvents().assertStatistics(s -> s.started(3));
+        results.testEvents().assertStatistics(s -> s.started(1));
     }
 }

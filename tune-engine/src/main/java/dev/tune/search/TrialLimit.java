@@ -1,0 +1,57 @@
+package dev.tune.search;
+
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+
+/**
+ * Ends a search after a fixed number of trials, whatever the wrapped searcher would still
+ * propose: Ray's {@code num_samples} cap for searchers that do not count by themselves, and the
+ * JUnit engine's smoke runs (one trial, even for a grid).
+ */
+public final class TrialLimit implements Searcher {
+
+    private final Searcher searcher;
+    private final int max;
+    private int suggested;
+
+    public TrialLimit(Searcher searcher, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("a trial limit must be at least 1, got " + max);
+        }
+        this.searcher = searcher;
+        this.max = max;
+    }
+
+    @Override
+    public void start(SearchProblem problem) {
+        suggested = 0;
+        searcher.start(problem);
+    }
+
+    @Override
+    public Suggestion suggest(String trialId) {
+        if (suggested >= max) {
+            return Suggestion.finished();
+        }
+        Suggestion suggestion = searcher.suggest(trialId);
+        if (suggestion.config().isPresent()) {
+            suggested++;
+        }
+        return suggestion;
+    }
+
+    @Override
+    public void onTrialResult(Trial trial, Result result) {
+        searcher.onTrialResult(trial, result);
+    }
+
+    @Override
+    public void onTrialComplete(Trial trial) {
+        searcher.onTrialComplete(trial);
+    }
+
+    @Override
+    public String toString() {
+        return "TrialLimit(" + max + ", " + searcher + ")";
+    }
+}
