@@ -11,6 +11,7 @@ import java.math.MathContext;
 final class Numbers {
 
     private static final MathContext FIVE_DIGITS = new MathContext(5);
+    private static final MathContext TEN_DIGITS = new MathContext(10);
 
     private Numbers() {
     }
@@ -28,6 +29,10 @@ final class Numbers {
             return Long.toString((long) d);
         }
         BigDecimal rounded = BigDecimal.valueOf(d).round(FIVE_DIGITS).stripTrailingZeros();
+        if (rounded.scale() <= 0) {
+            // 1.000001 must not read as the whole number 1: keep the digits that tell them apart.
+            rounded = BigDecimal.valueOf(d).round(TEN_DIGITS).stripTrailingZeros();
+        }
         return abs >= 1e-4 && abs < 1e9 ? rounded.toPlainString() : rounded.toString().replace('E', 'e').replace("e+", "e");
     }
 }
