@@ -64,4 +64,11 @@ public @interface Trainable {
 
     /** The searcher by name ({@code random}, {@code grid}) or fully qualified class name; empty means not set ({@code random}). */
     String searcher() default "";
+
+    /**
+     * The scheduler that may stop trials early, with Ray's parameters: {@code fifo} (never),
+     * {@code median(gracePeriod=5)}, {@code asha(maxT=81,gracePeriod=1,reductionFactor=3)}; empty
+     * means not set ({@code fifo}).
+     */
+    String scheduler() default "";
 }

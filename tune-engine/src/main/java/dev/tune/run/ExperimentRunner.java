@@ -4,6 +4,7 @@ import dev.tune.report.ProgressReporter;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import dev.tune.schedule.SchedulerProblem;
 import dev.tune.search.SearchProblem;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
@@ -51,6 +52,7 @@ final class ExperimentRunner {
         TrialBook book = new TrialBook(plan, store, new CallbackList(callbacks), tag, trialsRoot);
         store.open(info(tag));
         plan.searcher().start(new SearchProblem(plan.experiment().space(), plan.objective(), plan.samples(), plan.seed()));
+        plan.scheduler().start(new SchedulerProblem(plan.objective(), plan.seed()));
         ScheduledExecutorService ticker = plan.verbose() >= 1 ? progressTicker(book, reporter, start) : null;
         try (TrialOutput output = plan.logToFile() ? TrialOutput.toFiles() : TrialOutput.none()) {
             runWorkers(book, output);

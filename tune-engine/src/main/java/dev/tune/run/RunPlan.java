@@ -4,6 +4,8 @@ import dev.tune.Mode;
 import dev.tune.result.Objective;
 import dev.tune.result.ObjectiveFunction;
 import dev.tune.result.Trial;
+import dev.tune.schedule.Scheduler;
+import dev.tune.schedule.Schedulers;
 import dev.tune.search.Searcher;
 import dev.tune.search.Searchers;
 import dev.tune.stop.StopConditions;
@@ -30,6 +32,7 @@ record RunPlan(
         long seed,
         String searcherName,
         Searcher searcher,
+        Scheduler scheduler,
         int workers,
         StopConditions stop,
         Optional<Duration> timeBudget,
@@ -58,6 +61,8 @@ record RunPlan(
                 .orElse(options.resolve(TuneOption.SEARCHER));
         Searcher searcher = options.get(TuneOption.SEARCHER_FACTORY).map(f -> f.get())
                 .orElseGet(() -> Searchers.byName(searcherName));
+        Scheduler scheduler = options.get(TuneOption.SCHEDULER_FACTORY).map(f -> f.get())
+                .orElseGet(() -> Schedulers.parse(options.resolve(TuneOption.SCHEDULER)));
         StopConditions stop = new StopConditions(options.get(TuneOption.MAX_ITERATIONS),
                 options.get(TuneOption.TRIAL_TIME), options.resolve(TuneOption.STOP_WHEN),
                 options.get(TuneOption.STOPPERS).orElse(List.of()));
@@ -67,7 +72,7 @@ record RunPlan(
             reuse = false;
         }
         return new RunPlan(experiment, options, name, objective(options), samples, seed, searcherName, searcher,
-                Concurrency.workers(options), stop, options.get(TuneOption.TIME_BUDGET),
+                scheduler, Concurrency.workers(options), stop, options.get(TuneOption.TIME_BUDGET),
                 options.resolve(TuneOption.PERSIST), dir, options.resolve(TuneOption.VERBOSE),
                 options.resolve(TuneOption.PROGRESS_INTERVAL), options.get(TuneOption.OUTPUT).orElse(System.out),
                 options.resolve(TuneOption.LOG_TO_FILE), options.get(TuneOption.TRIAL_NAME_CREATOR),

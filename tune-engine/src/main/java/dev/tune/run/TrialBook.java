@@ -6,6 +6,7 @@ import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
+import dev.tune.schedule.Decision;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
 import dev.tune.store.ExperimentStore;
@@ -107,6 +108,7 @@ final class TrialBook {
         trials.add(trial);
         running++;
         trial.start();
+        plan.scheduler().onTrialAdd(trial.identity());
         callbacks.onTrialStart(trial.snapshot());
         return trial;
     }
@@ -125,6 +127,13 @@ final class TrialBook {
         if (reason.isPresent() && !result.done()) {
             trial.stopCause = Termination.STOPPED;
             trial.stopReason = reason.get();
+            return false;
+        }
+        Decision decision = plan.scheduler().onTrialResult(result);
+        if (decision != Decision.CONTINUE && !result.done()) {
+            trial.stopCause = decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.STOPPED;
+            trial.stopReason = (decision == Decision.STOP ? "stopped early by " : "given its full budget by ")
+                    + plan.scheduler();
             return false;
         }
         if (stopAllReason != null) {
@@ -156,6 +165,7 @@ final class TrialBook {
         }
         Trial snapshot = trial.snapshot();
         searcher.onTrialComplete(snapshot);
+        plan.scheduler().onTrialComplete(snapshot);
         if (failed) {
             callbacks.onTrialError(snapshot, failure);
         } else {

@@ -3,6 +3,7 @@ package dev.tune.run;
 import dev.tune.Mode;
 import dev.tune.result.ObjectiveFunction;
 import dev.tune.result.Trial;
+import dev.tune.schedule.Scheduler;
 import dev.tune.search.Searcher;
 import dev.tune.stop.MetricThreshold;
 import dev.tune.stop.Stopper;
@@ -42,6 +43,10 @@ public final class TuneOption {
     public static final Option<String> SEARCHER = text("tune.searcher", "random, grid, or a Searcher class name", "random");
     public static final Option<Supplier<Searcher>> SEARCHER_FACTORY = code("tune.searcher.instance",
             "a Searcher built in code; wins over tune.searcher");
+    public static final Option<String> SCHEDULER = text("tune.scheduler",
+            "fifo, median or asha, with Ray's parameters: asha(maxT=81,gracePeriod=1,reductionFactor=3)", "fifo");
+    public static final Option<Supplier<Scheduler>> SCHEDULER_FACTORY = code("tune.scheduler.instance",
+            "a Scheduler built in code; wins over tune.scheduler");
     public static final Option<Integer> MAX_CONCURRENT_TRIALS = integer("tune.maxConcurrentTrials",
             "at most this many trials at once; 0: as many as resources allow", 0);
     public static final Option<Double> CPU = decimal("tune.resources.cpu", "cpus per trial", 1.0);

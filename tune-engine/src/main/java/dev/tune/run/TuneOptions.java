@@ -167,6 +167,15 @@ public final class TuneOptions {
             return set(TuneOption.SEARCHER_FACTORY, factory);
         }
 
+        /** A scheduler by its text form, e.g. {@code asha(maxT=81,gracePeriod=1,reductionFactor=3)}. */
+        public Builder scheduler(String spec) {
+            return set(TuneOption.SCHEDULER, spec);
+        }
+
+        public Builder scheduler(java.util.function.Supplier<dev.tune.schedule.Scheduler> factory) {
+            return set(TuneOption.SCHEDULER_FACTORY, factory);
+        }
+
         public Builder maxConcurrentTrials(int max) {
             return set(TuneOption.MAX_CONCURRENT_TRIALS, max);
         }

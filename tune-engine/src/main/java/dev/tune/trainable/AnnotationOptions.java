@@ -51,6 +51,15 @@ final class AnnotationOptions {
         if (!t.searcher().isEmpty()) {
             options.searcher(t.searcher());
         }
+        if (!t.scheduler().isEmpty()) {
+            try {
+                dev.tune.schedule.Schedulers.parse(t.scheduler());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTrainableException(type, member, Trainable.class, "scheduler: " + e.getMessage(),
+                        "write it as fifo, median(...) or asha(...)");
+            }
+            options.scheduler(t.scheduler());
+        }
         if (!t.name().isEmpty()) {
             options.name(t.name());
         }

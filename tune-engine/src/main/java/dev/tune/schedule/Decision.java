@@ -1,0 +1,14 @@
+package dev.tune.schedule;
+
+/** A scheduler's answer after a result, as Ray's {@code CONTINUE} and {@code STOP}. */
+public enum Decision {
+    /** The trial runs its next iteration. */
+    CONTINUE,
+    /** The trial ends now, as {@code TERMINATED} with {@code Termination.EARLY_STOPPED}: not an error. */
+    STOP,
+    /**
+     * The trial has had its full budget (ASHA's {@code max_t}) and ends as {@code TERMINATED} with
+     * {@code Termination.STOPPED}, like a stop condition: it was not cut short.
+     */
+    COMPLETE
+}

@@ -1,0 +1,17 @@
+package dev.tune.schedule;
+
+import dev.tune.result.Result;
+
+/** Ray's default {@code FIFOScheduler}: every trial runs until its own end; nothing stops early. */
+public final class FifoScheduler implements Scheduler {
+
+    @Override
+    public Decision onTrialResult(Result result) {
+        return Decision.CONTINUE;
+    }
+
+    @Override
+    public String toString() {
+        return "fifo";
+    }
+}

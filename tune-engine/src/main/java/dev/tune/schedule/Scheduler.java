@@ -1,0 +1,28 @@
+package dev.tune.schedule;
+
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+
+/**
+ * Decides, after every result, whether a trial goes on, as Ray's {@code TrialScheduler}: the
+ * early-stopping half of tuning (median stopping, ASHA, ...). It sees only what it is told (the
+ * experiment's objective, each trial's start, results and end), never the runner. tune calls a
+ * scheduler from one thread at a time, so implementations need no locking.
+ */
+public interface Scheduler {
+
+    /** Receives what the experiment optimises; called once, before any trial starts. */
+    default void start(SchedulerProblem problem) {
+    }
+
+    /** A trial is about to run its first iteration. */
+    default void onTrialAdd(Trial trial) {
+    }
+
+    /** Whether the trial that reported {@code result} continues; {@code result.trialId()} names it. */
+    Decision onTrialResult(Result result);
+
+    /** A trial ended (completed, stopped, or in error). */
+    default void onTrialComplete(Trial trial) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.tune.schedule;
+
+import dev.tune.Mode;
+import dev.tune.result.Objective;
+
+/**
+ * What a scheduler schedules for: the experiment's objective. A scheduler built without a metric
+ * uses the objective's single metric and mode, as Ray's schedulers take the experiment's
+ * {@code metric} and {@code mode}. The seed makes a scheduler's own random choices (ASHA's bracket
+ * for each trial) reproducible.
+ */
+public record SchedulerProblem(Objective objective, long seed) {
+
+    /** The metric a scheduler compares: {@code own} when given, else the objective's single metric. */
+    public String metric(String own, String scheduler) {
+        if (own != null) {
+            return own;
+        }
+        if (objective.isMultiObjective()) {
+            throw new IllegalArgumentException(scheduler + " needs one metric but the experiment optimises "
+                    + objective.metrics() + "; give the scheduler its metric");
+        }
+        return objective.metric();
+    }
+
+    /** The mode to use: {@code own} when given, else the objective's mode for {@code metric}. */
+    public Mode mode(Mode own, String metric) {
+        if (own != null) {
+            return own;
+        }
+        int index = objective.metrics().indexOf(metric);
+        return index >= 0 ? objective.modes().get(index) : Mode.MIN;
+    }
+}
