@@ -38,6 +38,21 @@ public interface TrialContext {
      */
     void report(Map<String, ?> metrics);
 
+    /**
+     * Reports one iteration's metrics together with a checkpoint, as
+     * {@code tune.report(metrics, checkpoint=...)}: tune moves the directory {@code checkpoint} into
+     * the trial's directory and records it with this result. On a restart,
+     * {@link #latestCheckpoint()} gives it back.
+     */
+    void report(Map<String, ?> metrics, Path checkpoint);
+
+    /**
+     * The trial's latest checkpoint when it is restarting (after a failure, or when resumed), as
+     * {@code tune.get_checkpoint()}; empty on a fresh start. {@link #iteration()} then continues
+     * from the checkpoint's iteration.
+     */
+    java.util.Optional<Path> latestCheckpoint();
+
     /** Reports a single metric; see {@link #report(Map)}. */
     default void report(String metric, double value) {
         report(Map.of(metric, value));

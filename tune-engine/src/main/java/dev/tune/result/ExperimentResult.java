@@ -113,6 +113,27 @@ public final class ExperimentResult {
         return bestTrial(objective.metric(), objective.mode(), Scope.LAST);
     }
 
+    /**
+     * The best trial's best checkpoint: among its kept checkpoints, the one whose recorded value of
+     * the objective is best (the latest when none recorded a finite value). Empty when the best
+     * trial kept none; throws for a multi-objective experiment, as {@link #bestTrial()} does.
+     */
+    public Optional<SavedCheckpoint> bestCheckpoint() {
+        return bestTrial().flatMap(trial -> {
+            String metric = objective.metric();
+            Mode mode = objective.mode();
+            SavedCheckpoint best = null;
+            for (SavedCheckpoint checkpoint : trial.checkpoints()) {
+                Double value = checkpoint.metrics().get(metric);
+                if (value != null && Double.isFinite(value) && (best == null
+                        || mode.isBetter(value, best.metrics().getOrDefault(metric, mode.worst())))) {
+                    best = checkpoint;
+                }
+            }
+            return best != null ? Optional.of(best) : trial.latestCheckpoint();
+        });
+    }
+
     /** The trial with the best finite value of {@code metric} under {@code scope}; ties go to the lower number. */
     public Optional<Trial> bestTrial(String metric, Mode mode, Scope scope) {
         return TrialRanking.best(trials, metric, mode, scope);

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param iterations the number of results reported
  * @param metrics per metric, everything needed to compare trials under any {@link Scope}
  * @param dir the trial's directory when results are persisted
+ * @param checkpoints the checkpoints it keeps, oldest first
  */
 public record Trial(
         String id,
@@ -29,10 +30,25 @@ public record Trial(
         Optional<Result> lastResult,
         Map<String, MetricStats> metrics,
         Optional<TrialError> error,
-        Optional<Path> dir) {
+        Optional<Path> dir,
+        java.util.List<SavedCheckpoint> checkpoints) {
 
     public Trial {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        checkpoints = java.util.List.copyOf(checkpoints);
+    }
+
+    /** A trial without checkpoints. */
+    public Trial(String id, int number, String name, Config config, TrialStatus status,
+            Optional<Termination> termination, long iterations, Optional<Result> lastResult,
+            Map<String, MetricStats> metrics, Optional<TrialError> error, Optional<Path> dir) {
+        this(id, number, name, config, status, termination, iterations, lastResult, metrics, error, dir,
+                java.util.List.of());
+    }
+
+    /** The most recent checkpoint, if any. */
+    public Optional<SavedCheckpoint> latestCheckpoint() {
+        return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1));
     }
 
     /** The metric's value under {@code scope}, NaN when never reported or not finite. */

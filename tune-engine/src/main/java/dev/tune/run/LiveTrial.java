@@ -3,9 +3,11 @@ package dev.tune.run;
 import dev.tune.Config;
 import dev.tune.StopTrialException;
 import dev.tune.TrialContext;
+import dev.tune.checkpoint.TrialCheckpoints;
 import dev.tune.result.MetricHistory;
 import dev.tune.result.Objective;
 import dev.tune.result.Result;
+import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialError;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +55,8 @@ final class LiveTrial implements TrialContext, TrialSession {
     String stopReason;
     private Object reusable;
     private Trial identity;
+    private TrialCheckpoints checkpoints;
+    private Path restoreFrom;
 
     /** A trial whose directory is {@code root/dirName}, or {@code root/<default name>} when dirName is null. */
     LiveTrial(String id, int number, String name, Config config, Path root, String dirName, TrialBook book) {
@@ -116,6 +121,49 @@ final class LiveTrial implements TrialContext, TrialSession {
     @Override
     public boolean isStopRequested() {
         return stopRequested;
+    }
+
+    @Override
+    public void report(Map<String, ?> metrics, Path checkpoint) {
+        boolean more = reportMap(metrics);
+        Path dir = TrialCheckpoints.directory(trialDir(), iteration);
+        try {
+            Files.deleteIfExists(dir);
+            Files.move(checkpoint, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move checkpoint " + checkpoint + " into " + dir, e);
+        }
+        checkpointSaved(dir);
+        if (!more) {
+            throw new StopTrialException("trial " + id + " was stopped");
+        }
+    }
+
+    @Override
+    public Optional<Path> latestCheckpoint() {
+        return restoreFrom();
+    }
+
+    @Override
+    public Optional<Path> checkpointDue(boolean last) {
+        return book.plan().checkpoints().isDue(iteration, last)
+                ? Optional.of(TrialCheckpoints.directory(trialDir(), iteration)) : Optional.empty();
+    }
+
+    @Override
+    public void checkpointSaved(Path dir) {
+        if (checkpoints == null) {
+            checkpoints = new TrialCheckpoints(book.plan().checkpoints());
+        }
+        SavedCheckpoint saved = new SavedCheckpoint(iteration, dir,
+                lastResult == null ? Map.of() : lastResult.metrics());
+        checkpoints.saved(saved);
+        book.store().addCheckpoint(identity(), saved);
+    }
+
+    @Override
+    public Optional<Path> restoreFrom() {
+        return Optional.ofNullable(restoreFrom);
     }
 
     // --- TrialSession (the trainable adapter) ---
@@ -191,8 +239,14 @@ final class LiveTrial implements TrialContext, TrialSession {
         lastNanos = System.nanoTime();
     }
 
-    /** Starts again from scratch after a failure, keeping the trial's identity. */
+    /**
+     * Starts again after a failure, keeping the trial's identity: from its latest checkpoint when
+     * it has one (iterations continue from there, as Ray's do), else from scratch.
+     */
     void restart() {
+        Optional<SavedCheckpoint> latest = checkpoints == null ? Optional.empty() : checkpoints.latest();
+        restoreFrom = latest.map(SavedCheckpoint::dir).orElse(null);
+        iteration = latest.map(SavedCheckpoint::iteration).orElse(0L);
         iterationsSinceRestore = 0;
         timeSinceRestore = 0;
         lastNanos = System.nanoTime();
@@ -219,7 +273,8 @@ final class LiveTrial implements TrialContext, TrialSession {
     /** The trial's frozen view now. */
     Trial snapshot() {
         return new Trial(id, number, name, config, status, Optional.ofNullable(termination), iteration,
-                Optional.ofNullable(lastResult), history.snapshot(), Optional.ofNullable(error), Optional.ofNullable(dir));
+                Optional.ofNullable(lastResult), history.snapshot(), Optional.ofNullable(error), Optional.ofNullable(dir),
+                checkpoints == null ? List.of() : checkpoints.kept());
     }
 
     /** A view that identifies the trial (id, name, config, directory) without copying its metrics. */

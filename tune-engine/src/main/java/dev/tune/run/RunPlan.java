@@ -1,6 +1,7 @@
 package dev.tune.run;
 
 import dev.tune.Mode;
+import dev.tune.checkpoint.CheckpointPolicy;
 import dev.tune.result.Objective;
 import dev.tune.result.ObjectiveFunction;
 import dev.tune.result.Trial;
@@ -48,6 +49,7 @@ record RunPlan(
         boolean failFast,
         boolean raiseOnFailedTrial,
         boolean reuse,
+        CheckpointPolicy checkpoints,
         List<Callback> callbacks) {
 
     static RunPlan resolve(Experiment experiment, TuneOptions options) {
@@ -78,7 +80,21 @@ record RunPlan(
                 options.resolve(TuneOption.LOG_TO_FILE), options.get(TuneOption.TRIAL_NAME_CREATOR),
                 options.get(TuneOption.TRIAL_DIRNAME_CREATOR), options.resolve(TuneOption.MAX_FAILURES),
                 options.resolve(TuneOption.FAIL_FAST), options.resolve(TuneOption.RAISE_ON_FAILED_TRIAL), reuse,
-                options.get(TuneOption.CALLBACKS).orElse(List.of()));
+                checkpoints(options), options.get(TuneOption.CALLBACKS).orElse(List.of()));
+    }
+
+    private static CheckpointPolicy checkpoints(TuneOptions options) {
+        String score = options.get(TuneOption.CHECKPOINT_SCORE).orElse(null);
+        Mode scoreMode = Mode.MAX;
+        if (score != null) {
+            int colon = score.indexOf(':');
+            if (colon > 0) {
+                scoreMode = TuneOption.mode(score.substring(0, colon));
+                score = score.substring(colon + 1).trim();
+            }
+        }
+        return new CheckpointPolicy(options.resolve(TuneOption.CHECKPOINT_FREQUENCY),
+                options.resolve(TuneOption.CHECKPOINT_AT_END), options.resolve(TuneOption.CHECKPOINT_KEEP), score, scoreMode);
     }
 
     static Path experimentDir(TuneOptions options, String name) {

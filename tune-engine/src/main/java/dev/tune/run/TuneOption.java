@@ -84,6 +84,14 @@ public final class TuneOption {
             "a function from a new trial to its display name");
     public static final Option<Function<Trial, String>> TRIAL_DIRNAME_CREATOR = code("tune.trialDirnameCreator",
             "a function from a new trial to its directory name (no path separators)");
+    public static final Option<Integer> CHECKPOINT_FREQUENCY = integer("tune.checkpoint.frequency",
+            "save a checkpoint every this many iterations; 0 never", 0);
+    public static final Option<Boolean> CHECKPOINT_AT_END = bool("tune.checkpoint.atEnd",
+            "save a checkpoint when a trial ends", false);
+    public static final Option<Integer> CHECKPOINT_KEEP = integer("tune.checkpoint.keep",
+            "keep at most this many checkpoints per trial (the latest always); 0 all", 0);
+    public static final Option<String> CHECKPOINT_SCORE = text("tune.checkpoint.score",
+            "keep the best checkpoints by this metric, as max:accuracy or min:loss; default: the most recent", null);
     public static final Option<Integer> MAX_FAILURES = integer("tune.maxFailures",
             "retry a failed trial this many times; -1 without limit", 0);
     public static final Option<Boolean> FAIL_FAST = bool("tune.failFast", "stop the experiment at the first trial error", false);

@@ -52,6 +52,11 @@ final class BackgroundStore implements ExperimentStore {
     }
 
     @Override
+    public void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint) {
+        submit(() -> store.addCheckpoint(trial, checkpoint));
+    }
+
+    @Override
     public void endTrial(Trial trial) {
         submit(() -> store.endTrial(trial));
     }

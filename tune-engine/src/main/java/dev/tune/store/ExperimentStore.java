@@ -23,6 +23,9 @@ public interface ExperimentStore extends AutoCloseable {
     /** Appends one result of a trial added before. */
     void appendResult(Trial trial, Result result);
 
+    /** Records a checkpoint a trial saved (its files are already in place). */
+    void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint);
+
     /** Records that a trial ended, with its final status and error, if any. */
     void endTrial(Trial trial);
 

@@ -8,13 +8,15 @@ import java.nio.file.Path;
 /**
  * The experiment's append-only journal of trial events, {@code trials.jsonl}: one JSON line when a
  * trial is added ({@value #ADDED}: id, number, name, directory, config, status) and one when it
- * ends ({@value #ENDED}: status, termination, iterations, error). Replaying it, with each trial's
+ * ends ({@value #ENDED}: status, termination, iterations, error), and one per checkpoint saved
+ * ({@value #CHECKPOINT}: iteration, directory, metrics). Replaying it, with each trial's
  * {@code result.json}, rebuilds every trial. Safe for several trial threads: lines take turns.
  */
 final class Journal implements Closeable {
 
     static final String ADDED = "added";
     static final String ENDED = "ended";
+    static final String CHECKPOINT = "checkpoint";
 
     private final JsonLinesWriter lines;
 
@@ -33,6 +35,22 @@ final class Journal implements Closeable {
             out.writeFieldName("config");
             Json.writeConfig(out, trial.config());
             out.writeStringField("status", trial.status().name());
+        });
+    }
+
+    /** Records a checkpoint a trial saved, its directory spelled {@code dir}. */
+    synchronized void checkpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint, String dir) {
+        lines.append(out -> {
+            out.writeStringField("event", CHECKPOINT);
+            out.writeStringField("id", trial.id());
+            out.writeNumberField("iteration", checkpoint.iteration());
+            out.writeStringField("dir", dir);
+            out.writeObjectFieldStart("metrics");
+            for (var metric : checkpoint.metrics().entrySet()) {
+                out.writeFieldName(metric.getKey());
+                Json.writeValue(out, metric.getValue());
+            }
+            out.writeEndObject();
         });
     }
 

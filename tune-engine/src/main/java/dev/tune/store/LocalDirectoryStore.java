@@ -63,6 +63,11 @@ public final class LocalDirectoryStore implements ExperimentStore {
     }
 
     @Override
+    public void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint) {
+        journal.checkpoint(trial, checkpoint, StoreLayout.relative(dir, checkpoint.dir()));
+    }
+
+    @Override
     public void endTrial(Trial trial) {
         TrialFiles files = open.remove(trial.id());
         try {

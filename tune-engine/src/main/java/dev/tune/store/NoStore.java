@@ -20,6 +20,10 @@ enum NoStore implements ExperimentStore {
     }
 
     @Override
+    public void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint) {
+    }
+
+    @Override
     public void endTrial(Trial trial) {
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tune.Config;
 import dev.tune.result.MetricHistory;
 import dev.tune.result.Result;
+import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialError;
@@ -40,8 +41,11 @@ final class TrialReplay {
         for (JsonNode event : JsonLinesReader.read(journal, TrialReplay::event)) {
             String id = event.get("id").asText();
             try {
-                if (Journal.ADDED.equals(event.get("event").asText())) {
+                String kind = event.get("event").asText();
+                if (Journal.ADDED.equals(kind)) {
                     entries.computeIfAbsent(id, Entry::new).added(event, experimentDir);
+                } else if (entries.containsKey(id) && Journal.CHECKPOINT.equals(kind)) {
+                    entries.get(id).checkpoint(event, experimentDir);
                 } else if (entries.containsKey(id)) {
                     entries.get(id).ended(event);
                 } else {
@@ -66,7 +70,7 @@ final class TrialReplay {
     private static JsonNode event(String line) throws IOException {
         JsonNode event = Json.parseObject(line);
         String kind = Json.text(event, "event");
-        if (!Journal.ADDED.equals(kind) && !Journal.ENDED.equals(kind)) {
+        if (!Journal.ADDED.equals(kind) && !Journal.ENDED.equals(kind) && !Journal.CHECKPOINT.equals(kind)) {
             throw new IOException("unknown event " + kind);
         }
         if (Json.text(event, "id") == null) {
@@ -86,6 +90,7 @@ final class TrialReplay {
         Optional<Termination> termination = Optional.empty();
         Long iterations;
         Optional<TrialError> error = Optional.empty();
+        final Map<Path, SavedCheckpoint> checkpoints = new LinkedHashMap<>();
 
         Entry(String id) {
             this.id = id;
@@ -100,6 +105,14 @@ final class TrialReplay {
             name = event.path("name").asText(id);
             config = newConfig;
             status = newStatus;
+        }
+
+        /** A checkpoint whose directory still exists (pruned ones are gone). */
+        void checkpoint(JsonNode event, Path experimentDir) {
+            Path at = StoreLayout.resolve(experimentDir, Json.text(event, "dir"));
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            event.path("metrics").fields().forEachRemaining(f -> metrics.put(f.getKey(), Json.readDouble(f.getValue())));
+            checkpoints.put(at, new SavedCheckpoint(event.path("iteration").asLong(), at, metrics));
         }
 
         void ended(JsonNode event) {
@@ -123,7 +136,8 @@ final class TrialReplay {
             Optional<Result> last = results.isEmpty() ? Optional.empty() : Optional.of(results.get(results.size() - 1));
             return new Trial(id, number, name == null ? id : name, config, status, termination,
                     iterations != null ? iterations : results.size(), last, history.snapshot(), error,
-                    Optional.of(dir));
+                    Optional.of(dir), checkpoints.values().stream().filter(c -> java.nio.file.Files.isDirectory(c.dir()))
+                            .sorted(Comparator.comparingLong(SavedCheckpoint::iteration)).toList());
         }
     }
 }

@@ -18,13 +18,16 @@ final class ClassTrainable implements TrialBody {
     private final Invokable setup;
     private final Invokable cleanup;
     private final Invokable reset;
+    private final CheckpointState checkpoints;
 
-    ClassTrainable(Instantiator instantiator, Invokable step, Invokable setup, Invokable cleanup, Invokable reset) {
+    ClassTrainable(Instantiator instantiator, Invokable step, Invokable setup, Invokable cleanup, Invokable reset,
+            CheckpointState checkpoints) {
         this.instantiator = instantiator;
         this.step = step;
         this.setup = setup;
         this.cleanup = cleanup;
         this.reset = reset;
+        this.checkpoints = checkpoints;
     }
 
     boolean canReset() {
@@ -42,12 +45,22 @@ final class ClassTrainable implements TrialBody {
                 setup.invoke(instance, config, context);
             }
         }
+        if (session.restoreFrom().isPresent() && !checkpoints.isEmpty()) {
+            checkpoints.load(instance, session.restoreFrom().get());
+        }
         boolean clean = false;
         try {
             boolean more = true;
             while (more) {
                 Metrics metrics = Metrics.of(step.invoke(instance, config, context), session.numberMetric());
                 more = session.report(metrics.values(), metrics.done()) && !metrics.done();
+                if (!checkpoints.isEmpty()) {
+                    var dir = session.checkpointDue(!more);
+                    if (dir.isPresent()) {
+                        checkpoints.save(instance, dir.get());
+                        session.checkpointSaved(dir.get());
+                    }
+                }
             }
             clean = true;
         } finally {

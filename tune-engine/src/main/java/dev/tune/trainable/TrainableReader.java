@@ -56,11 +56,12 @@ final class TrainableReader {
         Invokable setup = optional(type, Setup.class, space);
         Invokable cleanup = optional(type, Cleanup.class, space);
         Invokable reset = optional(type, Reset.class, space);
+        CheckpointState checkpoints = CheckpointState.of(type);
         space.addProgrammatic();
         String name = name(type.getAnnotation(Trainable.class), type.getSimpleName());
         return new Experiment(name, type, null, space.build(),
                 AnnotationOptions.read(type, type, null),
-                new ClassTrainable(instantiator, step, setup, cleanup, reset), reset != null);
+                new ClassTrainable(instantiator, step, setup, cleanup, reset, checkpoints), reset != null);
     }
 
     static Experiment readMethod(Method method) {

@@ -31,6 +31,19 @@ public interface TrialSession {
         return report(m.values(), m.done());
     }
 
+    /**
+     * A fresh directory for a checkpoint when the experiment's policy wants one after the current
+     * iteration ({@code last}: the trial's final iteration); empty otherwise. Report what was
+     * written with {@link #checkpointSaved}.
+     */
+    java.util.Optional<java.nio.file.Path> checkpointDue(boolean last);
+
+    /** Records that the checkpoint in {@code dir} (from {@link #checkpointDue}) is complete. */
+    void checkpointSaved(java.nio.file.Path dir);
+
+    /** The checkpoint to restore before the first iteration, when the trial is restarting. */
+    java.util.Optional<java.nio.file.Path> restoreFrom();
+
     /** The name under which a bare number returned by user code is recorded. */
     String numberMetric();
 

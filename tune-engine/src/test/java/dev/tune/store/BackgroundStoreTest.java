@@ -42,6 +42,11 @@ class BackgroundStoreTest {
         }
 
         @Override
+        public void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint) {
+            calls.add("checkpoint " + trial.id());
+        }
+
+        @Override
         public void endTrial(Trial trial) {
             calls.add("end " + trial.id());
         }
