@@ -17,12 +17,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class Bench {
 
-    private static final String USAGE = "usage: bench [--repeats N] <B1|B2|JMH>\n"
+    private static final String USAGE = "usage: bench [--repeats N] <B1|B2|B3|B5|JMH>\n"
             + "  B1   sequential driver overhead, Random search, 10,000 no-op trials\n"
             + "  B2   parallel bookkeeping overhead, 20 ms trials (2a, 2b; in memory and persisted)\n"
+            + "  B3   intermediate-result throughput, 200 trials x 100 reports (FIFO, median, ASHA;"
+            + " in memory and persisted)\n"
+            + "  B5   multi-fidelity learning curves, seeds 0..9 (Random, Random + ASHA; 100 trials and 8,100 epochs)\n"
             + "  JMH  InvokerBenchmark: how tune should call users' methods\n"
             + "  --repeats N  timed repeats whose median is reported (default 3; 1 for a quick check)\n"
-            + "B3..B6 come with later issues.";
+            + "B4 and B6 come with later issues.";
 
     private Bench() {
     }
@@ -47,6 +50,8 @@ public final class Bench {
         List<String> results = switch (arguments.id()) {
             case "B1" -> B1Random.run(arguments.repeats(), out);
             case "B2" -> B2Bookkeeping.run(arguments.repeats(), out);
+            case "B3" -> B3Reports.run(arguments.repeats(), out);
+            case "B5" -> B5Pruning.run(arguments.repeats(), out);
             case "JMH" -> runJmh();
             default -> throw new IllegalStateException(arguments.id());
         };
@@ -87,10 +92,11 @@ public final class Bench {
                 }
             }
             String id = args[args.length - 1];
-            if (id.matches("B[3-6]")) {
-                throw new IllegalArgumentException(id + " arrives with a later issue: B3 and B5 with the schedulers (#7), B4 with model-based search (#8), B6 with resume (#7)");
+            if (id.equals("B4") || id.equals("B6")) {
+                throw new IllegalArgumentException(id + " arrives with a later issue: "
+                        + (id.equals("B4") ? "with model-based search (#8)" : "with resume (#7)"));
             }
-            if (!List.of("B1", "B2", "JMH").contains(id)) {
+            if (!List.of("B1", "B2", "B3", "B5", "JMH").contains(id)) {
                 throw new IllegalArgumentException("unknown benchmark '" + id + "'");
             }
             return new Arguments(repeats, id);

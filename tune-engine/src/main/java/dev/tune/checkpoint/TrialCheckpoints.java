@@ -61,6 +61,12 @@ public final class TrialCheckpoints {
         }
     }
 
+    /** Takes over a checkpoint recorded by an earlier run, without pruning. */
+    public void seed(SavedCheckpoint checkpoint) {
+        kept.add(checkpoint);
+        kept.sort(Comparator.comparingLong(SavedCheckpoint::iteration));
+    }
+
     /** The checkpoints kept, oldest first. */
     public List<SavedCheckpoint> kept() {
         return List.copyOf(kept);

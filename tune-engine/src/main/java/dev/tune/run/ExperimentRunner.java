@@ -31,17 +31,21 @@ import java.util.concurrent.TimeUnit;
 final class ExperimentRunner {
 
     private final RunPlan plan;
+    private final ResumePlan resume;
 
-    ExperimentRunner(RunPlan plan) {
+    /** {@code resume}: the earlier run to continue, or null to start afresh. */
+    ExperimentRunner(RunPlan plan, ResumePlan resume) {
         this.plan = plan;
+        this.resume = resume;
     }
 
     ExperimentResult run() {
         long start = System.nanoTime();
-        String tag = Naming.newTag();
+        String tag = resume != null ? resume.tag() : Naming.newTag();
         Path dir = plan.experimentDir();
         ExperimentStore store = plan.persist()
-                ? ExperimentStore.inBackground(new LocalDirectoryStore(ExperimentDirs.prepare(dir)), plan.name())
+                ? ExperimentStore.inBackground(new LocalDirectoryStore(resume != null ? dir : ExperimentDirs.prepare(dir)),
+                        plan.name())
                 : ExperimentStore.none();
         Path trialsRoot = plan.persist() ? dir : ExperimentDirs.temporary(plan.name());
         ProgressReporter reporter = new ProgressReporter(plan.out());
@@ -53,7 +57,11 @@ final class ExperimentRunner {
         store.open(info(tag));
         plan.searcher().start(new SearchProblem(plan.experiment().space(), plan.objective(), plan.samples(), plan.seed()));
         plan.scheduler().start(new SchedulerProblem(plan.objective(), plan.seed()));
+        if (resume != null) {
+            book.resume(resume);
+        }
         ScheduledExecutorService ticker = plan.verbose() >= 1 ? progressTicker(book, reporter, start) : null;
+        GracefulShutdown shutdown = GracefulShutdown.install(book, plan.name());
         try (TrialOutput output = plan.logToFile() ? TrialOutput.toFiles() : TrialOutput.none()) {
             runWorkers(book, output);
         } finally {
@@ -66,6 +74,7 @@ final class ExperimentRunner {
                 plan.persist() ? Optional.of(dir) : Optional.empty(), wall, plan.seed());
         store.saveState(state(result, book));
         store.close();
+        shutdown.done();
         new CallbackList(callbacks).onExperimentEnd(result);
         if (plan.verbose() >= 1) {
             reporter.printTable(plan.name(), plan.objective(), result.trials(), wall);

@@ -69,6 +69,23 @@ final class LiveTrial implements TrialContext, TrialSession {
         this.book = book;
     }
 
+    /**
+     * A recorded trial that runs again: from its latest checkpoint (iterations continue from
+     * there), or from scratch when {@code fromScratch} or when it kept none.
+     */
+    static LiveTrial resumed(Trial stored, boolean fromScratch, TrialBook book, Path trialsRoot) {
+        Path dir = stored.dir().orElse(trialsRoot.resolve(stored.id()));
+        LiveTrial trial = new LiveTrial(stored.id(), stored.number(), stored.name(), stored.config(), dir.getParent(),
+                dir.getFileName().toString(), book);
+        trial.dir();
+        if (!fromScratch && !stored.checkpoints().isEmpty()) {
+            trial.checkpoints = new TrialCheckpoints(book.plan().checkpoints());
+            stored.checkpoints().forEach(trial.checkpoints::seed);
+            trial.restart();
+        }
+        return trial;
+    }
+
     /** The trial's directory path, named on first use (naming costs time that in-memory runs need not spend). */
     Path dir() {
         Path d = dir;
@@ -175,10 +192,8 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     @Override
     public boolean report(Map<String, Double> metrics, boolean done) {
-        if (stopRequested) {
-            book.cancelled(this);
-            return false;
-        }
+        // A result that arrives after a stop request is still recorded: the step ran, and its state
+        // may go into a final checkpoint; the book then answers that the trial must stop.
         long now = System.nanoTime();
         double seconds = (now - lastNanos) / 1e9;
         lastNanos = now;

@@ -35,6 +35,9 @@ final class TrialBook {
     private final Searcher searcher;
     private final boolean searcherSeesResults;
     private final List<LiveTrial> trials = new ArrayList<>();
+    private final List<Trial> kept = new ArrayList<>();
+    private final java.util.ArrayDeque<LiveTrial> pending = new java.util.ArrayDeque<>();
+    private int nextNumber = 1;
     private final long deadline;
     private int running;
     private boolean searcherDone;
@@ -64,10 +67,16 @@ final class TrialBook {
     synchronized LiveTrial next() throws InterruptedException {
         while (true) {
             checkExperimentStop();
-            if (stopAllReason != null || searcherDone) {
+            if (stopAllReason != null) {
                 return null;
             }
-            int number = trials.size() + 1;
+            if (!pending.isEmpty()) {
+                return begin(pending.poll());
+            }
+            if (searcherDone) {
+                return null;
+            }
+            int number = nextNumber;
             String id = Naming.trialId(tag, number);
             Suggestion suggestion = searcher.suggest(id);
             if (suggestion.isFinished()) {
@@ -106,11 +115,46 @@ final class TrialBook {
             trial.dir();
         }
         trials.add(trial);
+        nextNumber = number + 1;
+        return begin(trial);
+    }
+
+    private LiveTrial begin(LiveTrial trial) {
         running++;
         trial.start();
         plan.scheduler().onTrialAdd(trial.identity());
         callbacks.onTrialStart(trial.snapshot());
         return trial;
+    }
+
+    /**
+     * Takes over an earlier run: its kept trials stay as they ended, the others run first, from
+     * their latest checkpoints; the searcher and scheduler are told the recorded trials in order,
+     * so a deterministic searcher continues where it was (the k-th config depends on seed and k).
+     */
+    synchronized void resume(ResumePlan resume) {
+        for (Trial trial : resume.all()) {
+            searcher.suggest(trial.id());
+        }
+        for (Trial trial : resume.kept()) {
+            kept.add(trial);
+            plan.scheduler().onTrialAdd(trial);
+            searcher.onTrialComplete(trial);
+            plan.scheduler().onTrialComplete(trial);
+        }
+        for (Trial trial : resume.resumed()) {
+            LiveTrial live = LiveTrial.resumed(trial, false, this, trialsRoot);
+            trials.add(live);
+            pending.add(live);
+        }
+        for (Trial trial : resume.restarted()) {
+            LiveTrial live = LiveTrial.resumed(trial, true, this, trialsRoot);
+            trials.add(live);
+            pending.add(live);
+        }
+        nextNumber = resume.nextNumber();
+        LOG.info("Resuming experiment {}: {} trials kept, {} continue, {} start again", plan.name(),
+                resume.kept().size(), resume.resumed().size(), resume.restarted().size());
     }
 
     /** Takes one result; false when the trial must stop now. */
@@ -208,9 +252,13 @@ final class TrialBook {
     }
 
     synchronized List<Trial> snapshots() {
-        List<Trial> all = new ArrayList<>(trials.size());
+        List<Trial> all = new ArrayList<>(kept.size() + trials.size());
+        all.addAll(kept);
         for (LiveTrial trial : trials) {
             all.add(trial.snapshot());
+        }
+        if (!kept.isEmpty()) {
+            all.sort(java.util.Comparator.comparingInt(Trial::number));
         }
         return all;
     }

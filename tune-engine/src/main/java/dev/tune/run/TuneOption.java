@@ -92,6 +92,9 @@ public final class TuneOption {
             "keep at most this many checkpoints per trial (the latest always); 0 all", 0);
     public static final Option<String> CHECKPOINT_SCORE = text("tune.checkpoint.score",
             "keep the best checkpoints by this metric, as max:accuracy or min:loss; default: the most recent", null);
+    public static final Option<String> RESUME = text("tune.resume",
+            "false, or true/auto to continue an earlier run; +errored, +restart_errored, +errored_only,"
+                    + " +restart_errored_only as Ray's", "false");
     public static final Option<Integer> MAX_FAILURES = integer("tune.maxFailures",
             "retry a failed trial this many times; -1 without limit", 0);
     public static final Option<Boolean> FAIL_FAST = bool("tune.failFast", "stop the experiment at the first trial error", false);

@@ -51,8 +51,19 @@ public final class Tuner {
      * carrying the result is thrown.
      */
     public static ExperimentResult run(Experiment experiment, TuneOptions options) {
-        RunPlan plan = RunPlan.resolve(experiment, effective(experiment, options));
-        ExperimentResult result = new ExperimentRunner(plan).run();
+        TuneOptions effective = effective(experiment, options);
+        ResumeMode mode = ResumeMode.parse(effective.resolve(TuneOption.RESUME));
+        java.nio.file.Path dir = RunPlan.experimentDir(effective, effective.get(TuneOption.NAME).orElse(experiment.name()));
+        ResumePlan resume = null;
+        if (mode.enabled() && effective.resolve(TuneOption.PERSIST)
+                && java.nio.file.Files.exists(dir.resolve("experiment.json"))) {
+            dev.tune.store.StoredExperiment stored = dev.tune.store.StoredExperiment.load(dir);
+            resume = ResumePlan.of(stored, mode);
+            // the same seed, so the searcher's sequence continues where it was
+            effective = effective.overriddenBy(TuneOptions.builder().seed(stored.info().seed()).build());
+        }
+        RunPlan plan = RunPlan.resolve(experiment, effective);
+        ExperimentResult result = new ExperimentRunner(plan, resume).run();
         List<Trial> errors = result.errors();
         if (!errors.isEmpty() && (plan.failFast() || plan.raiseOnFailedTrial())) {
             Trial first = errors.get(0);

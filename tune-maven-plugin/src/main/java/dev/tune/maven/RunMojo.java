@@ -47,11 +47,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
 public class RunMojo extends AbstractTuneMojo {
 
-    /** What a user reads when asking to resume before checkpoints exist. */
-    static final String RESUME_UNAVAILABLE = "Resuming an experiment (tune.resume=true) comes with checkpoints and "
-            + "fault tolerance (issue #7) and is not available yet. Run without -Dtune.resume: each experiment "
-            + "starts again, and the directory of the earlier run is kept, moved aside to <experiment>-<its start time>.";
-
     /**
      * Where results are written: one directory per experiment, holding {@code experiment.json},
      * {@code trials.jsonl} and a directory per trial ({@code params.json}, {@code result.json},
@@ -71,23 +66,24 @@ public class RunMojo extends AbstractTuneMojo {
     private boolean failOnTrialError;
 
     /**
-     * Continues the experiments of an interrupted run from their checkpoints. Not available yet:
-     * it comes with checkpoints and fault tolerance (issue #7), and {@code true} fails the build
-     * saying so. Default: {@code false}: each run starts afresh, keeping the previous run's
-     * directory moved aside.
+     * Continues an earlier run of each experiment instead of starting afresh, as Ray's
+     * {@code resume}: {@code true} (or {@code auto}) keeps finished trials, continues unfinished and
+     * cancelled ones from their latest checkpoint, and restores the search where it was; without an
+     * earlier run it starts a new one. Ray's suffixes choose what happens to errored trials:
+     * {@code true+errored} resumes them, {@code true+restart_errored} runs them again from scratch,
+     * and {@code _only} after either leaves the other unfinished trials as they are.
+     * Default: {@code false}: each run starts afresh, moving the earlier directory aside.
      */
     @Parameter(property = "tune.resume", defaultValue = "false")
-    private boolean resume;
+    private String resume;
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        if (flag("tune.resume", resume)) {
-            throw new MojoExecutionException(RESUME_UNAVAILABLE);
-        }
         try (LogStream progress = new LogStream(getLog())) {
             TuneOptions options = options(TuneOptions.builder()
                     .storagePath(resultsDirectory.toPath())
                     .set(TuneOption.RAISE_ON_FAILED_TRIAL, flag("tune.failOnTrialError", failOnTrialError))
+                    .set(TuneOption.RESUME, TuneOption.RESUME.parse(resume))
                     .output(progress));
             try (ProjectTrainables trainables = trainables()) {
                 failOnInvalid(trainables);

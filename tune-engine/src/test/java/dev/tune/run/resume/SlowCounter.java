@@ -1,0 +1,25 @@
+package dev.tune.run.resume;
+
+import dev.tune.Checkpoint;
+import dev.tune.Step;
+import dev.tune.Trainable;
+import dev.tune.Uniform;
+import java.util.Map;
+
+/** Counts to ten slowly, checkpointing its count: a trial worth resuming. */
+@Trainable(name = "resumable", metric = "count", mode = dev.tune.Mode.MAX, samples = 6)
+public class SlowCounter {
+
+    @Uniform(lower = 0, upper = 1)
+    double x;
+
+    @Checkpoint
+    int count;
+
+    @Step
+    Map<String, Double> step() throws InterruptedException {
+        Thread.sleep(30);
+        count++;
+        return Map.of("count", (double) count, "x", x);
+    }
+}
