@@ -25,6 +25,8 @@ public final class Samples {
         SAMPLES.put("function", () -> Experiment.of(TuneSample_02_FunctionApi.class).get(0));
         SAMPLES.put("class", () -> Experiment.of(TuneSample_03_ClassApi.class).get(0));
         SAMPLES.put("model", () -> Experiment.of(LogisticRegression.class).get(0));
+        SAMPLES.put("early-stopping", () -> Experiment.of(TuneSample_05_EarlyStopping.class).get(0));
+        SAMPLES.put("checkpoints", () -> Experiment.of(TuneSample_06_Checkpoints.class).get(0));
     }
 
     public static void main(String[] args) {

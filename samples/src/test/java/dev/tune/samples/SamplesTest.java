@@ -73,4 +73,29 @@ class SamplesTest {
         assertTrue(best > 0.8, "the best configuration learns the data: " + best);
         assertTrue(best > worst, "tuning matters: best " + best + " vs worst " + worst);
     }
+
+    @Test
+    void ashaStopsMostTrialsEarlyAndTheBestRunsTheFullBudget() {
+        ExperimentResult result = run("early-stopping");
+        assertEquals(40, result.trials().size());
+        long early = result.trials().stream().filter(Trial::stoppedEarly).count();
+        assertTrue(early >= 20, early + " of 40 stopped early");
+        assertEquals(81, result.bestTrial().orElseThrow().iterations());
+        assertTrue(result.errors().isEmpty());
+    }
+
+    @Test
+    void aFailedTrialRestartsFromItsCheckpointWithTheSameState() {
+        TuneSample_06_Checkpoints.FAILURES.set(1);
+        ExperimentResult result = Tuner.run(Samples.SAMPLES.get("checkpoints").get(), TuneOptions.builder().inMemory()
+                .verbose(0).maxFailures(1).set(dev.tune.run.TuneOption.CHECKPOINT_FREQUENCY, 5).build());
+        assertTrue(result.errors().isEmpty(), "the failure was recovered");
+        for (Trial trial : result.trials()) {
+            assertEquals(20, trial.iterations());
+            assertEquals(20.0, trial.lastResult().orElseThrow().metric("steps"), "the state continued from iteration 10");
+            double lr = trial.config().getDouble("lr");
+            double weight = 1 + 4 * Math.pow(1 - 2 * lr, 20);
+            assertEquals((weight - 1) * (weight - 1), trial.lastResult().orElseThrow().metric("loss"), 1e-9);
+        }
+    }
 }
