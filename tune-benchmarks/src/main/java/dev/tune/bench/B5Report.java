@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Prints B5's figures as BENCHMARKS.md's Optuna tables do (median [IQR] over seeds, one table per
@@ -88,7 +87,7 @@ final class B5Report {
     }
 
     /** Median [IQR] over the runs whose value is a number; notes how many had none. */
-    private static String cell(List<RunFigures> runs, ToDoubleFunction<RunFigures> field, int places) {
+    private static String cell(List<RunFigures> runs, Figure field, int places) {
         double[] v = values(runs, field);
         if (v.length == 0) {
             return "none";
@@ -97,17 +96,31 @@ final class B5Report {
         return v.length == runs.size() ? text : text + " (" + (runs.size() - v.length) + " runs without)";
     }
 
-    private static double median(List<RunFigures> runs, ToDoubleFunction<RunFigures> field) {
+    private static double median(List<RunFigures> runs, Figure field) {
         double[] v = values(runs, field);
         return v.length == 0 ? Double.NaN : Stats.median(v);
     }
 
-    private static double[] values(List<RunFigures> runs, ToDoubleFunction<RunFigures> field) {
-        return runs.stream().mapToDouble(field).filter(Double::isFinite).toArray();
+    private static double[] values(List<RunFigures> runs, Figure field) {
+        double[] values = new double[runs.size()];
+        int n = 0;
+        for (RunFigures run : runs) {
+            double value = field.of(run);
+            if (Double.isFinite(value)) {
+                values[n++] = value;
+            }
+        }
+        return java.util.Arrays.copyOf(values, n);
     }
 
     /** A median count: a whole number, or with one decimal when it falls between two. */
     private static String count(double median) {
         return median == Math.rint(median) ? Long.toString((long) median) : ResultLine.plain(median, 1);
+    }
+
+    /** One figure of a run, e.g. its regret. */
+    @FunctionalInterface
+    private interface Figure {
+        double of(RunFigures run);
     }
 }
