@@ -2,6 +2,7 @@ package dev.tune.trainable;
 
 import dev.tune.Config;
 import dev.tune.TrialContext;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,34 @@ final class ClassTrainable implements TrialBody {
             return null;
         }
         return instance;
+    }
+
+    // --- the pieces SaveRestoreCheck drives one at a time ---
+
+    boolean checkpointable() {
+        return !checkpoints.isEmpty();
+    }
+
+    Object prepare(TrialContext context) throws Throwable {
+        Object instance = instantiator.create(context.config(), context);
+        if (setup != null) {
+            setup.invoke(instance, context.config(), context);
+        }
+        return instance;
+    }
+
+    Map<String, Double> stepOnce(Object instance, TrialContext context) throws Throwable {
+        Metrics metrics = Metrics.of(step.invoke(instance, context.config(), context), "score");
+        SaveRestoreCheck.advance(context);
+        return metrics.values();
+    }
+
+    void save(Object instance, java.nio.file.Path dir) throws Throwable {
+        checkpoints.save(instance, dir);
+    }
+
+    void load(Object instance, java.nio.file.Path dir) throws Throwable {
+        checkpoints.load(instance, dir);
     }
 
     @Override
