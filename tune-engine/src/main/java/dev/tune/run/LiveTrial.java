@@ -53,6 +53,10 @@ final class LiveTrial implements TrialContext, TrialSession {
     /** Why the runner stopped this trial, set under the book's lock; null while it may go on. */
     Termination stopCause;
     String stopReason;
+    /** Set under the book's lock when a scheduler pauses the trial. */
+    volatile boolean pauseRequested;
+    private Object pausedInstance;
+    private boolean startedOnce;
     private Object reusable;
     private Trial identity;
     private TrialCheckpoints checkpoints;
@@ -163,8 +167,45 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     @Override
     public Optional<Path> checkpointDue(boolean last) {
-        return book.plan().checkpoints().isDue(iteration, last)
-                ? Optional.of(TrialCheckpoints.directory(trialDir(), iteration)) : Optional.empty();
+        boolean due = book.plan().checkpoints().isDue(iteration, last) || last && pauseRequested;
+        return due ? Optional.of(TrialCheckpoints.directory(trialDir(), iteration)) : Optional.empty();
+    }
+
+    @Override
+    public boolean pausing() {
+        return pauseRequested;
+    }
+
+    @Override
+    public void keepPaused(Object instance) {
+        pausedInstance = instance;
+    }
+
+    @Override
+    public Object takePaused() {
+        Object instance = pausedInstance;
+        pausedInstance = null;
+        return instance;
+    }
+
+    /** Leaves the trial paused: its slot is free, its state in a checkpoint or in memory. */
+    void pause() {
+        status = TrialStatus.PAUSED;
+    }
+
+    /** Lets a paused trial run again, from its in-memory instance or its latest checkpoint. */
+    void unpause() {
+        pauseRequested = false;
+        if (pausedInstance == null) {
+            restoreFrom = checkpoints == null ? null : checkpoints.latest().map(SavedCheckpoint::dir).orElse(null);
+        }
+        iterationsSinceRestore = 0;
+        timeSinceRestore = 0;
+    }
+
+    /** The instance a paused trial kept in memory, taken for clean-up when the trial ends paused. */
+    Object dropPausedInstance() {
+        return takePaused();
     }
 
     @Override
@@ -252,6 +293,13 @@ final class LiveTrial implements TrialContext, TrialSession {
     void start() {
         status = TrialStatus.RUNNING;
         lastNanos = System.nanoTime();
+    }
+
+    /** True the first time a worker takes this trial in this run (not when it resumes from a pause). */
+    boolean firstStart() {
+        boolean first = !startedOnce;
+        startedOnce = true;
+        return first;
     }
 
     /**

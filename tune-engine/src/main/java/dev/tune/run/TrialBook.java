@@ -37,6 +37,10 @@ final class TrialBook {
     private final List<LiveTrial> trials = new ArrayList<>();
     private final List<Trial> kept = new ArrayList<>();
     private final java.util.ArrayDeque<LiveTrial> pending = new java.util.ArrayDeque<>();
+    private final java.util.Map<String, LiveTrial> paused = new java.util.LinkedHashMap<>();
+    private final java.util.ArrayDeque<LiveTrial> unpaused = new java.util.ArrayDeque<>();
+    /** Decisions made for trials that were told to pause but are still saving their state. */
+    private final java.util.Map<String, Decision> early = new java.util.HashMap<>();
     private int nextNumber = 1;
     private final long deadline;
     private int running;
@@ -70,11 +74,29 @@ final class TrialBook {
             if (stopAllReason != null) {
                 return null;
             }
+            if (!unpaused.isEmpty()) {
+                LiveTrial trial = unpaused.poll();
+                running++;
+                trial.start();
+                return trial;
+            }
             if (!pending.isEmpty()) {
                 return begin(pending.poll());
             }
             if (searcherDone) {
-                return null;
+                if (paused.isEmpty()) {
+                    return null;
+                }
+                if (running == 0) {
+                    decidePaused(true);
+                    if (unpaused.isEmpty()) {
+                        paused.values().forEach(t -> t.stopCause = Termination.CANCELLED);
+                        List.copyOf(paused.values()).forEach(t -> endPaused(t, Termination.CANCELLED));
+                    }
+                } else {
+                    wait(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
+                }
+                continue;
             }
             int number = nextNumber;
             String id = Naming.trialId(tag, number);
@@ -82,7 +104,7 @@ final class TrialBook {
             if (suggestion.isFinished()) {
                 searcherDone = true;
                 notifyAll();
-                return null;
+                continue;
             }
             if (suggestion.isNotNow()) {
                 if (running == 0) {
@@ -174,6 +196,10 @@ final class TrialBook {
             return false;
         }
         Decision decision = plan.scheduler().onTrialResult(result);
+        if (decision == Decision.PAUSE && !result.done()) {
+            trial.pauseRequested = true;
+            return false;
+        }
         if (decision != Decision.CONTINUE && !result.done()) {
             trial.stopCause = decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.STOPPED;
             trial.stopReason = (decision == Decision.STOP ? "stopped early by " : "given its full budget by ")
@@ -194,6 +220,17 @@ final class TrialBook {
     synchronized Trial onEnd(LiveTrial trial, Throwable failure) {
         running--;
         boolean failed = failure != null && !(failure instanceof StopTrialException);
+        if (!failed && trial.pauseRequested && trial.stopCause == null) {
+            trial.pause();
+            paused.put(trial.id, trial);
+            Decision already = early.remove(trial.id);
+            if (already != null) {
+                apply(trial, already);
+            }
+            decidePaused(false);
+            notifyAll();
+            return null;
+        }
         if (failed) {
             trial.end(TrialStatus.ERROR, null, failure);
             if (firstError == null) {
@@ -215,8 +252,49 @@ final class TrialBook {
         } else {
             callbacks.onTrialComplete(snapshot);
         }
+        if (!paused.isEmpty()) {
+            decidePaused(false);
+        }
         notifyAll();
         return snapshot;
+    }
+
+    /** Applies the scheduler's decisions on paused trials: resume some, end others. */
+    private void decidePaused(boolean quiet) {
+        plan.scheduler().decidePaused(quiet).forEach((id, decision) -> {
+            LiveTrial trial = paused.get(id);
+            if (trial == null) {
+                early.put(id, decision); // it is still on its way to pausing: apply when it gets there
+                return;
+            }
+            apply(trial, decision);
+        });
+    }
+
+    private void apply(LiveTrial trial, Decision decision) {
+        if (decision == Decision.CONTINUE) {
+            paused.remove(trial.id);
+            trial.unpause();
+            unpaused.add(trial);
+        } else if (decision == Decision.STOP || decision == Decision.COMPLETE) {
+            trial.stopReason = "stopped early by " + plan.scheduler();
+            endPaused(trial, decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.STOPPED);
+        }
+    }
+
+    /** Ends a trial that is paused, so no worker holds it: records it as a worker would. */
+    private void endPaused(LiveTrial trial, Termination why) {
+        paused.remove(trial.id);
+        Object instance = trial.dropPausedInstance();
+        if (instance != null) {
+            plan.experiment().body().discard(instance);
+        }
+        trial.end(TrialStatus.TERMINATED, why, null);
+        Trial snapshot = trial.snapshot();
+        searcher.onTrialComplete(snapshot);
+        plan.scheduler().onTrialComplete(snapshot);
+        callbacks.onTrialComplete(snapshot);
+        store.endTrial(snapshot);
     }
 
     /** Marks a trial stopped because the experiment ended while it ran. */
@@ -236,6 +314,7 @@ final class TrialBook {
                     trial.requestStop();
                 }
             }
+            List.copyOf(paused.values()).forEach(t -> endPaused(t, Termination.CANCELLED));
             notifyAll();
         }
     }

@@ -1,5 +1,6 @@
 package dev.tune.run;
 
+import dev.tune.result.Trial;
 import dev.tune.trainable.TrialBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,10 @@ final class TrialWorker implements Runnable {
         try {
             LiveTrial trial;
             while ((trial = book.next()) != null) {
-                // File work happens on the trial's own thread, outside the book's lock, so that
-                // parallel trials write in parallel.
-                book.store().addTrial(trial.identity());
+                // Store calls happen outside the book's lock; a trial resumed from a pause was added already.
+                if (trial.firstStart()) {
+                    book.store().addTrial(trial.identity());
+                }
                 if (reusable != null) {
                     trial.offerReusable(reusable);
                 }
@@ -64,7 +66,10 @@ final class TrialWorker implements Runnable {
                     && !(failure instanceof LiveTrial.MissingMetricException)
                     && (maxFailures < 0 || failures < maxFailures) && book.stopAllReason().isEmpty();
             if (!retry) {
-                book.store().endTrial(book.onEnd(trial, failure));
+                Trial ended = book.onEnd(trial, failure);
+                if (ended != null) {
+                    book.store().endTrial(ended);
+                }
                 return;
             }
             LOG.warn("Trial {} failed (failure {} of at most {}), starting it again: {}", trial.trialName(), failures + 1,

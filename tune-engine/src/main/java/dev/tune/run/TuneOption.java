@@ -44,7 +44,7 @@ public final class TuneOption {
     public static final Option<Supplier<Searcher>> SEARCHER_FACTORY = code("tune.searcher.instance",
             "a Searcher built in code; wins over tune.searcher");
     public static final Option<String> SCHEDULER = text("tune.scheduler",
-            "fifo, median or asha, with Ray's parameters: asha(maxT=81,gracePeriod=1,reductionFactor=3)", "fifo");
+            "fifo, median, asha or hyperband, with Ray's parameters: asha(maxT=81,gracePeriod=1,reductionFactor=3)", "fifo");
     public static final Option<Supplier<Scheduler>> SCHEDULER_FACTORY = code("tune.scheduler.instance",
             "a Scheduler built in code; wins over tune.scheduler");
     public static final Option<Integer> MAX_CONCURRENT_TRIALS = integer("tune.maxConcurrentTrials",

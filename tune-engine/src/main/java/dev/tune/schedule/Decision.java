@@ -4,6 +4,12 @@ package dev.tune.schedule;
 public enum Decision {
     /** The trial runs its next iteration. */
     CONTINUE,
+    /**
+     * The trial stops for now and frees its slot: its state goes to a checkpoint (or stays in memory
+     * when the trainable cannot checkpoint), and it waits as {@code PAUSED} until
+     * {@link Scheduler#decidePaused} lets it continue or stops it.
+     */
+    PAUSE,
     /** The trial ends now, as {@code TERMINATED} with {@code Termination.EARLY_STOPPED}: not an error. */
     STOP,
     /**

@@ -25,4 +25,14 @@ public interface Scheduler {
     /** A trial ended (completed, stopped, or in error). */
     default void onTrialComplete(Trial trial) {
     }
+
+    /**
+     * The paused trials whose fate is now decided, by id: {@link Decision#CONTINUE} resumes one,
+     * {@link Decision#STOP} ends it as early-stopped; trials not named stay paused. Asked after every
+     * pause and every end. {@code quiet} is true when no trial runs and none will start, so every
+     * paused trial needs a decision now (one left paused then is cancelled).
+     */
+    default java.util.Map<String, Decision> decidePaused(boolean quiet) {
+        return java.util.Map.of();
+    }
 }

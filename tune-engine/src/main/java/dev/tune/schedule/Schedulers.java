@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Builds a scheduler from its text form, as {@code tune.scheduler} gives it: a name, optionally
  * with Ray's parameters, e.g. {@code fifo}, {@code median(gracePeriod=5,minSamplesRequired=3)} or
- * {@code asha(maxT=81,gracePeriod=1,reductionFactor=3,brackets=1)}. Common keys: {@code timeAttr}
+ * {@code asha(maxT=81,gracePeriod=1,reductionFactor=3,brackets=1)} or
+ * {@code hyperband(maxT=81,reductionFactor=3)}. Common keys: {@code timeAttr}
  * ({@code training_iteration} or {@code time_total_s}), {@code metric}, {@code mode}.
  */
 public final class Schedulers {
@@ -54,8 +55,11 @@ public final class Schedulers {
                 return p.done(new AsyncHyperBandScheduler(p.time(TimeAttribute.ITERATION), p.text("metric"), p.mode(),
                         p.number("maxT", 100), p.number("gracePeriod", 1), p.number("reductionFactor", 4),
                         (int) p.number("brackets", 1)));
+            case "hyperband":
+                return p.done(new HyperBandScheduler(p.time(TimeAttribute.ITERATION), p.text("metric"), p.mode(),
+                        p.number("maxT", 81), p.number("reductionFactor", 3)));
             default:
-                throw new IllegalArgumentException("unknown scheduler '" + name + "': use fifo, median or asha");
+                throw new IllegalArgumentException("unknown scheduler '" + name + "': use fifo, median, asha or hyperband");
         }
     }
 

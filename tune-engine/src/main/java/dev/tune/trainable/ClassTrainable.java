@@ -39,15 +39,18 @@ final class ClassTrainable implements TrialBody {
     public void run(TrialSession session) throws Throwable {
         Config config = session.config();
         TrialContext context = session.context();
-        Object instance = reused(session);
+        Object instance = session.takePaused();
         if (instance == null) {
-            instance = instantiator.create(config, context);
-            if (setup != null) {
-                setup.invoke(instance, config, context);
+            instance = reused(session);
+            if (instance == null) {
+                instance = instantiator.create(config, context);
+                if (setup != null) {
+                    setup.invoke(instance, config, context);
+                }
             }
-        }
-        if (session.restoreFrom().isPresent() && !checkpoints.isEmpty()) {
-            checkpoints.load(instance, session.restoreFrom().get());
+            if (session.restoreFrom().isPresent() && !checkpoints.isEmpty()) {
+                checkpoints.load(instance, session.restoreFrom().get());
+            }
         }
         boolean clean = false;
         try {
@@ -65,7 +68,13 @@ final class ClassTrainable implements TrialBody {
             }
             clean = true;
         } finally {
-            if (!(clean && reset != null && session.keepForReuse(instance))) {
+            if (clean && session.pausing()) {
+                if (checkpoints.isEmpty()) {
+                    session.keepPaused(instance);
+                } else {
+                    discard(instance);
+                }
+            } else if (!(clean && reset != null && session.keepForReuse(instance))) {
                 discard(instance);
             }
         }

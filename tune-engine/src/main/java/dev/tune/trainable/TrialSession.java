@@ -44,6 +44,15 @@ public interface TrialSession {
     /** The checkpoint to restore before the first iteration, when the trial is restarting. */
     java.util.Optional<java.nio.file.Path> restoreFrom();
 
+    /** True when the runner has paused this trial: its body should keep or checkpoint its state and return. */
+    boolean pausing();
+
+    /** Keeps a paused trial's instance in memory, for a trainable that cannot checkpoint. */
+    void keepPaused(Object instance);
+
+    /** The instance kept when this trial was paused, or null; taking it empties the slot. */
+    Object takePaused();
+
     /** The name under which a bare number returned by user code is recorded. */
     String numberMetric();
 

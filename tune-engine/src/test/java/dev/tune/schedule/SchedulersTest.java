@@ -93,7 +93,7 @@ class SchedulersTest {
                 () -> Schedulers.parse("asha(maxT=10,grace=1)"));
         assertTrue(e.getMessage().contains("unknown parameters [grace]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Schedulers.parse("pbt"));
-        assertTrue(e.getMessage().contains("use fifo, median or asha"), e.getMessage());
+        assertTrue(e.getMessage().contains("use fifo, median, asha or hyperband"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,112 @@
+package dev.tune.schedule;
+
+import dev.tune.Mode;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Synchronous HyperBand, as Ray's {@code HyperBandScheduler}: new trials fill brackets
+ * {@code s = sMax .. 0} in turn (bracket {@code s} takes {@code ceil((sMax+1)/(s+1) * eta^s)}
+ * trials and starts them with a budget of {@code maxT * eta^-s}); a trial that reaches its
+ * bracket's milestone pauses; when every live trial of the bracket has paused there, the best
+ * {@code 1/eta} of them continue to a milestone {@code eta} times later and the rest stop early.
+ * Trials reaching {@code maxT} end there. Pausing frees the trial's slot: its state goes to a
+ * checkpoint, or stays in memory when the trainable cannot checkpoint.
+ */
+public final class HyperBandScheduler implements Scheduler {
+
+    private final TimeAttribute time;
+    private final String ownMetric;
+    private final Mode ownMode;
+    private final double maxT;
+    private final double eta;
+    private final List<SyncBracket> brackets = new ArrayList<>();
+    private final Map<String, SyncBracket> bracketOf = new HashMap<>();
+    private int sMax;
+    private int nextS;
+    private String metric;
+    private Mode mode;
+
+    /** Ray's defaults: iterations, maxT 81, reduction factor 3. */
+    public HyperBandScheduler() {
+        this(TimeAttribute.ITERATION, null, null, 81, 3);
+    }
+
+    public HyperBandScheduler(TimeAttribute time, String metric, Mode mode, double maxT, double reductionFactor) {
+        if (!(maxT >= 1) || !(reductionFactor > 1)) {
+            throw new IllegalArgumentException("HyperBand needs maxT >= 1 and reductionFactor > 1; got maxT=" + maxT
+                    + ", reductionFactor=" + reductionFactor);
+        }
+        this.time = time;
+        this.ownMetric = metric;
+        this.ownMode = mode;
+        this.maxT = maxT;
+        this.eta = reductionFactor;
+    }
+
+    @Override
+    public void start(SchedulerProblem problem) {
+        metric = problem.metric(ownMetric, "HyperBand");
+        mode = problem.mode(ownMode, metric);
+        sMax = (int) Math.floor(Math.log(maxT) / Math.log(eta) + 1e-9);
+        nextS = sMax;
+        brackets.clear();
+        bracketOf.clear();
+    }
+
+    @Override
+    public void onTrialAdd(Trial trial) {
+        SyncBracket open = brackets.isEmpty() ? null : brackets.get(brackets.size() - 1);
+        if (open == null || open.isFull()) {
+            int s = nextS;
+            nextS = s == 0 ? sMax : s - 1;
+            int capacity = (int) Math.ceil((sMax + 1.0) / (s + 1) * Math.pow(eta, s));
+            open = new SyncBracket(capacity, Math.max(1, maxT * Math.pow(eta, -s)));
+            brackets.add(open);
+        }
+        open.add(trial.id());
+        bracketOf.put(trial.id(), open);
+    }
+
+    @Override
+    public Decision onTrialResult(Result result) {
+        double t = time.of(result);
+        if (t >= maxT) {
+            return Decision.COMPLETE;
+        }
+        SyncBracket bracket = bracketOf.get(result.trialId());
+        if (bracket == null || t < bracket.milestone()) {
+            return Decision.CONTINUE;
+        }
+        double value = result.metric(metric);
+        bracket.reached(result.trialId(), mode == Mode.MAX ? value : -value);
+        return Decision.PAUSE;
+    }
+
+    @Override
+    public void onTrialComplete(Trial trial) {
+        SyncBracket bracket = bracketOf.remove(trial.id());
+        if (bracket != null) {
+            bracket.ended(trial.id());
+        }
+    }
+
+    @Override
+    public Map<String, Decision> decidePaused(boolean quiet) {
+        Map<String, Decision> decisions = new LinkedHashMap<>();
+        for (SyncBracket bracket : brackets) {
+            bracket.decide(quiet, eta, maxT, decisions);
+        }
+        return decisions;
+    }
+
+    @Override
+    public String toString() {
+        return "hyperband(timeAttr=" + time + ", maxT=" + maxT + ", reductionFactor=" + eta + ")";
+    }
+}

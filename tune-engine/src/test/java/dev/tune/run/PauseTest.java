@@ -1,0 +1,74 @@
+package dev.tune.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tune.Checkpoint;
+import dev.tune.Step;
+import dev.tune.Trainable;
+import dev.tune.Uniform;
+import dev.tune.result.ExperimentResult;
+import dev.tune.result.Termination;
+import dev.tune.result.Trial;
+import dev.tune.result.TrialStatus;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Paused trials free their slot and resume with their state, from memory or from a checkpoint. */
+class PauseTest {
+
+    /** State in a plain field: kept in memory while paused. */
+    @Trainable(metric = "loss", samples = 9, scheduler = "hyperband(maxT=9,reductionFactor=3)")
+    static class InMemory {
+        @Uniform(lower = 0, upper = 1)
+        double x;
+        int steps;
+
+        @Step
+        Map<String, Double> step() {
+            steps++;
+            return Map.of("loss", x + 1.0 / steps, "steps", (double) steps);
+        }
+    }
+
+    /** State in a checkpointed field: written to a checkpoint when paused. */
+    @Trainable(metric = "loss", samples = 9, scheduler = "hyperband(maxT=9,reductionFactor=3)")
+    static class Checkpointed {
+        @Uniform(lower = 0, upper = 1)
+        double x;
+        @Checkpoint
+        int steps;
+
+        @Step
+        Map<String, Double> step() {
+            steps++;
+            return Map.of("loss", x + 1.0 / steps, "steps", (double) steps);
+        }
+    }
+
+    private static void assertHyperBandRan(ExperimentResult result) {
+        assertEquals(9, result.trials().size());
+        assertTrue(result.trials().stream().allMatch(t -> t.status() == TrialStatus.TERMINATED), result.trials().toString());
+        for (Trial trial : result.trials()) {
+            assertEquals((double) trial.iterations(), trial.lastResult().orElseThrow().metric("steps"),
+                    trial.name() + ": the state survived every pause");
+        }
+        Trial best = result.bestTrial().orElseThrow();
+        assertEquals(9, best.iterations(), "the best trial reached maxT: " + result.trials().stream()
+                .map(t -> t.name() + " " + t.iterations() + " " + t.termination().orElseThrow() + " "
+                        + t.lastResult().orElseThrow().metric("loss")).toList());
+        assertEquals(Termination.STOPPED, best.termination().orElseThrow());
+        assertTrue(result.trials().stream().filter(t -> t.termination().orElseThrow() == Termination.EARLY_STOPPED)
+                .count() >= 6, "the other trials were halved away");
+    }
+
+    @Test
+    void hyperBandPausesAndResumesFromMemory() {
+        assertHyperBandRan(Runs.run(InMemory.class, Runs.quiet().seed(2).maxConcurrentTrials(2)));
+    }
+
+    @Test
+    void hyperBandPausesAndResumesFromCheckpoints() {
+        assertHyperBandRan(Runs.run(Checkpointed.class, Runs.quiet().seed(2).maxConcurrentTrials(2)));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tune.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tune.Config;
+import dev.tune.Mode;
+import dev.tune.result.Objective;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import dev.tune.result.TrialStatus;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Synchronous HyperBand's decisions on a hand-built sequence. */
+class HyperBandTest {
+
+    private static Trial trial(String id) {
+        return new Trial(id, 1, id, Config.empty(), TrialStatus.RUNNING, Optional.empty(), 0, Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty());
+    }
+
+    private static Result result(String id, long t, double acc) {
+        return new Result(id, t, 1, t, t, 0, t, false, Map.of("acc", acc));
+    }
+
+    @Test
+    void trialsPauseAtTheMilestoneAndTheBestThirdGoesOn() {
+        HyperBandScheduler hb = new HyperBandScheduler(TimeAttribute.ITERATION, null, null, 9, 3);
+        hb.start(new SchedulerProblem(Objective.of("acc", Mode.MAX), 1));
+        for (String id : new String[] {"a", "b", "c"}) {
+            hb.onTrialAdd(trial(id));
+        }
+        assertEquals(Decision.PAUSE, hb.onTrialResult(result("a", 1, 0.2)));
+        assertEquals(Decision.PAUSE, hb.onTrialResult(result("b", 1, 0.9)));
+        assertEquals(Map.of(), hb.decidePaused(false), "c has not reached the milestone, and the bracket is not full");
+        assertEquals(Decision.PAUSE, hb.onTrialResult(result("c", 1, 0.5)));
+        assertEquals(Map.of(), hb.decidePaused(false), "the bracket (9 trials) is not full yet");
+        assertEquals(Map.of("b", Decision.CONTINUE, "a", Decision.STOP, "c", Decision.STOP), hb.decidePaused(true));
+        assertEquals(Decision.CONTINUE, hb.onTrialResult(result("b", 2, 0.91)));
+        assertEquals(Decision.PAUSE, hb.onTrialResult(result("b", 3, 0.95)), "the next milestone is 3");
+        assertEquals(Map.of("b", Decision.CONTINUE), hb.decidePaused(true));
+        assertEquals(Decision.COMPLETE, hb.onTrialResult(result("b", 9, 0.99)), "maxT");
+    }
+
+    @Test
+    void aFullBracketDecidesWithoutWaitingForQuiet() {
+        HyperBandScheduler hb = new HyperBandScheduler(TimeAttribute.ITERATION, null, null, 3, 3);
+        hb.start(new SchedulerProblem(Objective.of("acc", Mode.MIN), 1));
+        // sMax = 1: the first bracket holds ceil(2/2 * 3) = 3 trials starting at milestone 1
+        for (String id : new String[] {"a", "b", "c"}) {
+            hb.onTrialAdd(trial(id));
+            hb.onTrialResult(result(id, 1, id.equals("c") ? 0.1 : 0.5));
+        }
+        assertEquals(Map.of("c", Decision.CONTINUE, "a", Decision.STOP, "b", Decision.STOP), hb.decidePaused(false));
+    }
+}
