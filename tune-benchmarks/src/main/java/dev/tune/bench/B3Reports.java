@@ -9,6 +9,7 @@ import dev.tune.result.Trial;
 import dev.tune.run.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.schedule.AsyncHyperBandScheduler;
+import dev.tune.schedule.HyperBandScheduler;
 import dev.tune.schedule.FifoScheduler;
 import dev.tune.schedule.MedianStoppingRule;
 import dev.tune.schedule.Scheduler;
@@ -51,7 +52,8 @@ final class B3Reports {
             new Case("asha", "AsyncHyperBandScheduler(ITERATION, maxT 100, grace 1, rf 3, 1 bracket)",
                     "SuccessiveHalvingPruner", 6_919, 1_961,
                     () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "value", Mode.MIN, STEPS, 1, 3, 1)),
-            new Case("hyperband", "synchronous HyperBand (1..100, factor 3)", "HyperbandPruner", 5_017, 4_004, null));
+            new Case("hyperband", "HyperBandScheduler(ITERATION, maxT 100, rf 3), synchronous", "HyperbandPruner",
+                    5_017, 4_004, () -> new HyperBandScheduler(TimeAttribute.ITERATION, "value", Mode.MIN, STEPS, 3)));
 
     private B3Reports() {
     }
