@@ -27,6 +27,8 @@ public final class Samples {
         SAMPLES.put("model", () -> Experiment.of(LogisticRegression.class).get(0));
         SAMPLES.put("early-stopping", () -> Experiment.of(TuneSample_05_EarlyStopping.class).get(0));
         SAMPLES.put("checkpoints", () -> Experiment.of(TuneSample_06_Checkpoints.class).get(0));
+        SAMPLES.put("hyperband", () -> Experiment.of(TuneSample_07_HyperBand.class).get(0));
+        SAMPLES.put("median-stopping", () -> Experiment.of(TuneSample_08_MedianStopping.class).get(0));
     }
 
     public static void main(String[] args) {

@@ -98,4 +98,27 @@ class SamplesTest {
             assertEquals((weight - 1) * (weight - 1), trial.lastResult().orElseThrow().metric("loss"), 1e-9);
         }
     }
+
+    @Test
+    void hyperBandPausesTrialsAndTheirStateContinues() {
+        ExperimentResult result = run("hyperband");
+        assertEquals(27, result.trials().size());
+        assertTrue(result.errors().isEmpty());
+        result.trials().forEach(t -> assertEquals((double) t.iterations(), t.lastResult().orElseThrow().metric("epochs"),
+                t.name() + " resumed where it paused"));
+        assertEquals(27, result.bestTrial().orElseThrow().iterations());
+        assertTrue(result.trials().stream().filter(Trial::stoppedEarly).count() >= 18);
+    }
+
+    @Test
+    void medianStoppingCutsWeakTrialsAfterTheGracePeriod() {
+        ExperimentResult result = run("median-stopping");
+        assertEquals(20, result.trials().size());
+        long early = result.trials().stream().filter(Trial::stoppedEarly).count();
+        assertTrue(early >= 5, early + " stopped early");
+        result.trials().stream().filter(Trial::stoppedEarly).forEach(t -> assertTrue(t.iterations() >= 5,
+                t.name() + " stopped after the grace period"));
+        double bestQuality = result.trials().stream().mapToDouble(t -> t.config().getDouble("quality")).max().orElseThrow();
+        assertEquals(bestQuality, result.bestTrial().orElseThrow().config().getDouble("quality"));
+    }
 }
