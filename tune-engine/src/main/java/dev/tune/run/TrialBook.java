@@ -37,10 +37,7 @@ final class TrialBook {
     private final List<LiveTrial> trials = new ArrayList<>();
     private final List<Trial> kept = new ArrayList<>();
     private final java.util.ArrayDeque<LiveTrial> pending = new java.util.ArrayDeque<>();
-    private final java.util.Map<String, LiveTrial> paused = new java.util.LinkedHashMap<>();
-    private final java.util.ArrayDeque<LiveTrial> unpaused = new java.util.ArrayDeque<>();
-    /** Decisions made for trials that were told to pause but are still saving their state. */
-    private final java.util.Map<String, Decision> early = new java.util.HashMap<>();
+    private final PausedTrials paused = new PausedTrials(this::endPaused);
     private int nextNumber = 1;
     private final long deadline;
     private int running;
@@ -74,8 +71,8 @@ final class TrialBook {
             if (stopAllReason != null) {
                 return null;
             }
-            if (!unpaused.isEmpty()) {
-                LiveTrial trial = unpaused.poll();
+            if (paused.hasResumable()) {
+                LiveTrial trial = paused.pollResumable();
                 running++;
                 trial.start();
                 return trial;
@@ -84,14 +81,13 @@ final class TrialBook {
                 return begin(pending.poll());
             }
             if (searcherDone) {
-                if (paused.isEmpty()) {
+                if (!paused.hasPaused()) {
                     return null;
                 }
                 if (running == 0) {
-                    decidePaused(true);
-                    if (unpaused.isEmpty()) {
-                        paused.values().forEach(t -> t.stopCause = Termination.CANCELLED);
-                        List.copyOf(paused.values()).forEach(t -> endPaused(t, Termination.CANCELLED));
+                    paused.apply(plan.scheduler().decidePaused(true));
+                    if (!paused.hasResumable()) {
+                        paused.endAll(Termination.CANCELLED);
                     }
                 } else {
                     wait(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
@@ -221,13 +217,8 @@ final class TrialBook {
         running--;
         boolean failed = failure != null && !(failure instanceof StopTrialException);
         if (!failed && trial.pauseRequested && trial.stopCause == null) {
-            trial.pause();
-            paused.put(trial.id, trial);
-            Decision already = early.remove(trial.id);
-            if (already != null) {
-                apply(trial, already);
-            }
-            decidePaused(false);
+            paused.add(trial);
+            paused.apply(plan.scheduler().decidePaused(false));
             notifyAll();
             return null;
         }
@@ -252,39 +243,18 @@ final class TrialBook {
         } else {
             callbacks.onTrialComplete(snapshot);
         }
-        if (!paused.isEmpty()) {
-            decidePaused(false);
+        if (paused.hasPaused()) {
+            paused.apply(plan.scheduler().decidePaused(false));
         }
         notifyAll();
         return snapshot;
     }
 
-    /** Applies the scheduler's decisions on paused trials: resume some, end others. */
-    private void decidePaused(boolean quiet) {
-        plan.scheduler().decidePaused(quiet).forEach((id, decision) -> {
-            LiveTrial trial = paused.get(id);
-            if (trial == null) {
-                early.put(id, decision); // it is still on its way to pausing: apply when it gets there
-                return;
-            }
-            apply(trial, decision);
-        });
-    }
-
-    private void apply(LiveTrial trial, Decision decision) {
-        if (decision == Decision.CONTINUE) {
-            paused.remove(trial.id);
-            trial.unpause();
-            unpaused.add(trial);
-        } else if (decision == Decision.STOP || decision == Decision.COMPLETE) {
-            trial.stopReason = "stopped early by " + plan.scheduler();
-            endPaused(trial, decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.STOPPED);
-        }
-    }
-
     /** Ends a trial that is paused, so no worker holds it: records it as a worker would. */
     private void endPaused(LiveTrial trial, Termination why) {
-        paused.remove(trial.id);
+        if (why != Termination.CANCELLED) {
+            trial.stopReason = "stopped early by " + plan.scheduler();
+        }
         Object instance = trial.dropPausedInstance();
         if (instance != null) {
             plan.experiment().body().discard(instance);
@@ -314,7 +284,7 @@ final class TrialBook {
                     trial.requestStop();
                 }
             }
-            List.copyOf(paused.values()).forEach(t -> endPaused(t, Termination.CANCELLED));
+            paused.endAll(Termination.CANCELLED);
             notifyAll();
         }
     }
