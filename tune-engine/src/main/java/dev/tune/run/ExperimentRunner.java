@@ -78,7 +78,9 @@ final class ExperimentRunner {
         new CallbackList(callbacks).onExperimentEnd(result);
         if (plan.verbose() >= 1) {
             reporter.printTable(plan.name(), plan.objective(), result.trials(), wall);
-            reporter.printSummary(result);
+            if (plan.options().resolve(TuneOption.SUMMARY)) {
+                reporter.printSummary(result);
+            }
         }
         return result;
     }

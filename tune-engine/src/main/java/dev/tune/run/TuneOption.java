@@ -75,6 +75,8 @@ public final class TuneOption {
             "write results to the storage path; false keeps them in memory only", true);
     public static final Option<Integer> VERBOSE = integer("tune.verbose",
             "0 silent, 1 progress table and summary, 2 also each trial's end, 3 also each result", 1);
+    public static final Option<Boolean> SUMMARY = bool("tune.summary",
+            "print the closing summary (best trial, objective, counts) after the last table", true);
     public static final Option<Duration> PROGRESS_INTERVAL = new Option<>("tune.progressInterval",
             "how often the progress table is printed while trials run", Duration.ofSeconds(5), TuneOption::duration);
     public static final Option<PrintStream> OUTPUT = code("tune.output", "where the progress table goes; default System.out");

@@ -123,4 +123,14 @@ class ObjectiveTest {
         assertTrue(printed.contains("Best trial #"), printed);
         assertTrue(printed.contains("Scores finished in"), printed);
     }
+
+    @Test
+    void theSummaryCanBeLeftToTheCaller() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Runs.run(Scores.class, Runs.quiet().verbose(1).set(TuneOption.SUMMARY, false)
+                .output(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("== Scores: 4 trials"), printed);
+        assertTrue(!printed.contains("finished in") && !printed.contains("Best trial"), printed);
+    }
 }

@@ -81,6 +81,7 @@ public class RunMojo extends AbstractTuneMojo {
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         try (LogStream progress = new LogStream(getLog())) {
             TuneOptions options = options(TuneOptions.builder()
+                    .set(TuneOption.SUMMARY, false) // the results table below says it once for every experiment
                     .storagePath(resultsDirectory.toPath())
                     .set(TuneOption.RAISE_ON_FAILED_TRIAL, flag("tune.failOnTrialError", failOnTrialError))
                     .set(TuneOption.RESUME, TuneOption.RESUME.parse(resume))
