@@ -8,15 +8,10 @@ import dev.tune.run.TuneOption;
 import dev.tune.run.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * B2, parallel bookkeeping overhead (Ray's trial-bookkeeping test, scaled): trials that sleep 20 ms
@@ -85,7 +80,7 @@ final class B2Bookkeeping {
             out.printf("  repeat %d: %s s, overhead %s%%%s%n", i + 1, ResultLine.plain(run.seconds(), 3),
                     ResultLine.plain(overheadPct(run.seconds(), min), 2), run.problem(c.trials()));
         }
-        written.forEach(B2Bookkeeping::deleteRecursively); // after the timed runs, so deleting never competes with them
+        written.forEach(ScratchDirs::delete); // after the timed runs, so deleting never competes with them
         double wall = Stats.median(walls);
         double overhead = overheadPct(wall, min);
         double target = persisted ? c.targetPersistedPct() : c.targetMemoryPct();
@@ -114,7 +109,7 @@ final class B2Bookkeeping {
         TuneOptions.Builder options = TuneOptions.builder().samples(trials).seed(seed).searcher("random")
                 .maxConcurrentTrials(concurrency).set(TuneOption.CPU, 0.0).verbose(0);
         if (persisted) {
-            Path dir = temporaryDirectory();
+            Path dir = ScratchDirs.create("tune-bench-b2-");
             written.add(dir);
             options.storagePath(dir);
         } else {
@@ -128,24 +123,6 @@ final class B2Bookkeeping {
     private record Run(double seconds, int ran, int errors) {
         String problem(int asked) {
             return ran == asked && errors == 0 ? "" : " (ENGINE: " + ran + " of " + asked + " trials, " + errors + " errors)";
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("tune-bench-b2-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -15,10 +15,7 @@ import dev.tune.schedule.MedianStoppingRule;
 import dev.tune.schedule.Scheduler;
 import dev.tune.schedule.TimeAttribute;
 import dev.tune.trainable.Experiment;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +107,7 @@ final class B3Reports {
                     run.reports(), ResultLine.plain(run.seconds(), 3), ResultLine.plain(rates[i], 0), run.stopped(),
                     run.problem());
         }
-        written.forEach(B2Bookkeeping::deleteRecursively);
+        written.forEach(ScratchDirs::delete);
         double rate = Stats.median(rates);
         long count = Math.round(Stats.median(reports));
         double ratio = rate / c.optunaPerS();
@@ -133,7 +130,7 @@ final class B3Reports {
         TuneOptions.Builder options = TuneOptions.builder().samples(TRIALS).seed(seed).searcher("random")
                 .scheduler(c.scheduler()).maxConcurrentTrials(1).verbose(0);
         if (persisted) {
-            Path dir = temporaryDirectory();
+            Path dir = ScratchDirs.create("tune-bench-b3-");
             written.add(dir);
             options.storagePath(dir);
         } else {
@@ -158,11 +155,4 @@ final class B3Reports {
         }
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("tune-bench-b3-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -39,7 +39,7 @@ final class DiskProbe {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            B2Bookkeeping.deleteRecursively(root);
+            ScratchDirs.delete(root);
         }
     }
 }

@@ -170,7 +170,7 @@ public final class ExperimentResult {
 
     /** The experiment and its trials as pretty-printed JSON. */
     public String toJson() {
-        return ResultJson.format(this);
+        return dev.tune.store.ResultJson.format(this);
     }
 
     /** Writes {@link #toCsv()} to {@code file}, replacing it atomically. */

@@ -1,43 +1,38 @@
-package dev.tune.result;
+package dev.tune.store;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tune.Mode;
-import java.io.ByteArrayOutputStream;
+import dev.tune.result.ExperimentResult;
+import dev.tune.result.MetricStats;
+import dev.tune.result.Objective;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import dev.tune.result.TrialError;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * An experiment's outcome as pretty-printed JSON: {@code name}, {@code objective} (in words),
+ * Writes an {@link ExperimentResult} for export ({@code ExperimentResult.toJson}), with the store's
+ * JSON spelling of values.
+ *
+ * <p>An experiment's outcome as pretty-printed JSON: {@code name}, {@code objective} (in words),
  * {@code metrics} and {@code modes}, {@code seed}, {@code wallSeconds}, {@code bestTrialId} (single
  * objective only, null when no trial has a finite value), and {@code trials}, each with
  * {@code id}, {@code number}, {@code name}, {@code status}, {@code termination},
  * {@code iterations}, {@code config}, {@code metrics} (last values; non-finite ones as the strings
  * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}) and {@code error} (its summary or null).
  */
-final class ResultJson {
-
-    private static final JsonFactory FACTORY = new JsonFactory();
+public final class ResultJson {
 
     private ResultJson() {
     }
 
-    static String format(ExperimentResult result) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            out.useDefaultPrettyPrinter();
-            write(out, result);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot format JSON in memory", e);
-        }
-        return bytes.toString(StandardCharsets.UTF_8) + "\n";
+    /** The result as pretty-printed JSON, ending with a newline. */
+    public static String format(ExperimentResult result) {
+        return new String(Json.pretty(out -> write(out, result)), StandardCharsets.UTF_8);
     }
 
     private static void write(JsonGenerator out, ExperimentResult result) throws IOException {
@@ -79,7 +74,7 @@ final class ResultJson {
         out.writeObjectFieldStart("config");
         for (Map.Entry<String, Object> entry : trial.config().asMap().entrySet()) {
             out.writeFieldName(entry.getKey());
-            writeValue(out, entry.getValue());
+            Json.writeValue(out, entry.getValue());
         }
         out.writeEndObject();
         out.writeObjectFieldStart("metrics");
@@ -89,25 +84,6 @@ final class ResultJson {
         out.writeEndObject();
         out.writeStringField("error", trial.error().map(TrialError::summary).orElse(null));
         out.writeEndObject();
-    }
-
-    /** Numbers, booleans and strings as themselves, enums by name, anything else by toString. */
-    private static void writeValue(JsonGenerator out, Object value) throws IOException {
-        if (value == null) {
-            out.writeNull();
-        } else if (value instanceof Boolean b) {
-            out.writeBoolean(b);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            out.writeNumber(((Number) value).longValue());
-        } else if (value instanceof BigInteger || value instanceof BigDecimal) {
-            out.writeNumber(new BigDecimal(value.toString()));
-        } else if (value instanceof Number number) {
-            out.writeNumber(number.doubleValue());
-        } else if (value instanceof Enum<?> constant) {
-            out.writeString(constant.name());
-        } else {
-            out.writeString(value.toString());
-        }
     }
 
     private static Map<String, Double> example(ExperimentResult result) {
