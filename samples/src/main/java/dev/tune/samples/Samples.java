@@ -29,6 +29,7 @@ public final class Samples {
         SAMPLES.put("checkpoints", () -> Experiment.of(TuneSample_06_Checkpoints.class).get(0));
         SAMPLES.put("hyperband", () -> Experiment.of(TuneSample_07_HyperBand.class).get(0));
         SAMPLES.put("median-stopping", () -> Experiment.of(TuneSample_08_MedianStopping.class).get(0));
+        SAMPLES.put("pbt", () -> Experiment.of(TuneSample_09_PopulationBasedTraining.class).get(0));
     }
 
     public static void main(String[] args) {

@@ -121,4 +121,36 @@ class SamplesTest {
         double bestQuality = result.trials().stream().mapToDouble(t -> t.config().getDouble("quality")).max().orElseThrow();
         assertEquals(bestQuality, result.bestTrial().orElseThrow().config().getDouble("quality"));
     }
+
+    @Test
+    void pbtFindsAFallingScheduleThatBeatsEveryFixedRate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        ExperimentResult pbt = Tuner.run(Samples.SAMPLES.get("pbt").get(),
+                TuneOptions.builder().storagePath(dir).verbose(0).build());
+        ExperimentResult fixed = Tuner.run(Samples.SAMPLES.get("pbt").get(),
+                TuneOptions.builder().storagePath(dir).name("fixed").scheduler("fifo").verbose(0).build());
+        double bestFixedRate = 0;
+        for (int i = 0; i <= 400; i++) {
+            double skill = 0;
+            for (int step = 0; step < TuneSample_09_PopulationBasedTraining.STEPS; step++) {
+                skill = TuneSample_09_PopulationBasedTraining.next(skill, Math.pow(10, -4 + i / 100.0));
+            }
+            bestFixedRate = Math.max(bestFixedRate, skill);
+        }
+        assertEquals(12, pbt.trials().size());
+        pbt.trials().forEach(t -> assertEquals(80, t.iterations(), t.name() + " had its turns"));
+        double fixedBest = fixed.bestTrial().orElseThrow().lastResult().orElseThrow().metric("skill");
+        Trial best = pbt.bestTrial().orElseThrow();
+        double pbtBest = best.lastResult().orElseThrow().metric("skill");
+        assertTrue(fixedBest <= bestFixedRate + 1e-9, fixedBest + " > " + bestFixedRate);
+        assertTrue(pbtBest > bestFixedRate + 5, "PBT " + pbtBest + " vs the best fixed rate " + bestFixedRate);
+        java.util.List<String> policy = java.nio.file.Files.readAllLines(
+                pbt.dir().orElseThrow().resolve("pbt_policy_" + best.id() + ".txt"));
+        assertTrue(policy.size() >= 3, "the best trial's schedule has several steps: " + policy);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        double firstRate = json.readTree(policy.get(0)).get(5).get("lr").asDouble();
+        double lastRate = json.readTree(policy.get(policy.size() - 1)).get(5).get("lr").asDouble();
+        assertTrue(lastRate < firstRate / 3, "the schedule falls: " + firstRate + " -> " + lastRate);
+        assertEquals(lastRate, best.config().getDouble("lr"));
+    }
 }

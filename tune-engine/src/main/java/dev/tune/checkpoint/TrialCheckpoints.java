@@ -67,6 +67,36 @@ public final class TrialCheckpoints {
         kept.sort(Comparator.comparingLong(SavedCheckpoint::iteration));
     }
 
+    /**
+     * Replaces this trial's future with another trial's checkpoint (PBT's exploit): checkpoints from
+     * the donor's iteration on are removed (that part of this trial's history is abandoned), and a
+     * copy of {@code donor} becomes the latest checkpoint, under this trial's directory.
+     */
+    public SavedCheckpoint adopt(SavedCheckpoint donor, Path trialDir) {
+        for (SavedCheckpoint own : List.copyOf(kept)) {
+            if (own.iteration() >= donor.iteration()) {
+                kept.remove(own);
+                deleteQuietly(own.dir());
+            }
+        }
+        Path copy = directory(trialDir, donor.iteration());
+        try (Stream<Path> paths = Files.walk(donor.dir())) {
+            for (Path from : paths.toList()) {
+                Path to = copy.resolve(donor.dir().relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy checkpoint " + donor.dir() + " into " + copy, e);
+        }
+        SavedCheckpoint adopted = new SavedCheckpoint(donor.iteration(), copy, donor.metrics());
+        kept.add(adopted);
+        return adopted;
+    }
+
     /** The checkpoints kept, oldest first. */
     public List<SavedCheckpoint> kept() {
         return List.copyOf(kept);

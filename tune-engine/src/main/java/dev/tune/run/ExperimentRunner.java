@@ -56,7 +56,8 @@ final class ExperimentRunner {
         TrialBook book = new TrialBook(plan, store, new CallbackList(callbacks), tag, trialsRoot);
         store.open(info(tag));
         plan.searcher().start(new SearchProblem(plan.experiment().space(), plan.objective(), plan.samples(), plan.seed()));
-        plan.scheduler().start(new SchedulerProblem(plan.objective(), plan.seed()));
+        plan.scheduler().start(new SchedulerProblem(plan.objective(), plan.seed(), plan.experiment().space(),
+                new RunningView(book)));
         if (resume != null) {
             book.resume(resume);
         }

@@ -32,7 +32,8 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     final String id;
     final int number;
-    final Config config;
+    /** Replaced only by a PBT exploit, under the book's lock, while the trial is paused. */
+    private volatile Config config;
     private final TrialBook book;
     private final Path root;
     private final String dirName;
@@ -55,6 +56,10 @@ final class LiveTrial implements TrialContext, TrialSession {
     String stopReason;
     /** Set under the book's lock when a scheduler pauses the trial. */
     volatile boolean pauseRequested;
+    /** Set under the book's lock when a scheduler wants a checkpoint of the latest result. */
+    volatile boolean checkpointRequested;
+    /** A PBT exploit to apply once the trial has paused; under the book's lock. */
+    volatile dev.tune.schedule.SchedulerAction.Exploit pendingExploit;
     private Object pausedInstance;
     private boolean startedOnce;
     private Object reusable;
@@ -167,8 +172,10 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     @Override
     public Optional<Path> checkpointDue(boolean last) {
-        boolean due = book.plan().checkpoints().isDue(iteration, last) || last && pauseRequested;
-        return due ? Optional.of(TrialCheckpoints.directory(trialDir(), iteration)) : Optional.empty();
+        boolean due = book.plan().checkpoints().isDue(iteration, last) || last && pauseRequested || checkpointRequested;
+        // A trial whose state is about to be replaced by another's (PBT) saves nothing of its own.
+        return due && pendingExploit == null ? Optional.of(TrialCheckpoints.directory(trialDir(), iteration))
+                : Optional.empty();
     }
 
     @Override
@@ -210,13 +217,40 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     @Override
     public void checkpointSaved(Path dir) {
+        SavedCheckpoint saved = new SavedCheckpoint(iteration, dir,
+                lastResult == null ? Map.of() : lastResult.metrics());
+        // Under the book's lock: another trial may be copying this trial's latest checkpoint (PBT).
+        synchronized (book) {
+            if (checkpoints == null) {
+                checkpoints = new TrialCheckpoints(book.plan().checkpoints());
+            }
+            checkpoints.saved(saved);
+            checkpointRequested = false;
+            book.checkpointLanded();
+        }
+        book.store().addCheckpoint(identity(), saved);
+    }
+
+    /** The latest checkpoint saved, if any; under the book's lock. */
+    Optional<SavedCheckpoint> latestSaved() {
+        return checkpoints == null ? Optional.empty() : checkpoints.latest();
+    }
+
+    /**
+     * Takes over {@code donor} (another trial's checkpoint) and {@code newConfig}: PBT's exploit,
+     * while this trial is paused, under the book's lock. The trial resumes from the copy, its
+     * iteration count the donor's. Returns the copy.
+     */
+    SavedCheckpoint adopt(SavedCheckpoint donor, Config newConfig) {
         if (checkpoints == null) {
             checkpoints = new TrialCheckpoints(book.plan().checkpoints());
         }
-        SavedCheckpoint saved = new SavedCheckpoint(iteration, dir,
-                lastResult == null ? Map.of() : lastResult.metrics());
-        checkpoints.saved(saved);
-        book.store().addCheckpoint(identity(), saved);
+        SavedCheckpoint copy = checkpoints.adopt(donor, trialDir());
+        config = newConfig;
+        identity = null;
+        iteration = donor.iteration();
+        restoreFrom = copy.dir();
+        return copy;
     }
 
     @Override
@@ -350,14 +384,4 @@ final class LiveTrial implements TrialContext, TrialSession {
         }
         return id;
     }
-
-    /** A metric named by the experiment was missing from a result. */
-    static final class MissingMetricException extends IllegalStateException {
-        private static final long serialVersionUID = 1L;
-
-        MissingMetricException(String message) {
-            super(message);
-        }
-    }
-
 }

@@ -12,13 +12,15 @@ import java.util.function.BiConsumer;
 /**
  * The trials a scheduler has paused, and those it let go on that wait for a worker. A decision can
  * arrive for a trial that was told to pause but is still saving its state on its own thread; it is
- * kept and applied the moment the trial arrives, so none is lost. Used under the book's lock.
+ * kept and applied the moment the trial arrives, so none is lost; one for a trial whose PBT exploit
+ * is not done yet is held until {@link #release}. Used under the book's lock.
  */
 final class PausedTrials {
 
     private final Map<String, LiveTrial> paused = new LinkedHashMap<>();
     private final ArrayDeque<LiveTrial> resumable = new ArrayDeque<>();
     private final Map<String, Decision> early = new HashMap<>();
+    private final java.util.Set<String> held = new java.util.HashSet<>();
     private final BiConsumer<LiveTrial, Termination> end;
 
     /** {@code end} records a paused trial that a decision ends, as a worker would record it. */
@@ -49,13 +51,23 @@ final class PausedTrials {
     }
 
     private void apply(LiveTrial trial, Decision decision) {
-        if (decision == Decision.CONTINUE) {
+        if (decision == Decision.CONTINUE && trial.pendingExploit != null) {
+            held.add(trial.id);
+        } else if (decision == Decision.CONTINUE) {
+            held.remove(trial.id);
             paused.remove(trial.id);
             trial.unpause();
             resumable.add(trial);
         } else if (decision == Decision.STOP || decision == Decision.COMPLETE) {
             paused.remove(trial.id);
             end.accept(trial, decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.STOPPED);
+        }
+    }
+
+    /** Lets a trial go on that was held back until its exploit was done, if it was told to go on. */
+    void release(LiveTrial trial) {
+        if (held.remove(trial.id) && paused.containsKey(trial.id)) {
+            apply(trial, Decision.CONTINUE);
         }
     }
 
@@ -70,6 +82,15 @@ final class PausedTrials {
     /** The next trial allowed to go on, or null. */
     LiveTrial pollResumable() {
         return resumable.poll();
+    }
+
+    /** True when no worker holds the trial: it is paused, or resumed and waiting for a worker. */
+    boolean isIdle(LiveTrial trial) {
+        return paused.containsKey(trial.id) || resumable.contains(trial);
+    }
+
+    int resumableCount() {
+        return resumable.size();
     }
 
     boolean hasResumable() {

@@ -65,6 +65,12 @@ record RunPlan(
                 .orElseGet(() -> Searchers.byName(searcherName));
         Scheduler scheduler = options.get(TuneOption.SCHEDULER_FACTORY).map(f -> f.get())
                 .orElseGet(() -> Schedulers.parse(options.resolve(TuneOption.SCHEDULER)));
+        if (scheduler.needsCheckpoints() && !experiment.canCheckpoint()) {
+            throw new IllegalArgumentException("Experiment " + experiment.name() + ": " + scheduler
+                    + " copies checkpoints between trials, but " + experiment.type().getName()
+                    + " saves none; mark its state fields @Checkpoint (saved as JSON), or add "
+                    + "@Checkpoint.Save and @Checkpoint.Load methods");
+        }
         StopConditions stop = new StopConditions(options.get(TuneOption.MAX_ITERATIONS),
                 options.get(TuneOption.TRIAL_TIME), options.resolve(TuneOption.STOP_WHEN),
                 options.get(TuneOption.STOPPERS).orElse(List.of()));

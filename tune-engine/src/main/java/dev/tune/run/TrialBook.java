@@ -35,9 +35,11 @@ final class TrialBook {
     private final Searcher searcher;
     private final boolean searcherSeesResults;
     private final List<LiveTrial> trials = new ArrayList<>();
+    private final java.util.Map<String, LiveTrial> byId = new java.util.HashMap<>();
     private final List<Trial> kept = new ArrayList<>();
     private final java.util.ArrayDeque<LiveTrial> pending = new java.util.ArrayDeque<>();
     private final PausedTrials paused = new PausedTrials(this::endPaused);
+    private final SchedulerActions actions;
     private int nextNumber = 1;
     private final long deadline;
     private int running;
@@ -54,6 +56,42 @@ final class TrialBook {
         this.searcher = plan.searcher();
         this.searcherSeesResults = overrides(searcher.getClass(), "onTrialResult", Trial.class, Result.class);
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos()).orElse(Long.MAX_VALUE);
+        this.actions = new SchedulerActions(byId, paused, plan, store);
+    }
+
+    /** Slots neither held by a running trial nor claimed by a resumed one. */
+    synchronized int freeSlots() {
+        return Math.max(0, plan.workers() - running - paused.resumableCount());
+    }
+
+    /** A trial saved a checkpoint: exploits that waited for it can go. */
+    synchronized void checkpointLanded() {
+        actions.retry();
+    }
+
+    synchronized boolean hasCheckpoint(String trialId) {
+        LiveTrial trial = byId.get(trialId);
+        return trial != null && trial.latestSaved().isPresent();
+    }
+
+    /**
+     * Trials that will start but have not, up to one per slot: new ones are asked of the searcher
+     * ahead of time (as Ray keeps trials pending) so a fair scheduler can count them.
+     */
+    synchronized int waiting() {
+        while (pending.size() < plan.workers() && !searcherDone && stopAllReason == null) {
+            int number = nextNumber;
+            String id = Naming.trialId(tag, number);
+            Suggestion suggestion = searcher.suggest(id);
+            if (suggestion.isFinished()) {
+                searcherDone = true;
+            } else if (suggestion.isNotNow()) {
+                break;
+            } else {
+                pending.add(register(id, number, suggestion.config().orElseThrow()));
+            }
+        }
+        return pending.size();
     }
 
     RunPlan plan() {
@@ -85,7 +123,7 @@ final class TrialBook {
                     return null;
                 }
                 if (running == 0) {
-                    paused.apply(plan.scheduler().decidePaused(true));
+                    decidePaused(true);
                     if (!paused.hasResumable()) {
                         paused.endAll(Termination.CANCELLED);
                     }
@@ -112,11 +150,12 @@ final class TrialBook {
                 wait(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
                 continue;
             }
-            return create(id, number, suggestion.config().orElseThrow());
+            return begin(register(id, number, suggestion.config().orElseThrow()));
         }
     }
 
-    private LiveTrial create(String id, int number, Config config) {
+    /** A new trial, known to the experiment but not started. */
+    private LiveTrial register(String id, int number, Config config) {
         String name = Naming.trialName(number, config);
         String dirName = null;
         if (plan.nameCreator().isPresent() || plan.dirnameCreator().isPresent()) {
@@ -133,8 +172,9 @@ final class TrialBook {
             trial.dir();
         }
         trials.add(trial);
+        byId.put(trial.id, trial);
         nextNumber = number + 1;
-        return begin(trial);
+        return trial;
     }
 
     private LiveTrial begin(LiveTrial trial) {
@@ -163,11 +203,13 @@ final class TrialBook {
         for (Trial trial : resume.resumed()) {
             LiveTrial live = LiveTrial.resumed(trial, false, this, trialsRoot);
             trials.add(live);
+            byId.put(live.id, live);
             pending.add(live);
         }
         for (Trial trial : resume.restarted()) {
             LiveTrial live = LiveTrial.resumed(trial, true, this, trialsRoot);
             trials.add(live);
+            byId.put(live.id, live);
             pending.add(live);
         }
         nextNumber = resume.nextNumber();
@@ -194,6 +236,10 @@ final class TrialBook {
         Decision decision = plan.scheduler().onTrialResult(result);
         if (decision == Decision.PAUSE && !result.done()) {
             trial.pauseRequested = true;
+        }
+        // After the pause is marked: an exploit of this trial's state must wait for its pause checkpoint.
+        actions.applyPending();
+        if (trial.pauseRequested) {
             return false;
         }
         if (decision != Decision.CONTINUE && !result.done()) {
@@ -218,7 +264,8 @@ final class TrialBook {
         boolean failed = failure != null && !(failure instanceof StopTrialException);
         if (!failed && trial.pauseRequested && trial.stopCause == null) {
             paused.add(trial);
-            paused.apply(plan.scheduler().decidePaused(false));
+            actions.retry();
+            decidePaused(false);
             notifyAll();
             return null;
         }
@@ -243,11 +290,19 @@ final class TrialBook {
         } else {
             callbacks.onTrialComplete(snapshot);
         }
+        actions.retry();
         if (paused.hasPaused()) {
-            paused.apply(plan.scheduler().decidePaused(false));
+            decidePaused(false);
         }
         notifyAll();
         return snapshot;
+    }
+
+    /** Asks the scheduler about the paused trials; exploits it asks for come before any resumes. */
+    private void decidePaused(boolean quiet) {
+        java.util.Map<String, Decision> decisions = plan.scheduler().decidePaused(quiet);
+        actions.applyPending();
+        paused.apply(decisions);
     }
 
     /** Ends a trial that is paused, so no worker holds it: records it as a worker would. */

@@ -63,7 +63,7 @@ final class TrialWorker implements Runnable {
                 output.leave();
             }
             boolean retry = failure != null && !(failure instanceof dev.tune.StopTrialException)
-                    && !(failure instanceof LiveTrial.MissingMetricException)
+                    && !(failure instanceof MissingMetricException)
                     && (maxFailures < 0 || failures < maxFailures) && book.stopAllReason().isEmpty();
             if (!retry) {
                 Trial ended = book.onEnd(trial, failure);

@@ -35,4 +35,21 @@ public interface Scheduler {
     default java.util.Map<String, Decision> decidePaused(boolean quiet) {
         return java.util.Map.of();
     }
+
+    /**
+     * What the scheduler asks of the runner since this was last called (save a checkpoint now,
+     * exploit another trial); the runner collects them after every result and every decision on
+     * paused trials. A scheduler that asks nothing keeps the default.
+     */
+    default java.util.List<SchedulerAction> actions() {
+        return java.util.List.of();
+    }
+
+    /**
+     * True when the scheduler cannot work without checkpoints (PBT copies them between trials): an
+     * experiment whose trainable cannot checkpoint is then refused before any trial starts.
+     */
+    default boolean needsCheckpoints() {
+        return false;
+    }
 }

@@ -2,14 +2,21 @@ package dev.tune.schedule;
 
 import dev.tune.Mode;
 import dev.tune.result.Objective;
+import dev.tune.space.Space;
 
 /**
- * What a scheduler schedules for: the experiment's objective. A scheduler built without a metric
- * uses the objective's single metric and mode, as Ray's schedulers take the experiment's
+ * What a scheduler schedules for: the experiment's objective, its search space (PBT mutates values
+ * of it) and a read-only {@link SchedulerView} of the running experiment. A scheduler built without
+ * a metric uses the objective's single metric and mode, as Ray's schedulers take the experiment's
  * {@code metric} and {@code mode}. The seed makes a scheduler's own random choices (ASHA's bracket
  * for each trial) reproducible.
  */
-public record SchedulerProblem(Objective objective, long seed) {
+public record SchedulerProblem(Objective objective, long seed, Space space, SchedulerView view) {
+
+    /** A problem without a space, seen as one idle slot: for schedulers driven by hand in tests. */
+    public SchedulerProblem(Objective objective, long seed) {
+        this(objective, seed, Space.empty(), SchedulerView.idle(1));
+    }
 
     /** The metric a scheduler compares: {@code own} when given, else the objective's single metric. */
     public String metric(String own, String scheduler) {

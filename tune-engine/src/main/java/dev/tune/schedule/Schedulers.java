@@ -9,7 +9,9 @@ import java.util.Map;
  * Builds a scheduler from its text form, as {@code tune.scheduler} gives it: a name, optionally
  * with Ray's parameters, e.g. {@code fifo}, {@code median(gracePeriod=5,minSamplesRequired=3)} or
  * {@code asha(maxT=81,gracePeriod=1,reductionFactor=3,brackets=1)} or
- * {@code hyperband(maxT=81,reductionFactor=3)}. Common keys: {@code timeAttr}
+ * {@code hyperband(maxT=81,reductionFactor=3)} or
+ * {@code pbt(timeAttr=training_iteration,perturbationInterval=5,mutations=lr|momentum)} (lists are
+ * separated by {@code |}; mutated names take their domain from the search space). Common keys: {@code timeAttr}
  * ({@code training_iteration} or {@code time_total_s}), {@code metric}, {@code mode}.
  */
 public final class Schedulers {
@@ -58,9 +60,48 @@ public final class Schedulers {
             case "hyperband":
                 return p.done(new HyperBandScheduler(p.time(TimeAttribute.ITERATION), p.text("metric"), p.mode(),
                         p.number("maxT", 81), p.number("reductionFactor", 3)));
+            case "pbt":
+            case "population_based_training":
+                return p.done(pbt(p));
             default:
-                throw new IllegalArgumentException("unknown scheduler '" + name + "': use fifo, median, asha or hyperband");
+                throw new IllegalArgumentException("unknown scheduler '" + name
+                        + "': use fifo, median, asha, hyperband or pbt");
         }
+    }
+
+    private static Scheduler pbt(Params p) {
+        PbtSettings.Builder pbt = PopulationBasedTraining.builder();
+        String time = p.text("timeAttr");
+        if (time != null) {
+            pbt.timeAttr(time);
+        }
+        pbt.metric(p.text("metric")).mode(p.mode())
+                .perturbationInterval(p.number("perturbationInterval", 60))
+                .burnInPeriod(p.number("burnInPeriod", 0))
+                .quantileFraction(p.number("quantileFraction", 0.25))
+                .resampleProbability(p.number("resampleProbability", 0.25))
+                .logConfig(p.flag("logConfig", true)).requireAttrs(p.flag("requireAttrs", true))
+                .synch(p.flag("synch", false));
+        String factors = p.text("perturbationFactors");
+        if (factors != null) {
+            pbt.perturbationFactors(java.util.Arrays.stream(factors.split("\\|")).mapToDouble(f -> {
+                try {
+                    return Double.parseDouble(f.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("perturbationFactors must be numbers separated by |, got '"
+                            + factors + "'");
+                }
+            }).toArray());
+        }
+        String mutations = p.text("mutations");
+        if (mutations != null) {
+            for (String name : mutations.split("\\|")) {
+                if (!name.isBlank()) {
+                    pbt.mutate(name.trim());
+                }
+            }
+        }
+        return pbt.build();
     }
 
     /** The parameters of one spec; each read removes it, so leftovers are reported as unknown. */
@@ -84,6 +125,17 @@ public final class Schedulers {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(key + " in '" + spec + "' must be a number, got '" + v + "'");
             }
+        }
+
+        boolean flag(String key, boolean fallback) {
+            String v = values.remove(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(key + " in '" + spec + "' must be true or false, got '" + v + "'");
+            }
+            return Boolean.parseBoolean(v);
         }
 
         TimeAttribute time(TimeAttribute fallback) {

@@ -57,6 +57,11 @@ final class BackgroundStore implements ExperimentStore {
     }
 
     @Override
+    public void perturbed(Trial trial, dev.tune.result.Perturbation step, boolean log) {
+        submit(() -> store.perturbed(trial, step, log));
+    }
+
+    @Override
     public void endTrial(Trial trial) {
         submit(() -> store.endTrial(trial));
     }

@@ -26,6 +26,12 @@ public interface ExperimentStore extends AutoCloseable {
     /** Records a checkpoint a trial saved (its files are already in place). */
     void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint);
 
+    /**
+     * Records that PBT moved a trial onto another's checkpoint with a new config: the trial's
+     * config is replaced from here on, and with {@code log} the step joins the PBT logs.
+     */
+    void perturbed(Trial trial, dev.tune.result.Perturbation step, boolean log);
+
     /** Records that a trial ended, with its final status and error, if any. */
     void endTrial(Trial trial);
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * The experiment's append-only journal of trial events, {@code trials.jsonl}: one JSON line when a
  * trial is added ({@value #ADDED}: id, number, name, directory, config, status) and one when it
  * ends ({@value #ENDED}: status, termination, iterations, error), and one per checkpoint saved
- * ({@value #CHECKPOINT}: iteration, directory, metrics). Replaying it, with each trial's
+ * ({@value #CHECKPOINT}: iteration, directory, metrics), and one when PBT gives it another trial's
+ * checkpoint and a new config ({@value #PERTURBED}: donor, iteration, config). Replaying it, with each trial's
  * {@code result.json}, rebuilds every trial. Safe for several trial threads: lines take turns.
  */
 final class Journal implements Closeable {
@@ -17,6 +18,7 @@ final class Journal implements Closeable {
     static final String ADDED = "added";
     static final String ENDED = "ended";
     static final String CHECKPOINT = "checkpoint";
+    static final String PERTURBED = "perturbed";
 
     private final JsonLinesWriter lines;
 
@@ -51,6 +53,18 @@ final class Journal implements Closeable {
                 Json.writeValue(out, metric.getValue());
             }
             out.writeEndObject();
+        });
+    }
+
+    /** Records a PBT exploit: the trial goes on from the donor's checkpoint with a new config. */
+    synchronized void perturbed(dev.tune.result.Perturbation step) {
+        lines.append(out -> {
+            out.writeStringField("event", PERTURBED);
+            out.writeStringField("id", step.trialId());
+            out.writeStringField("donor", step.donorId());
+            out.writeNumberField("iteration", step.donorIteration());
+            out.writeFieldName("config");
+            Json.writeConfig(out, step.config());
         });
     }
 

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code experiment.json}: the {@link ExperimentInfo}, replaced atomically;</li>
  *   <li>{@code experiment-state.json}: the latest {@link ExperimentState}, replaced atomically;</li>
- *   <li>{@code trials.jsonl}: the append-only journal, one JSON line when a trial is added and one
- *       when it ends;</li>
+ *   <li>{@code trials.jsonl}: the append-only journal, one JSON line when a trial is added, saves a
+ *       checkpoint, is perturbed by PBT, and ends;</li>
+ *   <li>{@code pbt_global.txt} and {@code pbt_policy_<trial>.txt}: PBT's logs ({@link PbtLog});</li>
  *   <li>per trial, in the trial's directory (or {@code <dir>/<trial id>} when it names none):
  *       {@code params.json} (its config), {@code result.json} (one JSON line per result, Ray's
  *       field names, metrics as top-level fields), {@code progress.csv} (columns fixed by the
@@ -65,6 +66,16 @@ public final class LocalDirectoryStore implements ExperimentStore {
     @Override
     public void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint) {
         journal.checkpoint(trial, checkpoint, StoreLayout.relative(dir, checkpoint.dir()));
+    }
+
+    @Override
+    public void perturbed(Trial trial, dev.tune.result.Perturbation step, boolean log) {
+        AtomicFiles.write(StoreLayout.trialDir(dir, trial).resolve(StoreLayout.PARAMS),
+                Json.pretty(out -> Json.writeConfig(out, step.config())));
+        journal.perturbed(step);
+        if (log) {
+            PbtLog.write(dir, step);
+        }
     }
 
     @Override

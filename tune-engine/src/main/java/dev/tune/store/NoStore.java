@@ -24,6 +24,10 @@ enum NoStore implements ExperimentStore {
     }
 
     @Override
+    public void perturbed(Trial trial, dev.tune.result.Perturbation step, boolean log) {
+    }
+
+    @Override
     public void endTrial(Trial trial) {
     }
 

@@ -46,6 +46,8 @@ final class TrialReplay {
                     entries.computeIfAbsent(id, Entry::new).added(event, experimentDir);
                 } else if (entries.containsKey(id) && Journal.CHECKPOINT.equals(kind)) {
                     entries.get(id).checkpoint(event, experimentDir);
+                } else if (entries.containsKey(id) && Journal.PERTURBED.equals(kind)) {
+                    entries.get(id).config = Json.readConfig(event.path("config"));
                 } else if (entries.containsKey(id)) {
                     entries.get(id).ended(event);
                 } else {
@@ -70,7 +72,8 @@ final class TrialReplay {
     private static JsonNode event(String line) throws IOException {
         JsonNode event = Json.parseObject(line);
         String kind = Json.text(event, "event");
-        if (!Journal.ADDED.equals(kind) && !Journal.ENDED.equals(kind) && !Journal.CHECKPOINT.equals(kind)) {
+        if (!Journal.ADDED.equals(kind) && !Journal.ENDED.equals(kind) && !Journal.CHECKPOINT.equals(kind)
+                && !Journal.PERTURBED.equals(kind)) {
             throw new IOException("unknown event " + kind);
         }
         if (Json.text(event, "id") == null) {

@@ -85,6 +85,16 @@ public final class Experiment {
         return resettable;
     }
 
+    /** False for a class trainable without checkpoint members: its state lives only in its instance. */
+    public boolean canCheckpoint() {
+        return !(body instanceof ClassTrainable trainable) || trainable.checkpointable();
+    }
+
+    /** True when a checkpoint can be asked for after any step: a class trainable with checkpoint members. */
+    public boolean savesOnRequest() {
+        return body instanceof ClassTrainable trainable && trainable.checkpointable();
+    }
+
     @Override
     public String toString() {
         return "Experiment[" + name + ", " + trainable() + ", space=" + space + "]";

@@ -92,8 +92,18 @@ class SchedulersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Schedulers.parse("asha(maxT=10,grace=1)"));
         assertTrue(e.getMessage().contains("unknown parameters [grace]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Schedulers.parse("bohb"));
+        assertTrue(e.getMessage().contains("use fifo, median, asha, hyperband or pbt"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Schedulers.parse("pbt"));
-        assertTrue(e.getMessage().contains("use fifo, median, asha or hyperband"), e.getMessage());
+        assertTrue(e.getMessage().contains("PBT needs hyperparameter mutations or a custom explore function"),
+                e.getMessage());
+        assertEquals("PopulationBasedTraining(training_iteration every 5.0, synchronous)", Schedulers.parse(
+                "pbt(timeAttr=training_iteration,perturbationInterval=5,mutations=lr|momentum,synch=true)").toString());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Schedulers.parse("pbt(mutations=lr,perturbationFactors=1.2|x)"));
+        assertTrue(e.getMessage().contains("perturbationFactors must be numbers separated by |"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Schedulers.parse("pbt(mutations=lr,quantileFraction=0.7)"));
+        assertTrue(e.getMessage().contains("quantileFraction must be between 0 and 0.5"), e.getMessage());
     }
 
     @Test

@@ -47,6 +47,11 @@ class BackgroundStoreTest {
         }
 
         @Override
+        public void perturbed(Trial trial, dev.tune.result.Perturbation step, boolean log) {
+            calls.add("perturbed " + trial.id());
+        }
+
+        @Override
         public void endTrial(Trial trial) {
             calls.add("end " + trial.id());
         }

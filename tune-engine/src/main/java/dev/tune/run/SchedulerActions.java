@@ -1,0 +1,115 @@
+package dev.tune.run;
+
+import dev.tune.Config;
+import dev.tune.result.Perturbation;
+import dev.tune.result.SavedCheckpoint;
+import dev.tune.schedule.SchedulerAction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out what a scheduler asks beyond its decisions: a checkpoint of a running trial, or a PBT
+ * exploit (a paused trial takes over another trial's latest checkpoint and a new config). An exploit
+ * waits while its trial is still on its way to pausing, or while the donor is still writing the
+ * checkpoint it was asked for; the trial stays paused until the exploit is done. Used under the
+ * book's lock.
+ */
+final class SchedulerActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerActions.class);
+
+    private final Map<String, LiveTrial> trials;
+    private final PausedTrials paused;
+    private final RunPlan plan;
+    private final dev.tune.store.ExperimentStore store;
+    private final boolean savesOnRequest;
+    private final java.util.Set<LiveTrial> waiting = new java.util.LinkedHashSet<>();
+
+    SchedulerActions(Map<String, LiveTrial> trials, PausedTrials paused, RunPlan plan,
+            dev.tune.store.ExperimentStore store) {
+        this.trials = trials;
+        this.paused = paused;
+        this.plan = plan;
+        this.store = store;
+        this.savesOnRequest = plan.experiment().savesOnRequest();
+    }
+
+    /** Applies every action the scheduler has asked for since it was last asked. */
+    void applyPending() {
+        List<SchedulerAction> actions = plan.scheduler().actions();
+        for (SchedulerAction action : actions) {
+            LiveTrial trial = trials.get(action.trialId());
+            if (trial == null || trial.status().isFinished()) {
+                continue;
+            }
+            if (action instanceof SchedulerAction.SaveCheckpoint) {
+                // A function trainable saves when it chooses to; only a class trainable saves on request.
+                trial.checkpointRequested = savesOnRequest;
+            } else if (action instanceof SchedulerAction.Exploit exploit) {
+                trial.pendingExploit = exploit;
+                tryExploit(trial);
+            }
+        }
+    }
+
+    /** Applies the exploits that can go now; called when a trial pauses, ends or saves a checkpoint. */
+    void retry() {
+        if (!waiting.isEmpty()) {
+            for (LiveTrial trial : List.copyOf(waiting)) {
+                tryExploit(trial);
+            }
+        }
+    }
+
+    private void tryExploit(LiveTrial trial) {
+        SchedulerAction.Exploit exploit = trial.status().isFinished() ? null : trial.pendingExploit;
+        LiveTrial donor = exploit == null ? null : trials.get(exploit.donorId());
+        if (exploit != null && (!paused.isIdle(trial) || donor != null && saving(donor))) {
+            waiting.add(trial);
+            return;
+        }
+        waiting.remove(trial);
+        if (exploit != null) {
+            exploit(trial);
+            paused.release(trial);
+        }
+    }
+
+    /** True while the donor is writing a checkpoint it was asked for (by the scheduler, or by pausing). */
+    private boolean saving(LiveTrial donor) {
+        return !donor.status().isFinished() && !paused.isIdle(donor)
+                && (donor.checkpointRequested || donor.pauseRequested && savesOnRequest);
+    }
+
+    /** Applies the trial's pending exploit, now that it is paused and no worker holds it. */
+    private void exploit(LiveTrial trial) {
+        SchedulerAction.Exploit exploit = trial.pendingExploit;
+        trial.pendingExploit = null;
+        if (exploit == null) {
+            return;
+        }
+        LiveTrial donor = trials.get(exploit.donorId());
+        Optional<SavedCheckpoint> checkpoint = donor == null ? Optional.empty() : donor.latestSaved();
+        if (checkpoint.isEmpty()) {
+            LOG.warn("PBT: trial {} has no checkpoint to copy, so trial {} keeps its own state and config",
+                    exploit.donorId(), trial.trialName());
+            return;
+        }
+        Object instance = trial.dropPausedInstance();
+        if (instance != null) {
+            plan.experiment().body().discard(instance);
+        }
+        long iteration = trial.iteration();
+        Config donorConfig = donor.config();
+        SavedCheckpoint copy = trial.adopt(checkpoint.get(), exploit.config());
+        store.addCheckpoint(trial.identity(), copy);
+        Perturbation step = new Perturbation(trial.id, trial.trialName(), donor.id, donor.trialName(), iteration,
+                copy.iteration(), donorConfig, exploit.config());
+        store.perturbed(trial.identity(), step, exploit.log());
+        LOG.debug("PBT: trial {} continues from trial {}'s checkpoint at iteration {} with {}", trial.trialName(),
+                donor.trialName(), copy.iteration(), exploit.config());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tune.schedule;
+
+/**
+ * What a scheduler may read of the running experiment besides its own calls: how many slots there
+ * are, how many are free, which trials wait to start, and whether a trial has a checkpoint. Read
+ * only, and asked from within the scheduler's own calls (when the experiment is consistent).
+ */
+public interface SchedulerView {
+
+    /** How many trials may run at once. */
+    int slots();
+
+    /** Slots no running trial holds and no resumed trial has claimed. */
+    int freeSlots();
+
+    /**
+     * Trials the experiment will start that have not started yet, counted up to {@link #slots()}:
+     * they run at their first iteration, so a fair scheduler lets them go before paused trials.
+     */
+    int waitingTrials();
+
+    /** True when the trial has saved at least one checkpoint it can be restored from. */
+    boolean hasCheckpoint(String trialId);
+
+    /** A view of an experiment with {@code slots} slots, all free, no waiting trial and no checkpoints. */
+    static SchedulerView idle(int slots) {
+        return new SchedulerView() {
+            @Override
+            public int slots() {
+                return slots;
+            }
+
+            @Override
+            public int freeSlots() {
+                return slots;
+            }
+
+            @Override
+            public int waitingTrials() {
+                return 0;
+            }
+
+            @Override
+            public boolean hasCheckpoint(String trialId) {
+                return false;
+            }
+        };
+    }
+}
