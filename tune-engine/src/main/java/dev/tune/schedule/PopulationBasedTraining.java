@@ -129,9 +129,18 @@ public final class PopulationBasedTraining implements Scheduler {
             m.lastPerturbationTime = time;
             checkpointOrExploit(m, quantiles);
         }
-        double latest = members.values().stream().filter(m -> !m.ended).mapToDouble(m -> m.lastTrainTime)
-                .max().orElse(0);
-        nextSync = Math.max(nextSync + settings.perturbationInterval(), latest);
+        nextSync = Math.max(nextSync + settings.perturbationInterval(), latestTrainTime(0));
+    }
+
+    /** The most training time any live trial has, or {@code none} when no trial is live. */
+    private double latestTrainTime(double none) {
+        double latest = Double.NEGATIVE_INFINITY;
+        for (Member m : members.values()) {
+            if (!m.ended) {
+                latest = Math.max(latest, m.lastTrainTime);
+            }
+        }
+        return latest == Double.NEGATIVE_INFINITY ? none : latest;
     }
 
     /** Saves a top trial, or makes a bottom trial exploit a top one; true when it exploited. */
@@ -198,7 +207,7 @@ public final class PopulationBasedTraining implements Scheduler {
         List<Member> live = members.values().stream().filter(m -> !m.ended).toList();
         if (!live.isEmpty() && view.waitingTrials() == 0 && live.stream().allMatch(m -> m.paused
                 && m.lastTrainTime >= nextSync)) {
-            syncRound(live.stream().mapToDouble(m -> m.lastTrainTime).max().orElse(nextSync));
+            syncRound(latestTrainTime(nextSync));
         }
     }
 

@@ -84,14 +84,17 @@ public final class Schedulers {
                 .synch(p.flag("synch", false));
         String factors = p.text("perturbationFactors");
         if (factors != null) {
-            pbt.perturbationFactors(java.util.Arrays.stream(factors.split("\\|")).mapToDouble(f -> {
+            String[] parts = factors.split("\\|");
+            double[] values = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
                 try {
-                    return Double.parseDouble(f.trim());
+                    values[i] = Double.parseDouble(parts[i].trim());
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("perturbationFactors must be numbers separated by |, got '"
                             + factors + "'");
                 }
-            }).toArray());
+            }
+            pbt.perturbationFactors(values);
         }
         String mutations = p.text("mutations");
         if (mutations != null) {
