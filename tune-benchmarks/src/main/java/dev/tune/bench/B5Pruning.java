@@ -51,7 +51,11 @@ final class B5Pruning {
                     () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 1)),
             new Method("random_hyperband", "random_hyperband", "Random search + HyperBandScheduler(ITERATION, maxT 81,"
                     + " rf 3): synchronous, 5 brackets",
-                    () -> new HyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 3)));
+                    () -> new HyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 3)),
+            new Method("random_async_hyperband", "random_hyperband", "Random search + AsyncHyperBandScheduler("
+                    + "ITERATION, maxT 81, grace 1, rf 3, 5 brackets): Ray's asynchronous HyperBand, shaped like"
+                    + " Optuna's HyperbandPruner (one asynchronous successive-halving pruner per bracket)",
+                    () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 5)));
 
     /** The two modes: a trial count, or an epoch budget. */
     enum Budget {

@@ -20,9 +20,10 @@ public final class Bench {
     private static final String USAGE = "usage: bench [--repeats N] <B1|B2|B3|B5|JMH>\n"
             + "  B1   sequential driver overhead, Random search, 10,000 no-op trials\n"
             + "  B2   parallel bookkeeping overhead, 20 ms trials (2a, 2b; in memory and persisted)\n"
-            + "  B3   intermediate-result throughput, 200 trials x 100 reports (FIFO, median, ASHA;"
+            + "  B3   intermediate-result throughput, 200 trials x 100 reports (FIFO, median, ASHA, HyperBand;"
             + " in memory and persisted)\n"
-            + "  B5   multi-fidelity learning curves, seeds 0..9 (Random, Random + ASHA; 100 trials and 8,100 epochs)\n"
+            + "  B5   multi-fidelity learning curves, seeds 0..9 (Random alone, + ASHA, + HyperBand,\n"
+            + "       + async HyperBand; 100 trials and 8,100 epochs)\n"
             + "  JMH  InvokerBenchmark: how tune should call users' methods\n"
             + "  --repeats N  timed repeats whose median is reported (default 3; 1 for a quick check)\n"
             + "B4 and B6 come with later issues.";
