@@ -102,6 +102,16 @@ public final class TrialCheckpoints {
         return List.copyOf(kept);
     }
 
+    /** The latest checkpoint taken at or before {@code iteration}, else the oldest kept. */
+    public Optional<SavedCheckpoint> latestUpTo(long iteration) {
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            if (kept.get(i).iteration() <= iteration) {
+                return Optional.of(kept.get(i));
+            }
+        }
+        return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(0));
+    }
+
     public Optional<SavedCheckpoint> latest() {
         return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(kept.size() - 1));
     }

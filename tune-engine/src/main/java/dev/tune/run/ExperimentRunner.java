@@ -44,8 +44,7 @@ final class ExperimentRunner {
         String tag = resume != null ? resume.tag() : Naming.newTag();
         Path dir = plan.experimentDir();
         ExperimentStore store = plan.persist()
-                ? ExperimentStore.inBackground(new LocalDirectoryStore(resume != null ? dir : ExperimentDirs.prepare(dir)),
-                        plan.name())
+                ? LocalDirectoryStore.buffered(resume != null ? dir : ExperimentDirs.prepare(dir), plan.name())
                 : ExperimentStore.none();
         Path trialsRoot = plan.persist() ? dir : ExperimentDirs.temporary(plan.name());
         ProgressReporter reporter = new ProgressReporter(plan.out());

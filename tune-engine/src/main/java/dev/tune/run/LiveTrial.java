@@ -60,6 +60,8 @@ final class LiveTrial implements TrialContext, TrialSession {
     volatile boolean checkpointRequested;
     /** A PBT exploit to apply once the trial has paused; under the book's lock. */
     volatile dev.tune.schedule.SchedulerAction.Exploit pendingExploit;
+    /** The donor's iteration when the exploit was decided: its checkpoint from then is the one copied. */
+    long pendingExploitUpTo;
     private Object pausedInstance;
     private boolean startedOnce;
     private Object reusable;
@@ -234,6 +236,11 @@ final class LiveTrial implements TrialContext, TrialSession {
     /** The latest checkpoint saved, if any; under the book's lock. */
     Optional<SavedCheckpoint> latestSaved() {
         return checkpoints == null ? Optional.empty() : checkpoints.latest();
+    }
+
+    /** The latest checkpoint saved at or before {@code iteration}; under the book's lock. */
+    Optional<SavedCheckpoint> savedUpTo(long iteration) {
+        return checkpoints == null ? Optional.empty() : checkpoints.latestUpTo(iteration);
     }
 
     /**

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out what a scheduler asks beyond its decisions: a checkpoint of a running trial, or a PBT
- * exploit (a paused trial takes over another trial's latest checkpoint and a new config). An exploit
+ * exploit (a paused trial takes over another trial's checkpoint, the latest at the time of the
+ * decision, and a new config). An exploit
  * waits while its trial is still on its way to pausing, or while the donor is still writing the
  * checkpoint it was asked for; the trial stays paused until the exploit is done. Used under the
  * book's lock.
@@ -49,7 +50,9 @@ final class SchedulerActions {
                 // A function trainable saves when it chooses to; only a class trainable saves on request.
                 trial.checkpointRequested = savesOnRequest;
             } else if (action instanceof SchedulerAction.Exploit exploit) {
+                LiveTrial donor = trials.get(exploit.donorId());
                 trial.pendingExploit = exploit;
+                trial.pendingExploitUpTo = donor == null ? Long.MAX_VALUE : donor.iteration();
                 tryExploit(trial);
             }
         }
@@ -92,7 +95,9 @@ final class SchedulerActions {
             return;
         }
         LiveTrial donor = trials.get(exploit.donorId());
-        Optional<SavedCheckpoint> checkpoint = donor == null ? Optional.empty() : donor.latestSaved();
+        // The donor's checkpoint from when PBT ranked it, though the donor may have saved newer ones since.
+        Optional<SavedCheckpoint> checkpoint = donor == null ? Optional.empty()
+                : donor.savedUpTo(trial.pendingExploitUpTo);
         if (checkpoint.isEmpty()) {
             LOG.warn("PBT: trial {} has no checkpoint to copy, so trial {} keeps its own state and config",
                     exploit.donorId(), trial.trialName());

@@ -197,6 +197,7 @@ final class TrialBook {
         for (Trial trial : resume.kept()) {
             kept.add(trial);
             plan.scheduler().onTrialAdd(trial);
+            replayResults(trial);
             searcher.onTrialComplete(trial);
             plan.scheduler().onTrialComplete(trial);
         }
@@ -215,6 +216,27 @@ final class TrialBook {
         nextNumber = resume.nextNumber();
         LOG.info("Resuming experiment {}: {} trials kept, {} continue, {} start again", plan.name(),
                 resume.kept().size(), resume.resumed().size(), resume.restarted().size());
+    }
+
+    /**
+     * Tells the searcher and scheduler a kept trial's recorded results, so their state (ASHA's
+     * rungs, the median rule's curves, a model's observations) holds what the earlier run saw.
+     * Decisions and actions are dropped: the trial ended as it ended.
+     */
+    private void replayResults(Trial trial) {
+        for (Result result : dev.tune.store.StoredExperiment.results(trial)) {
+            try {
+                if (searcherSeesResults) {
+                    searcher.onTrialResult(trial, result);
+                }
+                plan.scheduler().onTrialResult(result);
+            } catch (RuntimeException e) {
+                LOG.warn("Replaying trial {} stopped at iteration {}: {}", trial.name(), result.iteration(), e.toString());
+                break;
+            } finally {
+                plan.scheduler().actions();
+            }
+        }
     }
 
     /** Takes one result; false when the trial must stop now. */
@@ -300,6 +322,7 @@ final class TrialBook {
 
     /** Asks the scheduler about the paused trials; exploits it asks for come before any resumes. */
     private void decidePaused(boolean quiet) {
+        actions.retry();
         java.util.Map<String, Decision> decisions = plan.scheduler().decidePaused(quiet);
         actions.applyPending();
         paused.apply(decisions);

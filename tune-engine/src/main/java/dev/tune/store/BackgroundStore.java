@@ -129,6 +129,16 @@ final class BackgroundStore implements ExperimentStore {
                 }
             }
             batch.clear();
+            if (queue.isEmpty()) {
+                try {
+                    store.flush();
+                } catch (RuntimeException e) {
+                    LOG.error("Writing experiment results failed; later writes continue", e);
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
         }
     }
 }

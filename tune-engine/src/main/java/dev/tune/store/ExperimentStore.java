@@ -38,6 +38,10 @@ public interface ExperimentStore extends AutoCloseable {
     /** Replaces the experiment's state snapshot (status, counts, best trial) atomically. */
     void saveState(ExperimentState state);
 
+    /** Writes out what is buffered; stores that write through at once need not override it. */
+    default void flush() {
+    }
+
     /** Flushes and releases files; the record stays readable through {@link StoredExperiment#load}. */
     @Override
     void close();

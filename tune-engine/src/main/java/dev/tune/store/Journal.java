@@ -22,8 +22,12 @@ final class Journal implements Closeable {
 
     private final JsonLinesWriter lines;
 
-    Journal(Path file) {
-        this.lines = new JsonLinesWriter(file);
+    Journal(Path file, boolean flushEachLine) {
+        this.lines = new JsonLinesWriter(file, flushEachLine);
+    }
+
+    synchronized void flush() {
+        lines.flush();
     }
 
     /** Records a new trial whose directory the journal spells {@code dir}. */

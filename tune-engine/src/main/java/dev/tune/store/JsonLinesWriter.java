@@ -11,20 +11,40 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends JSON objects to a file, one per line, flushing each line as soon as it is written, so a
- * crash cuts at most the line being written. The file is opened at the first line, appended to
+ * Appends JSON objects to a file, one per line, flushing each line as soon as it is written (or,
+ * when built not to, whenever {@link #flush()} is called), so a crash cuts at most the line being
+ * written. The file is opened at the first line, appended to
  * if it exists. After a failed write the next line starts on a fresh line, so one bad line never
  * swallows the next. Not thread-safe.
  */
 final class JsonLinesWriter implements Closeable {
 
     private final Path file;
+    private final boolean flushEachLine;
     private OutputStream stream;
     private JsonGenerator out;
     private boolean broken;
 
     JsonLinesWriter(Path file) {
+        this(file, true);
+    }
+
+    JsonLinesWriter(Path file, boolean flushEachLine) {
         this.file = file;
+        this.flushEachLine = flushEachLine;
+    }
+
+    /** Writes out the lines appended so far. */
+    void flush() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            discard();
+            throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Appends one object whose fields {@code fields} writes; failures name the file. */
@@ -37,7 +57,9 @@ final class JsonLinesWriter implements Closeable {
             fields.write(out);
             out.writeEndObject();
             out.writeRaw('\n');
-            out.flush();
+            if (flushEachLine) {
+                out.flush();
+            }
         } catch (IOException e) {
             discard();
             throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);

@@ -25,20 +25,41 @@ import java.util.concurrent.ConcurrentHashMap;
  *       failed trial, {@code error.txt} (the stack trace).</li>
  * </ul>
  * Every line is flushed as it is written (not synced), so a crash loses at most the line being
- * written, and {@link StoredExperiment#load} skips that line. Each trial's files stay open from its
+ * written, and {@link StoredExperiment#load} skips that line; a {@link #buffered} store, written by
+ * a {@link BackgroundStore}, flushes after each batch of writes instead, so a crash loses what was
+ * not yet written, as it would lose what waits in the writer's queue. Each trial's files stay open from its
  * first result until it ends. Write failures are {@link UncheckedIOException}s naming the file.
  * Thread-safe as {@link ExperimentStore} requires.
  */
 public final class LocalDirectoryStore implements ExperimentStore {
 
     private final Path dir;
+    private final boolean flushEachLine;
     private final Journal journal;
     private final Map<String, TrialFiles> open = new ConcurrentHashMap<>();
 
     /** A store writing into {@code experimentDir}, which is created when missing. */
     public LocalDirectoryStore(Path experimentDir) {
+        this(experimentDir, true);
+    }
+
+    private LocalDirectoryStore(Path experimentDir, boolean flushEachLine) {
         this.dir = Objects.requireNonNull(experimentDir, "experimentDir");
-        this.journal = new Journal(dir.resolve(StoreLayout.JOURNAL));
+        this.flushEachLine = flushEachLine;
+        this.journal = new Journal(dir.resolve(StoreLayout.JOURNAL), flushEachLine);
+    }
+
+    /** A store that writes lines out only on {@link #flush()}: for a background writer that flushes per batch. */
+    public static ExperimentStore buffered(Path experimentDir, String name) {
+        return ExperimentStore.inBackground(new LocalDirectoryStore(experimentDir, false), name);
+    }
+
+    @Override
+    public void flush() {
+        for (TrialFiles files : open.values()) {
+            files.flush();
+        }
+        journal.flush();
     }
 
     @Override
@@ -50,7 +71,7 @@ public final class LocalDirectoryStore implements ExperimentStore {
     public void addTrial(Trial trial) {
         Path trialDir = StoreLayout.trialDir(dir, trial);
         TrialFiles.writeParams(trialDir, trial.config());
-        open.computeIfAbsent(trial.id(), id -> new TrialFiles(trialDir));
+        open.computeIfAbsent(trial.id(), id -> new TrialFiles(trialDir, flushEachLine));
         journal.added(trial, StoreLayout.relative(dir, trialDir));
     }
 
@@ -58,7 +79,7 @@ public final class LocalDirectoryStore implements ExperimentStore {
     public void appendResult(Trial trial, Result result) {
         TrialFiles files = open.get(trial.id());
         if (files == null) {
-            files = open.computeIfAbsent(trial.id(), id -> new TrialFiles(StoreLayout.trialDir(dir, trial)));
+            files = open.computeIfAbsent(trial.id(), id -> new TrialFiles(StoreLayout.trialDir(dir, trial), flushEachLine));
         }
         files.append(result);
     }

@@ -23,12 +23,26 @@ import java.util.List;
 final class ProgressCsv implements Closeable {
 
     private final Path file;
+    private final boolean flushEachLine;
     private final StringBuilder line = new StringBuilder(256);
     private Writer out;
     private List<String> metrics;
 
-    ProgressCsv(Path file) {
+    ProgressCsv(Path file, boolean flushEachLine) {
         this.file = file;
+        this.flushEachLine = flushEachLine;
+    }
+
+    /** Writes out the rows appended so far. */
+    void flush() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Appends one row, writing the header first when the file is new; failures name the file. */
@@ -50,7 +64,9 @@ final class ProgressCsv implements Closeable {
                 }
             }
             out.write(line.append('\n').toString());
-            out.flush();
+            if (flushEachLine) {
+                out.flush();
+            }
         } catch (IOException e) {
             try {
                 close();

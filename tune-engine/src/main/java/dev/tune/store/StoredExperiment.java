@@ -55,6 +55,15 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
                 TrialReplay.load(experimentDir));
     }
 
+    /**
+     * Every result {@code trial} recorded, in order, read from its {@code result.json}; a line cut
+     * short by a crash is skipped with a warning. Empty for a trial without a directory.
+     */
+    public static List<dev.tune.result.Result> results(dev.tune.result.Trial trial) {
+        return trial.dir().map(dir -> JsonLinesReader.read(dir.resolve(StoreLayout.RESULT),
+                line -> ResultLine.read(line, trial.id()))).orElse(List.of());
+    }
+
     private static Optional<ExperimentState> state(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * One trial's files in its directory: {@code params.json} (its config, written once),
  * {@code result.json} (one JSON line per result) and {@code progress.csv} (one row per result),
- * both kept open between results so that appending costs one flush each, and {@code error.txt}
+ * both kept open between results so that appending costs one flush each (or none, when the
+ * store flushes after a batch of writes), and {@code error.txt}
  * (the stack trace of a failed trial). Used by one thread at a time, the trial's.
  */
 final class TrialFiles implements Closeable {
@@ -19,9 +20,17 @@ final class TrialFiles implements Closeable {
     private final ProgressCsv progress;
 
     /** Opens nothing yet: each file is opened when its first line is written. */
-    TrialFiles(Path dir) {
-        this.results = new JsonLinesWriter(dir.resolve(StoreLayout.RESULT));
-        this.progress = new ProgressCsv(dir.resolve(StoreLayout.PROGRESS));
+    TrialFiles(Path dir, boolean flushEachLine) {
+        this.results = new JsonLinesWriter(dir.resolve(StoreLayout.RESULT), flushEachLine);
+        this.progress = new ProgressCsv(dir.resolve(StoreLayout.PROGRESS), flushEachLine);
+    }
+
+    void flush() {
+        try {
+            results.flush();
+        } finally {
+            progress.flush();
+        }
     }
 
     static void writeParams(Path dir, Config config) {

@@ -125,7 +125,8 @@ class PbtTest {
         for (String line : global) {
             JsonNode step = JSON.readTree(line);
             assertEquals(0, step.get(2).asLong() % 3, "every target stood at a boundary: " + line);
-            assertEquals(step.get(2).asLong(), step.get(3).asLong(), "in step, target and donor share the time: " + line);
+            assertEquals(step.get(2).asLong(), step.get(3).asLong(), "in step, target and donor share the time: " + line
+                    + "\n" + String.join("\n", global));
         }
     }
 

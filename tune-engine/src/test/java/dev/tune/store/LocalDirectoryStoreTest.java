@@ -117,6 +117,33 @@ class LocalDirectoryStoreTest {
     }
 
     @Test
+    void aBufferedStoreWritesLinesOutOnceItsQueueIsDrainedWithoutClosing() throws Exception {
+        Trial trial = added("3f2a1_00001", 1, Config.of(Map.of("lr", 0.1)), Optional.empty());
+        ExperimentStore store = LocalDirectoryStore.buffered(dir, "test");
+        try {
+            store.open(info());
+            store.addTrial(trial);
+            for (int i = 1; i <= 3; i++) {
+                store.appendResult(trial, result(trial.id(), i, metrics("loss", 1.0 / i)));
+            }
+            Path results = dir.resolve("3f2a1_00001").resolve("result.json");
+            Path progress = dir.resolve("3f2a1_00001").resolve("progress.csv");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (lines(results) + lines(progress) < 7 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(3, lines(results), "flushed while the trial's files are still open");
+            assertEquals(4, lines(progress), "a header and three rows");
+        } finally {
+            store.close();
+        }
+    }
+
+    private static int lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
+    @Test
     void writesRaysLayout() throws IOException {
         writeExperiment();
         Path trialDir = dir.resolve("train_00001_lr=0.001");

@@ -1,0 +1,61 @@
+package dev.tune.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tune.Trainable;
+import dev.tune.TrialContext;
+import dev.tune.Uniform;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import dev.tune.schedule.Decision;
+import dev.tune.schedule.Scheduler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A resumed run tells the scheduler what the kept trials reported, so its state is the earlier run's. */
+class ResumeReplayTest {
+
+    @Trainable(metric = "loss")
+    static void curve(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
+        for (int t = 1; t <= 3; t++) {
+            context.report("loss", x / t);
+        }
+    }
+
+    /** Writes down what it is told. */
+    static final class Recording implements Scheduler {
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void onTrialAdd(Trial trial) {
+            calls.add("add " + trial.number());
+        }
+
+        @Override
+        public Decision onTrialResult(Result result) {
+            calls.add("result " + result.trialId().substring(result.trialId().length() - 1) + " @" + result.iteration());
+            return Decision.CONTINUE;
+        }
+
+        @Override
+        public void onTrialComplete(Trial trial) {
+            calls.add("complete " + trial.number());
+        }
+    }
+
+    @Test
+    void keptTrialsResultsAreReplayedToTheScheduler(@TempDir Path dir) {
+        TuneOptions.Builder options = TuneOptions.builder().storagePath(dir).verbose(0).seed(1).maxConcurrentTrials(1);
+        Runs.runMethod(ResumeReplayTest.class, "curve", options.samples(2));
+        Recording recording = new Recording();
+        Runs.runMethod(ResumeReplayTest.class, "curve",
+                options.samples(3).scheduler(() -> recording).set(TuneOption.RESUME, "true"));
+        assertEquals(List.of("add 1", "result 1 @1", "result 1 @2", "result 1 @3", "complete 1",
+                "add 2", "result 2 @1", "result 2 @2", "result 2 @3", "complete 2",
+                "add 3", "result 3 @1", "result 3 @2", "result 3 @3", "complete 3"), recording.calls);
+    }
+}
