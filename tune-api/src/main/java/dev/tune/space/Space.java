@@ -72,22 +72,21 @@ public final class Space {
     }
 
     /**
-     * Draws one config: grid values come from {@code gridValues} (which must name every grid
-     * hyperparameter), constants are copied, other domains are sampled with {@code random} in
-     * declaration order, then {@link SampleFrom} functions are applied in declaration order.
+     * Draws one config: a value in {@code given} is taken as it is (a searcher's choice; grid
+     * hyperparameters must all be given), constants are copied, other domains are sampled with
+     * {@code random} in declaration order, then {@link SampleFrom} functions are applied in
+     * declaration order.
      */
-    public Config sample(RandomGenerator random, Map<String, Object> gridValues) {
+    public Config sample(RandomGenerator random, Map<String, Object> given) {
         Map<String, Object> values = new LinkedHashMap<>(domains.size() * 2);
         boolean computed = false;
         for (Map.Entry<String, Domain> entry : domains.entrySet()) {
             String name = entry.getKey();
             Domain domain = entry.getValue();
-            if (domain instanceof Grid) {
-                Object value = gridValues.get(name);
-                if (value == null) {
-                    throw new IllegalArgumentException("no grid value given for '" + name + "'");
-                }
-                values.put(name, value);
+            if (!(domain instanceof SampleFrom) && given.get(name) != null) {
+                values.put(name, given.get(name));
+            } else if (domain instanceof Grid) {
+                throw new IllegalArgumentException("no grid value given for '" + name + "'");
             } else if (domain instanceof SampleFrom) {
                 computed = true;
                 values.put(name, null);

@@ -197,46 +197,25 @@ final class TrialBook {
         for (Trial trial : resume.kept()) {
             kept.add(trial);
             plan.scheduler().onTrialAdd(trial);
-            replayResults(trial);
+            ResultReplay.replay(trial, searcherSeesResults ? searcher : null, plan.scheduler());
             searcher.onTrialComplete(trial);
             plan.scheduler().onTrialComplete(trial);
         }
         for (Trial trial : resume.resumed()) {
-            LiveTrial live = LiveTrial.resumed(trial, false, this, trialsRoot);
-            trials.add(live);
-            byId.put(live.id, live);
-            pending.add(live);
+            queueAgain(LiveTrial.resumed(trial, false, this, trialsRoot));
         }
         for (Trial trial : resume.restarted()) {
-            LiveTrial live = LiveTrial.resumed(trial, true, this, trialsRoot);
-            trials.add(live);
-            byId.put(live.id, live);
-            pending.add(live);
+            queueAgain(LiveTrial.resumed(trial, true, this, trialsRoot));
         }
         nextNumber = resume.nextNumber();
         LOG.info("Resuming experiment {}: {} trials kept, {} continue, {} start again", plan.name(),
                 resume.kept().size(), resume.resumed().size(), resume.restarted().size());
     }
 
-    /**
-     * Tells the searcher and scheduler a kept trial's recorded results, so their state (ASHA's
-     * rungs, the median rule's curves, a model's observations) holds what the earlier run saw.
-     * Decisions and actions are dropped: the trial ended as it ended.
-     */
-    private void replayResults(Trial trial) {
-        for (Result result : dev.tune.store.StoredExperiment.results(trial)) {
-            try {
-                if (searcherSeesResults) {
-                    searcher.onTrialResult(trial, result);
-                }
-                plan.scheduler().onTrialResult(result);
-            } catch (RuntimeException e) {
-                LOG.warn("Replaying trial {} stopped at iteration {}: {}", trial.name(), result.iteration(), e.toString());
-                break;
-            } finally {
-                plan.scheduler().actions();
-            }
-        }
+    private void queueAgain(LiveTrial live) {
+        trials.add(live);
+        byId.put(live.id, live);
+        pending.add(live);
     }
 
     /** Takes one result; false when the trial must stop now. */

@@ -9,14 +9,18 @@ import java.util.function.Supplier;
 
 /**
  * Finds a searcher by the name a user writes in an annotation, a property or a command line:
- * {@code random} ({@link RandomSearch}), {@code grid} ({@link GridSearch}), in any case, or the
+ * {@code random} ({@link RandomSearch}), {@code grid} ({@link GridSearch}), {@code tpe} and
+ * {@code tpe_multivariate} ({@link dev.tune.search.tpe.TpeSearch}), in any case, or the
  * fully qualified name of any {@link Searcher} class with a public no-argument constructor.
  */
 public final class Searchers {
 
     private static final Map<String, Supplier<Searcher>> KNOWN = Map.of(
             "random", RandomSearch::new,
-            "grid", GridSearch::new);
+            "grid", GridSearch::new,
+            "tpe", dev.tune.search.tpe.TpeSearch::new,
+            "tpe_multivariate", () -> new dev.tune.search.tpe.TpeSearch(
+                    dev.tune.search.tpe.TpeSettings.DEFAULTS.multivariate(true)));
 
     private Searchers() {
     }
@@ -65,7 +69,7 @@ public final class Searchers {
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown searcher '" + name + "'"
-                + ": use one of [random, grid] (any case), or the fully qualified name of a class that"
+                + ": use one of [random, grid, tpe, tpe_multivariate] (any case), or the fully qualified name of a class that"
                 + " implements " + Searcher.class.getName() + " with a public no-argument constructor,"
                 + " e.g. com.example.MySearcher");
     }

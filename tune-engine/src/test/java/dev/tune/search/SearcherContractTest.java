@@ -50,14 +50,21 @@ class SearcherContractTest {
                         () -> new Repeater(new ConcurrencyLimiter(new GridSearch(), 4), 2)));
     }
 
+    /** Every searcher, the model-based ones included (those suggest from what they were told). */
+    static Stream<Named<Supplier<Searcher>>> allSearchers() {
+        return Stream.concat(searchers(), Stream.of(
+                Named.of("tpe", () -> Searchers.byName("tpe")),
+                Named.of("tpe_multivariate", () -> Searchers.byName("tpe_multivariate"))));
+    }
+
     @ParameterizedTest
-    @MethodSource("searchers")
+    @MethodSource("allSearchers")
     void theSameSeedGivesTheSameConfigs(Supplier<Searcher> searcher) {
         assertEquals(drain(searcher.get(), problem(SPACE, 3, 42)), drain(searcher.get(), problem(SPACE, 3, 42)));
     }
 
     @ParameterizedTest
-    @MethodSource("searchers")
+    @MethodSource("allSearchers")
     void aDifferentSeedGivesDifferentConfigs(Supplier<Searcher> searcher) {
         List<Config> first = drain(searcher.get(), problem(SPACE, 3, 1));
         List<Config> second = drain(searcher.get(), problem(SPACE, 3, 2));
@@ -75,9 +82,9 @@ class SearcherContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("searchers")
+    @MethodSource("allSearchers")
     void everyValueLiesInItsDomain(Supplier<Searcher> searcher) {
-        for (Config config : drain(searcher.get(), problem(SPACE, 3, 5))) {
+        for (Config config : drain(searcher.get(), problem(SPACE, 15, 5))) {
             for (Map.Entry<String, Domain> entry : SPACE.domains().entrySet()) {
                 String name = entry.getKey();
                 assertTrue(config.has(name) || entry.getValue() instanceof SampleFrom, () -> name + " missing");
@@ -104,7 +111,7 @@ class SearcherContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("searchers")
+    @MethodSource("allSearchers")
     void staysFinishedAfterTheLast(Supplier<Searcher> supplier) {
         Searcher searcher = supplier.get();
         drain(searcher, problem(SPACE, 1, 3));
@@ -114,7 +121,7 @@ class SearcherContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("searchers")
+    @MethodSource("allSearchers")
     void startBeginsAFreshSearch(Supplier<Searcher> supplier) {
         Searcher searcher = supplier.get();
         List<Config> first = drain(searcher, problem(SPACE, 1, 3));
@@ -122,7 +129,7 @@ class SearcherContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("searchers")
+    @MethodSource("allSearchers")
     void suggestingBeforeStartIsAnError(Supplier<Searcher> searcher) {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> searcher.get().suggest("t"));
         assertTrue(e.getMessage().contains("start"), e.getMessage());

@@ -1,0 +1,79 @@
+package dev.tune.search.tpe;
+
+import dev.tune.Config;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What TPE has seen: every finished trial with its value (lower is better) and every running one,
+ * and how it splits them into the good ("below") and the rest ("above"), as Optuna does: completed
+ * trials ranked by value, then early-stopped ones (those that ran longer first, then by value); the
+ * best {@code gamma(n) = min(ceil(n / 10), 25)} are below. Running trials join the rest as if they
+ * were the worst (the constant liar), so parallel suggestions spread out.
+ */
+final class History {
+
+    /** One trial as TPE knows it; {@code pruned} when a scheduler stopped it early. */
+    record Seen(int number, Config config, double value, boolean pruned, long iterations) {
+    }
+
+    private final List<Seen> finished = new ArrayList<>();
+    private final Map<String, Seen> running = new LinkedHashMap<>();
+
+    void started(String trialId, int number, Config config) {
+        running.put(trialId, new Seen(number, config, Double.NaN, false, 0));
+    }
+
+    /** A finished trial; {@code value} NaN for a failed one, which is forgotten (as Optuna forgets failures). */
+    void finished(String trialId, Seen seen) {
+        running.remove(trialId);
+        if (!Double.isNaN(seen.value())) {
+            finished.add(seen);
+        }
+    }
+
+    int finishedCount() {
+        return finished.size();
+    }
+
+    /** The good trials and the rest, each in trial-number order (weights grow with recency). */
+    List<List<Seen>> split(boolean constantLiar) {
+        List<Seen> ranked = new ArrayList<>(finished);
+        ranked.sort(Comparator.comparing(Seen::pruned)
+                .thenComparingLong(s -> s.pruned() ? -s.iterations() : 0)
+                .thenComparingDouble(Seen::value));
+        int below = gamma(ranked.size());
+        List<Seen> good = new ArrayList<>(ranked.subList(0, below));
+        List<Seen> rest = new ArrayList<>(ranked.subList(below, ranked.size()));
+        if (constantLiar) {
+            rest.addAll(running.values());
+        }
+        good.sort(Comparator.comparingInt(Seen::number));
+        rest.sort(Comparator.comparingInt(Seen::number));
+        return List.of(good, rest);
+    }
+
+    static int gamma(int n) {
+        return Math.min((int) Math.ceil(0.1 * n), 25);
+    }
+
+    /** Optuna's default weights: equal for the 25 most recent, a ramp from 1/n up for older ones. */
+    static double[] weights(int n) {
+        double[] w = new double[n];
+        if (n < 25) {
+            java.util.Arrays.fill(w, 1.0);
+            return w;
+        }
+        int ramp = n - 25;
+        for (int i = 0; i < ramp; i++) {
+            w[i] = ramp == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (ramp - 1);
+        }
+        for (int i = ramp; i < n; i++) {
+            w[i] = 1.0;
+        }
+        return w;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.tune.search.tpe;
+
+import dev.tune.Config;
+import dev.tune.Mode;
+import dev.tune.result.Objective;
+import dev.tune.result.Termination;
+import dev.tune.result.Trial;
+import dev.tune.result.TrialStatus;
+import dev.tune.search.SearchProblem;
+import dev.tune.search.Searcher;
+import dev.tune.search.Suggestion;
+import dev.tune.space.Domain;
+import dev.tune.space.Grid;
+import dev.tune.space.Space;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The Tree-structured Parzen Estimator, as Optuna's {@code TPESampler}: after {@code startupTrials}
+ * random trials, each suggestion splits the finished trials into the best {@code gamma} and the
+ * rest, fits a Parzen estimator to each, draws {@code candidates} values from the good one and keeps
+ * the value with the highest ratio of good to rest density. Univariate by default (each
+ * hyperparameter on its own); multivariate models hyperparameters that occur together jointly, in
+ * groups, so conditional hyperparameters (present in some configs only) are modelled from the
+ * trials that have them. Running trials count as bad ones (the constant liar), so trials suggested
+ * in parallel differ. Log, quantised, integer and categorical domains are modelled on their own
+ * scale; constants are copied and computed values resolved by the space. Reproducible: the k-th
+ * suggestion depends on the seed, k and what was told before it. Minimises or maximises the
+ * experiment's single objective; suggests {@code samples} trials in all (a grid hyperparameter is
+ * a choice here, not a loop).
+ */
+public final class TpeSearch implements Searcher {
+
+    private final TpeSettings settings;
+    private Space space;
+    private String metric;
+    private double sign;
+    private long seed;
+    private int samples;
+    private long suggested;
+    private List<Axis> axes;
+    private History history = new History();
+    private final Map<String, Integer> numbers = new HashMap<>();
+
+    /** Optuna's defaults: 10 random start-up trials, 24 candidates, univariate, with the constant liar. */
+    public TpeSearch() {
+        this(TpeSettings.DEFAULTS);
+    }
+
+    public TpeSearch(TpeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void start(SearchProblem problem) {
+        Objective objective = problem.objective();
+        if (objective.isMultiObjective()) {
+            throw new IllegalArgumentException("TPE optimises one objective, but the experiment has "
+                    + objective.metrics() + "; use random search, or one metric");
+        }
+        space = problem.space();
+        metric = objective.metric();
+        sign = objective.mode() == Mode.MAX ? -1 : 1;
+        seed = problem.seed();
+        samples = problem.samples();
+        suggested = 0;
+        history = new History();
+        numbers.clear();
+        axes = new ArrayList<>();
+        space.domains().forEach((name, domain) -> {
+            Axis axis = Axis.of(name, domain);
+            if (axis != null) {
+                axes.add(axis);
+            }
+        });
+    }
+
+    @Override
+    public Suggestion suggest(String trialId) {
+        if (space == null) {
+            throw new IllegalStateException("TpeSearch.start(problem) must be called before suggest");
+        }
+        if (suggested >= samples) {
+            return Suggestion.finished();
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (++suggested)));
+        Map<String, Object> chosen = history.finishedCount() < settings.startupTrials()
+                ? randomGrid(random) : model(random);
+        Config config = space.sample(random, chosen);
+        int number = (int) suggested;
+        numbers.put(trialId, number);
+        history.started(trialId, number, config);
+        return Suggestion.of(config);
+    }
+
+    /** Random start-up: grid hyperparameters need a value chosen here; the space samples the rest. */
+    private Map<String, Object> randomGrid(SplittableRandom random) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Domain> entry : space.domains().entrySet()) {
+            if (entry.getValue() instanceof Grid grid) {
+                values.put(entry.getKey(), grid.values().get(random.nextInt(grid.values().size())));
+            }
+        }
+        return values;
+    }
+
+    private Map<String, Object> model(SplittableRandom random) {
+        List<List<History.Seen>> split = history.split(settings.constantLiar());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (List<Axis> group : Groups.of(axes, split, settings.multivariate())) {
+            Axis[] groupAxes = group.toArray(new Axis[0]);
+            ParzenEstimator good = estimator(groupAxes, split.get(0));
+            ParzenEstimator rest = estimator(groupAxes, split.get(1));
+            double[][] candidates = good.sample(random, settings.candidates());
+            double[] goodDensity = good.logPdf(candidates);
+            double[] restDensity = rest.logPdf(candidates);
+            int best = 0;
+            for (int i = 1; i < candidates.length; i++) {
+                if (goodDensity[i] - restDensity[i] > goodDensity[best] - restDensity[best]) {
+                    best = i;
+                }
+            }
+            for (int a = 0; a < groupAxes.length; a++) {
+                values.put(groupAxes[a].name, groupAxes[a].fromInternal(candidates[best][a]));
+            }
+        }
+        return values;
+    }
+
+    /** The estimator of the trials that have every axis of the group, weighted by recency. */
+    private ParzenEstimator estimator(Axis[] group, List<History.Seen> trials) {
+        List<double[]> rows = new ArrayList<>(trials.size());
+        for (History.Seen seen : trials) {
+            double[] row = new double[group.length];
+            boolean complete = true;
+            for (int a = 0; a < group.length && complete; a++) {
+                Object value = seen.config().has(group[a].name) ? seen.config().get(group[a].name) : null;
+                row[a] = value == null ? Double.NaN : group[a].toInternal(value);
+                complete = !Double.isNaN(row[a]);
+            }
+            if (complete) {
+                rows.add(row);
+            }
+        }
+        return new ParzenEstimator(group, rows.toArray(new double[0][]), History.weights(rows.size()),
+                settings.multivariate());
+    }
+
+    @Override
+    public void onTrialComplete(Trial trial) {
+        Integer number = numbers.remove(trial.id());
+        int n = number != null ? number : trial.number();
+        double value = Double.NaN;
+        if (trial.status() != TrialStatus.ERROR && trial.lastResult().isPresent()) {
+            Double reported = trial.lastResult().get().metrics().get(metric);
+            value = reported == null || reported.isNaN() ? Double.NaN : sign * reported;
+        }
+        boolean pruned = trial.termination().map(t -> t == Termination.EARLY_STOPPED || t == Termination.CANCELLED)
+                .orElse(false);
+        history.finished(trial.id(), new History.Seen(n, trial.config(), value, pruned, trial.iterations()));
+    }
+
+    @Override
+    public String toString() {
+        return "TpeSearch(" + settings + ")";
+    }
+}
