@@ -7,7 +7,8 @@ import java.util.random.RandomGenerator;
  * and friends: an immutable value that knows its bounds, how to draw a value, and whether a value
  * belongs to it. Searchers read the concrete kind to model the space; everyone else only samples.
  */
-public sealed interface Domain permits FloatDomain, NormalDomain, IntDomain, Categorical, Grid, SampleFrom, Constant {
+public sealed interface Domain
+        permits FloatDomain, NormalDomain, IntDomain, Categorical, Grid, SampleFrom, Constant, Conditional {
 
     /**
      * Draws one value with {@code random}. Grid and sample-from domains are resolved by the

@@ -83,6 +83,12 @@ public final class Space {
         for (Map.Entry<String, Domain> entry : domains.entrySet()) {
             String name = entry.getKey();
             Domain domain = entry.getValue();
+            if (domain instanceof Conditional condition) {
+                if (!active(condition, values)) {
+                    continue;
+                }
+                domain = condition.base();
+            }
             if (!(domain instanceof SampleFrom) && given.get(name) != null) {
                 values.put(name, given.get(name));
             } else if (domain instanceof Grid) {
@@ -100,9 +106,15 @@ public final class Space {
         return Config.of(values);
     }
 
+    private static boolean active(Conditional condition, Map<String, Object> values) {
+        return condition.holdsFor(values.get(condition.parent()))
+                && (!(condition.domain() instanceof Conditional inner) || active(inner, values));
+    }
+
     private void resolveComputed(Map<String, Object> values) {
         for (Map.Entry<String, Domain> entry : domains.entrySet()) {
-            if (entry.getValue() instanceof SampleFrom from) {
+            Domain domain = entry.getValue() instanceof Conditional c ? c.base() : entry.getValue();
+            if (domain instanceof SampleFrom from && values.containsKey(entry.getKey())) {
                 Map<String, Object> known = new LinkedHashMap<>(values);
                 known.values().removeIf(java.util.Objects::isNull);
                 Object value = from.function().apply(Config.of(known));

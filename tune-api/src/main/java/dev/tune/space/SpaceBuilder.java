@@ -27,14 +27,16 @@ public final class SpaceBuilder {
 
     private final String prefix;
     private final Map<String, Domain> domains;
+    private final java.util.function.UnaryOperator<Domain> condition;
 
     SpaceBuilder() {
-        this("", new LinkedHashMap<>());
+        this("", new LinkedHashMap<>(), d -> d);
     }
 
-    private SpaceBuilder(String prefix, Map<String, Domain> domains) {
+    private SpaceBuilder(String prefix, Map<String, Domain> domains, java.util.function.UnaryOperator<Domain> condition) {
         this.prefix = prefix;
         this.domains = domains;
+        this.condition = condition;
     }
 
     public SpaceBuilder uniform(String name, double lower, double upper) {
@@ -112,7 +114,22 @@ public final class SpaceBuilder {
 
     /** Declares the hyperparameters that {@code group} adds under {@code prefix.} (Ray's nested dicts). */
     public SpaceBuilder nested(String prefix, Consumer<SpaceBuilder> group) {
-        group.accept(new SpaceBuilder(qualify(prefix) + ".", domains));
+        group.accept(new SpaceBuilder(qualify(prefix) + ".", domains, condition));
+        return this;
+    }
+
+    /**
+     * Declares the hyperparameters that {@code group} adds as existing only when {@code parent}
+     * (declared before, by its full name) takes one of {@code values}:
+     * {@code .choice("optimizer", "sgd", "adam").when("optimizer", List.of("sgd"), g -> g.uniform("momentum", 0.5, 0.99))}.
+     */
+    public SpaceBuilder when(String parent, List<?> values, Consumer<SpaceBuilder> group) {
+        if (!domains.containsKey(parent)) {
+            throw new IllegalArgumentException("a condition names '" + parent + "', which is not declared before it;"
+                    + " declare " + parent + " first");
+        }
+        List<Object> allowed = List.copyOf(values);
+        group.accept(new SpaceBuilder(prefix, domains, d -> condition.apply(new Conditional(parent, allowed, d))));
         return this;
     }
 
@@ -131,7 +148,7 @@ public final class SpaceBuilder {
             throw new IllegalArgumentException("hyperparameter '" + qualified + "' is declared twice");
         }
         try {
-            domains.put(qualified, domain.get());
+            domains.put(qualified, condition.apply(domain.get()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("hyperparameter '" + qualified + "': " + e.getMessage(), e);
         }

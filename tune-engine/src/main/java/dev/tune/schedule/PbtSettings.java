@@ -91,6 +91,9 @@ public record PbtSettings(String timeAttr, String metric, Mode mode, double pert
     }
 
     private static Mutation fromSpace(String name, Domain domain) {
+        if (domain instanceof dev.tune.space.Conditional conditional) {
+            return fromSpace(name, conditional.base());
+        }
         if (domain instanceof Categorical choice) {
             return Mutation.adjacent(choice.values());
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tune.Config;
 import dev.tune.space.Domain;
+import dev.tune.space.Conditional;
 import dev.tune.space.SampleFrom;
 import dev.tune.space.Space;
 import java.util.List;
@@ -30,6 +31,7 @@ class SearcherContractTest {
             .qrandint("units", 32, 256, 32)
             .randint("seed", 0, 1_000_000)
             .choice("optimizer", "sgd", "adam")
+            .when("optimizer", List.of("sgd"), g -> g.loguniform("sgdLr", 1e-3, 1).choice("schedule", "step", "cos"))
             .grid("batch", 16, 64)
             .randn("noise", 0, 1)
             .constant("epochs", 3)
@@ -87,7 +89,8 @@ class SearcherContractTest {
         for (Config config : drain(searcher.get(), problem(SPACE, 15, 5))) {
             for (Map.Entry<String, Domain> entry : SPACE.domains().entrySet()) {
                 String name = entry.getKey();
-                assertTrue(config.has(name) || entry.getValue() instanceof SampleFrom, () -> name + " missing");
+                assertTrue(config.has(name) || entry.getValue() instanceof SampleFrom
+                        || entry.getValue() instanceof Conditional, () -> name + " missing");
                 if (config.has(name)) {
                     Object value = config.get(name);
                     assertTrue(entry.getValue().contains(value), () -> name + "=" + value + " outside "
@@ -96,6 +99,8 @@ class SearcherContractTest {
             }
             assertEquals(config.getLong("layers") * 10, config.getLong("warmup"));
             assertEquals(config.get("optimizer").equals("sgd"), config.has("nesterov"));
+            assertEquals(config.get("optimizer").equals("sgd"), config.has("sgdLr"), config.toString());
+            assertEquals(config.get("optimizer").equals("sgd"), config.has("schedule"), config.toString());
             assertEquals(3, config.get("epochs"));
         }
     }

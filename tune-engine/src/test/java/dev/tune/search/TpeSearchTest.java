@@ -95,4 +95,25 @@ class TpeSearchTest {
         }
         assertTrue(hits >= 4, hits + " of 5 runs found c=b, n=13");
     }
+
+    @Test
+    void conditionalHyperparametersAreModelledFromTheTrialsThatHaveThem() {
+        Space space = Space.builder().choice("optimizer", "sgd", "adam")
+                .when("optimizer", List.of("sgd"), g -> g.loguniform("momentumLr", 1e-4, 1))
+                .when("optimizer", List.of("adam"), g -> g.uniform("beta", 0, 1))
+                .build();
+        ToDoubleFunction<Config> f = c -> c.get("optimizer").equals("sgd")
+                ? Math.abs(Math.log10(c.getDouble("momentumLr")) + 2) : 0.5 + Math.abs(c.getDouble("beta") - 0.9);
+        for (String name : new String[] {"tpe", "tpe_multivariate"}) {
+            double[] tpe = new double[5];
+            double[] random = new double[5];
+            for (int seed = 0; seed < 5; seed++) {
+                tpe[seed] = best(Searchers.byName(name), space, f, 60, seed, Mode.MIN);
+                random[seed] = best(Searchers.byName("random"), space, f, 60, seed, Mode.MIN);
+            }
+            Arrays.sort(tpe);
+            Arrays.sort(random);
+            assertTrue(tpe[2] < random[2] / 2, name + " " + Arrays.toString(tpe) + " vs random " + Arrays.toString(random));
+        }
+    }
 }

@@ -36,6 +36,9 @@ final class Axis {
 
     /** The axis for {@code domain}, or null when TPE does not model it (constants and computed values). */
     static Axis of(String name, Domain domain) {
+        if (domain instanceof dev.tune.space.Conditional conditional) {
+            return of(name, conditional.base());
+        }
         if (domain instanceof Categorical c) {
             return new Axis(name, domain, c.values(), 0, c.values().size() - 1, 1);
         }
