@@ -43,6 +43,8 @@ public final class TpeSearch implements Searcher {
     private int samples;
     private long suggested;
     private List<Axis> axes;
+    private dev.tune.search.UnitPoints start;
+    private dev.tune.search.Halton halton;
     private History history = new History();
     private final Map<String, Integer> numbers = new HashMap<>();
 
@@ -70,6 +72,8 @@ public final class TpeSearch implements Searcher {
         suggested = 0;
         history = new History();
         numbers.clear();
+        start = new dev.tune.search.UnitPoints(space);
+        halton = new dev.tune.search.Halton(Math.max(1, start.dimensions()), seed);
         axes = new ArrayList<>();
         space.domains().forEach((name, domain) -> {
             Axis axis = Axis.of(name, domain);
@@ -88,8 +92,8 @@ public final class TpeSearch implements Searcher {
             return Suggestion.finished();
         }
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (++suggested)));
-        Map<String, Object> chosen = history.finishedCount() < settings.startupTrials()
-                ? randomGrid(random) : model(random);
+        Map<String, Object> chosen = history.finishedCount() >= settings.startupTrials() ? model(random)
+                : settings.quasiRandomStart() ? start.values(halton.point(suggested)) : randomGrid(random);
         Config config = space.sample(random, chosen);
         int number = (int) suggested;
         numbers.put(trialId, number);

@@ -3,13 +3,15 @@ package dev.tune.search.tpe;
 /**
  * How {@link TpeSearch} searches, with Optuna's defaults: {@code startupTrials} random trials
  * first (10), {@code candidates} drawn per suggestion (24), univariate or {@code multivariate},
- * and the {@code constantLiar} for running trials (on: it changes nothing when one trial runs at a
- * time, and keeps parallel suggestions apart).
+ * the {@code constantLiar} for running trials (on: it changes nothing when one trial runs at a
+ * time, and keeps parallel suggestions apart), and whether start-up trials come from a scrambled
+ * Halton sequence ({@code quasiRandomStart}) rather than at random.
  */
-public record TpeSettings(int startupTrials, int candidates, boolean multivariate, boolean constantLiar) {
+public record TpeSettings(int startupTrials, int candidates, boolean multivariate, boolean constantLiar,
+        boolean quasiRandomStart) {
 
-    /** Optuna's defaults, with the constant liar on. */
-    public static final TpeSettings DEFAULTS = new TpeSettings(10, 24, false, true);
+    /** Optuna's defaults, with the constant liar on and random (not quasi-random) start-up trials. */
+    public static final TpeSettings DEFAULTS = new TpeSettings(10, 24, false, true, false);
 
     public TpeSettings {
         if (startupTrials < 0 || candidates < 1) {
@@ -20,11 +22,16 @@ public record TpeSettings(int startupTrials, int candidates, boolean multivariat
 
     /** These settings with multivariate modelling on or off. */
     public TpeSettings multivariate(boolean on) {
-        return new TpeSettings(startupTrials, candidates, on, constantLiar);
+        return new TpeSettings(startupTrials, candidates, on, constantLiar, quasiRandomStart);
     }
 
     /** These settings with {@code n} random start-up trials. */
     public TpeSettings startupTrials(int n) {
-        return new TpeSettings(n, candidates, multivariate, constantLiar);
+        return new TpeSettings(n, candidates, multivariate, constantLiar, quasiRandomStart);
+    }
+
+    /** These settings with start-up trials from a scrambled Halton sequence, or random ones. */
+    public TpeSettings quasiRandomStart(boolean on) {
+        return new TpeSettings(startupTrials, candidates, multivariate, constantLiar, on);
     }
 }
