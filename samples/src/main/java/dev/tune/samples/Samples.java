@@ -30,6 +30,13 @@ public final class Samples {
         SAMPLES.put("hyperband", () -> Experiment.of(TuneSample_07_HyperBand.class).get(0));
         SAMPLES.put("median-stopping", () -> Experiment.of(TuneSample_08_MedianStopping.class).get(0));
         SAMPLES.put("pbt", () -> Experiment.of(TuneSample_09_PopulationBasedTraining.class).get(0));
+        SAMPLES.put("model-based-tpe", () -> experiment(TuneSample_10_ModelBasedSearch.class, "model-based-tpe"));
+        SAMPLES.put("model-based-random",
+                () -> experiment(TuneSample_10_ModelBasedSearch.class, "model-based-random"));
+    }
+
+    private static Experiment experiment(Class<?> type, String name) {
+        return Experiment.of(type).stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
     }
 
     public static void main(String[] args) {

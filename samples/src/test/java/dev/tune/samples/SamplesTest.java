@@ -153,4 +153,16 @@ class SamplesTest {
         assertTrue(lastRate < firstRate / 3, "the schedule falls: " + firstRate + " -> " + lastRate);
         assertEquals(lastRate, best.config().getDouble("lr"));
     }
+
+    @Test
+    void tpeEndsCloserToTheMinimumThanRandomSearchOnTheSameBudget() {
+        ExperimentResult tpe = run("model-based-tpe");
+        ExperimentResult random = run("model-based-random");
+        assertEquals(60, tpe.trials().size());
+        assertEquals(60, random.trials().size());
+        double optimum = 0.397887357729738;
+        double tpeRegret = tpe.bestTrial().orElseThrow().lastResult().orElseThrow().metric("value") - optimum;
+        double randomRegret = random.bestTrial().orElseThrow().lastResult().orElseThrow().metric("value") - optimum;
+        assertTrue(tpeRegret < randomRegret / 2, "tpe " + tpeRegret + " vs random " + randomRegret);
+    }
 }
