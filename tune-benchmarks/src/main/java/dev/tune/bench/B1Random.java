@@ -35,14 +35,14 @@ final class B1Random {
     static List<String> run(int repeats, PrintStream out) {
         Experiment experiment = experiment();
         out.printf("B1 random: warm-up, %,d trials%n", WARM_UP_TRIALS);
-        Run warmUp = once(experiment, WARM_UP_TRIALS, -1);
+        Run warmUp = once(experiment, "random", WARM_UP_TRIALS, -1);
         out.printf("  warm-up: %s s%n", ResultLine.plain(warmUp.seconds, 3));
 
         double[] seconds = new double[repeats];
         double[] first = new double[repeats];
         double[] last = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            Run run = once(experiment, TRIALS, i);
+            Run run = once(experiment, "random", TRIALS, i);
             seconds[i] = run.seconds;
             first[i] = run.firstMs;
             last[i] = run.lastMs;
@@ -64,7 +64,8 @@ final class B1Random {
                 .decimal("trials_per_s", rate, 1).toString());
     }
 
-    private static Experiment experiment() {
+    /** The experiment of {@link #noop}, shared with {@link B1ModelBased}. */
+    static Experiment experiment() {
         try {
             return Experiment.of(B1Random.class.getDeclaredMethod("noop", double.class, double.class));
         } catch (NoSuchMethodException e) {
@@ -72,9 +73,10 @@ final class B1Random {
         }
     }
 
-    private static Run once(Experiment experiment, int trials, long seed) {
+    /** One timed run of {@code trials} trials with the searcher named {@code searcher}. */
+    static Run once(Experiment experiment, String searcher, int trials, long seed) {
         TrialClock clock = new TrialClock(trials);
-        TuneOptions options = TuneOptions.builder().samples(trials).seed(seed).searcher("random")
+        TuneOptions options = TuneOptions.builder().samples(trials).seed(seed).searcher(searcher)
                 .maxConcurrentTrials(1).inMemory().verbose(0).callbacks(clock).build();
         long start = System.nanoTime();
         ExperimentResult result = Tuner.run(experiment, options);
@@ -85,7 +87,7 @@ final class B1Random {
     }
 
     /** One timed run; {@code ran} and {@code errors} tell whether the engine did all it was asked. */
-    private record Run(double seconds, double firstMs, double lastMs, int asked, int ran, int errors) {
+    record Run(double seconds, double firstMs, double lastMs, int asked, int ran, int errors) {
         String problem() {
             return ran == asked && errors == 0 ? "" : " (ENGINE: " + ran + " of " + asked + " trials, " + errors + " errors)";
         }

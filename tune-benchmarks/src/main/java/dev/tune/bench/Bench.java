@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.RuntimeMXBean;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.runner.Runner;
@@ -11,22 +12,30 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs one benchmark of BENCHMARKS.md: {@code ./bench [--repeats N] <id>}, the id last. Prints the
+ * Runs one benchmark of BENCHMARKS.md: {@code ./bench [--repeats N] [--searchers a,b] <id>}, the id last. Prints the
  * JDK and heap first, then the JVM's start-up apart from every figure, then the benchmark's own
  * lines, and ends with its {@code RESULT} lines and nothing after them.
  */
 public final class Bench {
 
-    private static final String USAGE = "usage: bench [--repeats N] <B1|B2|B3|B5|JMH>\n"
-            + "  B1   sequential driver overhead, Random search, 10,000 no-op trials\n"
+    /** B1's searchers: its cases of BENCHMARKS.md. */
+    static final List<String> B1_SEARCHERS = List.of("random", "tpe", "cmaes");
+
+    private static final String USAGE = "usage: bench [--repeats N] [--searchers a,b,...] <B1|B2|B3|B4|B5|JMH>\n"
+            + "  B1   sequential driver overhead, no-op trials: Random 10,000; TPE 1,000 and 2,000; CMA-ES 1,000\n"
             + "  B2   parallel bookkeeping overhead, 20 ms trials (2a, 2b; in memory and persisted)\n"
             + "  B3   intermediate-result throughput, 200 trials x 100 reports (FIFO, median, ASHA, HyperBand;"
             + " in memory and persisted)\n"
+            + "  B4   search quality on 7 functions, 100 trials, seeds 0..19, against Optuna's samplers"
+            + " (self-checked)\n"
             + "  B5   multi-fidelity learning curves, seeds 0..9 (Random alone, + ASHA, + HyperBand,\n"
             + "       + async HyperBand; 100 trials and 8,100 epochs)\n"
             + "  JMH  InvokerBenchmark: how tune should call users' methods\n"
             + "  --repeats N  timed repeats whose median is reported (default 3; 1 for a quick check)\n"
-            + "B4 and B6 come with later issues.";
+            + "  --searchers  B1 and B4 only: the searchers to run, comma-separated (default B1: "
+            + String.join(",", B1_SEARCHERS) + "; B4: " + String.join(",", B4Quality.DEFAULT_SEARCHERS) + ");\n"
+            + "               a searcher this build does not know yet is skipped with a line\n"
+            + "B6 comes with later work.";
 
     private Bench() {
     }
@@ -49,15 +58,32 @@ public final class Bench {
             out.printf("Repeats: %d (a quick check: BENCHMARKS.md asks for the median of 3)%n", arguments.repeats());
         }
         List<String> results = switch (arguments.id()) {
-            case "B1" -> B1Random.run(arguments.repeats(), out);
+            case "B1" -> b1(arguments, out);
             case "B2" -> B2Bookkeeping.run(arguments.repeats(), out);
             case "B3" -> B3Reports.run(arguments.repeats(), out);
+            case "B4" -> B4Quality.run(arguments.repeats(), arguments.searchersOr(B4Quality.DEFAULT_SEARCHERS), out);
             case "B5" -> B5Pruning.run(arguments.repeats(), out);
             case "JMH" -> runJmh();
             default -> throw new IllegalStateException(arguments.id());
         };
         results.forEach(out::println);
         out.flush();
+    }
+
+    /** B1's cases for the searchers asked for: Random first, then the model-based ones. */
+    private static List<String> b1(Arguments arguments, PrintStream out) {
+        List<String> searchers = arguments.searchersOr(B1_SEARCHERS);
+        for (String searcher : searchers) {
+            if (!B1_SEARCHERS.contains(searcher)) {
+                out.println("B1 has no case for searcher " + searcher + " (its cases: " + B1_SEARCHERS + ")");
+            }
+        }
+        List<String> results = new ArrayList<>();
+        if (searchers.contains("random")) {
+            results.addAll(B1Random.run(arguments.repeats(), out));
+        }
+        results.addAll(B1ModelBased.run(arguments.repeats(), searchers, out));
+        return results;
     }
 
     private static void printEnvironment(PrintStream out) {
@@ -77,30 +103,57 @@ public final class Bench {
         return List.of();
     }
 
-    /** The command line: optional {@code --repeats N}, then the benchmark id, last. */
-    record Arguments(int repeats, String id) {
+    /**
+     * The command line: optional {@code --repeats N} and {@code --searchers a,b} (B1 and B4), then
+     * the benchmark id, last. {@code searchers} is empty when not given.
+     */
+    record Arguments(int repeats, List<String> searchers, String id) {
 
         static Arguments parse(String[] args) {
             if (args.length == 0) {
                 throw new IllegalArgumentException("no benchmark id");
             }
             int repeats = 3;
+            List<String> searchers = List.of();
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--repeats") && i + 1 < args.length - 1) {
                     repeats = positive(args[++i]);
+                } else if (args[i].equals("--searchers") && i + 1 < args.length - 1) {
+                    searchers = names(args[++i]);
                 } else {
                     throw new IllegalArgumentException("unexpected argument '" + args[i] + "' (the benchmark id comes last)");
                 }
             }
             String id = args[args.length - 1];
-            if (id.equals("B4") || id.equals("B6")) {
-                throw new IllegalArgumentException(id + " arrives with a later issue: "
-                        + (id.equals("B4") ? "with model-based search (#8)" : "with resume (#7)"));
+            if (id.equals("B6")) {
+                throw new IllegalArgumentException(id + " arrives with later work: with resume (#7)");
             }
-            if (!List.of("B1", "B2", "B3", "B5", "JMH").contains(id)) {
+            if (!List.of("B1", "B2", "B3", "B4", "B5", "JMH").contains(id)) {
                 throw new IllegalArgumentException("unknown benchmark '" + id + "'");
             }
-            return new Arguments(repeats, id);
+            if (!searchers.isEmpty() && !id.equals("B1") && !id.equals("B4")) {
+                throw new IllegalArgumentException("--searchers applies to B1 and B4 only, not " + id);
+            }
+            return new Arguments(repeats, searchers, id);
+        }
+
+        /** The searchers given on the command line, else {@code defaults}. */
+        List<String> searchersOr(List<String> defaults) {
+            return searchers.isEmpty() ? defaults : searchers;
+        }
+
+        private static List<String> names(String text) {
+            List<String> names = new ArrayList<>();
+            for (String name : text.split(",", -1)) {
+                String trimmed = name.trim();
+                if (trimmed.isEmpty()) {
+                    throw new IllegalArgumentException("--searchers needs names separated by commas, got '" + text + "'");
+                }
+                if (!names.contains(trimmed)) {
+                    names.add(trimmed);
+                }
+            }
+            return List.copyOf(names);
         }
 
         private static int positive(String text) {

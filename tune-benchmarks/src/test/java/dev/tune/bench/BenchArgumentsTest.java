@@ -1,0 +1,41 @@
+package dev.tune.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The bench command line: options first, the benchmark id last. */
+class BenchArgumentsTest {
+
+    @Test
+    void searchersAndRepeatsBeforeTheId() {
+        Bench.Arguments arguments = Bench.Arguments.parse(new String[] {"--searchers", "tpe, random,tpe", "--repeats", "1",
+            "B4"});
+        assertEquals(List.of("tpe", "random"), arguments.searchers());
+        assertEquals(1, arguments.repeats());
+        assertEquals("B4", arguments.id());
+        assertEquals(List.of("tpe", "random"), arguments.searchersOr(B4Quality.DEFAULT_SEARCHERS));
+    }
+
+    @Test
+    void defaultsWithoutSearchers() {
+        Bench.Arguments arguments = Bench.Arguments.parse(new String[] {"B4"});
+        assertEquals(3, arguments.repeats());
+        assertEquals(List.of("auto", "tpe", "tpe_multivariate", "cmaes", "random"),
+                arguments.searchersOr(B4Quality.DEFAULT_SEARCHERS));
+        assertEquals(List.of("random", "tpe", "cmaes"), Bench.Arguments.parse(new String[] {"B1"})
+                .searchersOr(Bench.B1_SEARCHERS));
+    }
+
+    @Test
+    void rejectsMisplacedOrEmptyOptions() {
+        assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"B4", "--searchers"}));
+        assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"--searchers", "B4"}));
+        assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"--searchers", "tpe,", "B4"}));
+        assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"--searchers", "tpe", "B2"}));
+        assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"B6"}));
+        assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"B7"}));
+    }
+}
