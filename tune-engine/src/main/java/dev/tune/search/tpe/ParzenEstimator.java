@@ -127,11 +127,7 @@ final class ParzenEstimator {
         int n = observed.length;
         double[] withPrior = Arrays.copyOf(observed, n + 1);
         withPrior[n] = 0.5 * (axis.low + axis.high);
-        Integer[] order = new Integer[n + 1];
-        for (int i = 0; i <= n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(withPrior[x], withPrior[y]));
+        int[] order = Order.stable(withPrior);
         double[] sorted = new double[n + 3];
         sorted[0] = axis.low - axis.step / 2;
         for (int i = 0; i <= n; i++) {
