@@ -58,4 +58,24 @@ class ResumeReplayTest {
                 "add 2", "result 2 @1", "result 2 @2", "result 2 @3", "complete 2",
                 "add 3", "result 3 @1", "result 3 @2", "result 3 @3", "complete 3"), recording.calls);
     }
+
+    @Trainable(metric = "loss")
+    static void bowl(@Uniform(lower = -5, upper = 5) double x, @Uniform(lower = -5, upper = 5) double y,
+            TrialContext context) {
+        context.report("loss", (x - 1) * (x - 1) + (y + 2) * (y + 2));
+    }
+
+    @Test
+    void aResumedTpeSearchContinuesTheSameSearch(@TempDir Path whole, @TempDir Path split) {
+        TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(3).maxConcurrentTrials(1).searcher("tpe");
+        List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(ResumeReplayTest.class, "bowl",
+                options.storagePath(whole).samples(30)).trials();
+        Runs.runMethod(ResumeReplayTest.class, "bowl", options.storagePath(split).samples(20));
+        List<dev.tune.result.Trial> resumed = Runs.runMethod(ResumeReplayTest.class, "bowl",
+                options.storagePath(split).samples(30).set(TuneOption.RESUME, "true")).trials();
+        assertEquals(30, resumed.size());
+        for (int i = 0; i < 30; i++) {
+            assertEquals(uninterrupted.get(i).config(), resumed.get(i).config(), "trial " + (i + 1));
+        }
+    }
 }
