@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *       {@code sigma0}.</li>
  *   <li><b>Tell.</b> A generation is updated, at the next suggestion, once {@code popsize} of its
  *       trials have ended with a value: the first {@code popsize} in suggestion order are told
- *       (at the coordinates of their rounded values) and the rest of the generation is dropped.
+ *       at the coordinates of the values they ran with (their configs' rounded values, as Optuna
+ *       transforms a trial's params), and the rest of the generation is dropped.
  *       Extra suggestions while a generation is incomplete (parallel trials) are more samples of
  *       the same generation; trials of an older generation are ignored when they end.</li>
  *   <li><b>Values.</b> The objective's metric in the trial's last result, negated when
@@ -164,7 +165,8 @@ public final class CmaEsSearch implements Searcher {
         results++;
         if (!solution.x().isEmpty() && cma != null && solution.restart() == restarts
                 && solution.generation() == cma.generation) {
-            evaluated.add(new CmaEsState.Evaluated(solution.index(), solution.x(), value.getAsDouble()));
+            List<Double> x = layout.encodeIfNumeric(trial.config()).map(Vectors::list).orElse(solution.x());
+            evaluated.add(new CmaEsState.Evaluated(solution.index(), x, value.getAsDouble()));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -97,15 +98,27 @@ final class SpaceLayout {
 
     /** The coordinates of the numeric values of {@code config}, one of this layout's configs. */
     double[] encode(Config config) {
+        return encodeIfNumeric(config).orElseThrow();
+    }
+
+    /**
+     * The coordinates of the numeric values of {@code config}, or empty when one of them is
+     * missing or not a finite number.
+     */
+    Optional<double[]> encodeIfNumeric(Config config) {
         double[] x = new double[axes.size()];
         int coordinate = 0;
         for (int i = 0; i < names.size(); i++) {
             Axis axis = axisAt.get(i);
             if (axis != null) {
-                x[coordinate++] = axis.encode(config.get(names.get(i)));
+                Object value = config.has(names.get(i)) ? config.get(names.get(i)) : null;
+                if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                    return Optional.empty();
+                }
+                x[coordinate++] = axis.encode(number);
             }
         }
-        return x;
+        return Optional.of(x);
     }
 
     /** Applies the sample-from functions through {@link Space#sample}, the other values fixed as constants. */

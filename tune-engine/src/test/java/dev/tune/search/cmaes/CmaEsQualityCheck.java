@@ -24,6 +24,18 @@ class CmaEsQualityCheck {
         report("cmaes_ipop", () -> CmaEsSearch.builder().restart(RestartStrategy.IPOP).build());
     }
 
+    @Test
+    void printsTheDriverOverheadOfAThousandTrials() {
+        dev.tune.space.Space space = dev.tune.space.Space.builder().uniform("x", 0, 1).uniform("y", 0, 1).build();
+        for (int round = 0; round < 3; round++) {
+            long started = System.nanoTime();
+            Runs.sequential(new CmaEsSearch(), Runs.problem(space, 1000, round),
+                    c -> 1 + 1e-9 * (c.getDouble("x") + c.getDouble("y")));
+            System.out.printf(Locale.ROOT, "B1-style: 1000 CMA-ES suggestions and tells in %.1f ms%n",
+                    (System.nanoTime() - started) / 1e6);
+        }
+    }
+
     private static void report(String name, Supplier<Searcher> searcher) {
         for (Benchmarks function : Benchmarks.values()) {
             double[][] regrets = new double[3][SEEDS];

@@ -1,6 +1,7 @@
 package dev.tune.search.cmaes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import dev.tune.Mode;
 import dev.tune.result.Objective;
 import dev.tune.result.Termination;
 import dev.tune.search.SearchProblem;
+import dev.tune.search.Searchers;
 import dev.tune.search.Suggestion;
 import dev.tune.space.Space;
 import dev.tune.space.SpaceBuilder;
@@ -143,6 +145,16 @@ class CmaEsSearchTest {
     }
 
     @Test
+    void aTrialIsToldAtTheValuesItRanWith() {
+        CmaEsSearch searcher = CmaEsSearch.builder().startupTrials(0).build();
+        searcher.start(Runs.problem(box(2, 0, 10), 100, 1));
+        searcher.suggest("t0");
+        Config ranWith = Config.of(Map.of("x0", 2.5, "x1", 7.5));
+        searcher.onTrialComplete(Runs.completed("t0", ranWith, 1));
+        assertEquals(List.of(0.25, 0.75), searcher.state().evaluated().get(0).x(), "as a resumed trial's recorded config");
+    }
+
+    @Test
     void earlyStoppedTrialsAreToldWhenAsked() {
         CmaEsSearch searcher = CmaEsSearch.builder().startupTrials(0).considerEarlyStopped(true).build();
         searcher.start(Runs.problem(box(2, 0, 1), 100, 1));
@@ -201,6 +213,11 @@ class CmaEsSearchTest {
             }
         }
         assertTrue(best < 1e-3, "best " + best);
+    }
+
+    @Test
+    void usersCanNameItByItsClassName() {
+        assertInstanceOf(CmaEsSearch.class, Searchers.byName(CmaEsSearch.class.getName()));
     }
 
     @Test
