@@ -40,7 +40,9 @@ public final class TuneOption {
             "times to sample the space (Ray's num_samples); grids repeat this many times", 1);
     public static final Option<Long> SEED = new Option<>("tune.seed",
             "seed for reproducible search; default: drawn at random and recorded", null, Long::parseLong);
-    public static final Option<String> SEARCHER = text("tune.searcher", "random, grid, or a Searcher class name", "random");
+    public static final Option<String> SEARCHER = text("tune.searcher",
+            "auto (chooses by the space and budget), random, grid, tpe, tpe_multivariate, cmaes, or a Searcher class name",
+            "auto");
     public static final Option<Supplier<Searcher>> SEARCHER_FACTORY = code("tune.searcher.instance",
             "a Searcher built in code; wins over tune.searcher");
     public static final Option<String> SCHEDULER = text("tune.scheduler",

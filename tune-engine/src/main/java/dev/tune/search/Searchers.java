@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Finds a searcher by the name a user writes in an annotation, a property or a command line:
  * {@code random} ({@link RandomSearch}), {@code grid} ({@link GridSearch}), {@code tpe} and
- * {@code tpe_multivariate} ({@link dev.tune.search.tpe.TpeSearch}), in any case, or the
+ * {@code tpe_multivariate} ({@link dev.tune.search.tpe.TpeSearch}), {@code cmaes}
+ * ({@link dev.tune.search.cmaes.CmaEsSearch}), {@code auto} ({@link AutoSearch}), in any case, or the
  * fully qualified name of any {@link Searcher} class with a public no-argument constructor.
  */
 public final class Searchers {
@@ -20,7 +21,9 @@ public final class Searchers {
             "grid", GridSearch::new,
             "tpe", dev.tune.search.tpe.TpeSearch::new,
             "tpe_multivariate", () -> new dev.tune.search.tpe.TpeSearch(
-                    dev.tune.search.tpe.TpeSettings.DEFAULTS.multivariate(true)));
+                    dev.tune.search.tpe.TpeSettings.DEFAULTS.multivariate(true)),
+            "cmaes", dev.tune.search.cmaes.CmaEsSearch::new,
+            "auto", AutoSearch::new);
 
     private Searchers() {
     }
@@ -69,7 +72,7 @@ public final class Searchers {
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown searcher '" + name + "'"
-                + ": use one of [random, grid, tpe, tpe_multivariate] (any case), or the fully qualified name of a class that"
+                + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes] (any case), or the fully qualified name of a class that"
                 + " implements " + Searcher.class.getName() + " with a public no-argument constructor,"
                 + " e.g. com.example.MySearcher");
     }

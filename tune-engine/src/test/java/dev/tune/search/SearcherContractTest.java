@@ -56,7 +56,9 @@ class SearcherContractTest {
     static Stream<Named<Supplier<Searcher>>> allSearchers() {
         return Stream.concat(searchers(), Stream.of(
                 Named.of("tpe", () -> Searchers.byName("tpe")),
-                Named.of("tpe_multivariate", () -> Searchers.byName("tpe_multivariate"))));
+                Named.of("tpe_multivariate", () -> Searchers.byName("tpe_multivariate")),
+                Named.of("cmaes", () -> Searchers.byName("cmaes")),
+                Named.of("auto", () -> Searchers.byName("auto"))));
     }
 
     @ParameterizedTest

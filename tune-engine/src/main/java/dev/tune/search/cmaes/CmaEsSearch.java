@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  *       unit box, on a log scale for log domains; int and quantised values own equal slices of it
  *       and are rounded on output; a normal domain is an unbounded coordinate in its own scale
  *       (see {@code Axis}). Samples outside the box are drawn again up to {@code 10 d} times, then
- *       clipped. Categorical and grid values are drawn independently, uniformly at random
- *       (Optuna's rule: CMA-ES models only numbers); constants are copied; sample-from values are
- *       computed afterwards as {@link dev.tune.space.Space#sample} computes them.</li>
+ *       clipped. Categorical and grid values, and conditional hyperparameters of any kind, are
+ *       drawn independently at random (Optuna's rule: CMA-ES models only numbers that every
+ *       trial has); constants are copied; sample-from values are computed and inactive conditional
+ *       ones dropped afterwards by {@link dev.tune.space.Space#sample}.</li>
  *   <li><b>Start.</b> Until {@code startupTrials} trials have ended with a value, every value is
  *       sampled independently; these trials are not told to CMA-ES. Then each suggestion is asked
  *       of the current generation, starting from the centre of the box with step size

@@ -1,12 +1,10 @@
 package dev.tune.search.cmaes;
 
 import dev.tune.Config;
-import dev.tune.space.Constant;
 import dev.tune.space.Domain;
 import dev.tune.space.Grid;
 import dev.tune.space.SampleFrom;
 import dev.tune.space.Space;
-import dev.tune.space.SpaceBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +26,10 @@ final class SpaceLayout {
     /** Per declared hyperparameter, its axis or null. */
     private final List<Axis> axisAt = new ArrayList<>();
     private final List<Axis> axes = new ArrayList<>();
-    private final boolean computed;
+    private final Space space;
 
     SpaceLayout(Space space) {
-        boolean anyComputed = false;
+        this.space = space;
         for (Map.Entry<String, Domain> entry : space.domains().entrySet()) {
             Axis axis = Axis.of(entry.getValue());
             names.add(entry.getKey());
@@ -40,9 +38,7 @@ final class SpaceLayout {
             if (axis != null) {
                 axes.add(axis);
             }
-            anyComputed |= entry.getValue() instanceof SampleFrom;
         }
-        this.computed = anyComputed;
     }
 
     /** The number of coordinates CMA-ES searches. */
@@ -93,7 +89,8 @@ final class SpaceLayout {
             }
             values.put(names.get(i), value);
         }
-        return computed ? resolve(values, random) : Config.of(values);
+        // The space itself adds constants, computes sample-from values and drops inactive conditional ones.
+        return space.sample(random, values);
     }
 
     /** The coordinates of the numeric values of {@code config}, one of this layout's configs. */
@@ -119,15 +116,5 @@ final class SpaceLayout {
             }
         }
         return Optional.of(x);
-    }
-
-    /** Applies the sample-from functions through {@link Space#sample}, the other values fixed as constants. */
-    private Config resolve(Map<String, Object> values, RandomGenerator random) {
-        SpaceBuilder fixed = Space.builder();
-        for (int i = 0; i < names.size(); i++) {
-            Domain domain = domains.get(i);
-            fixed.add(names.get(i), domain instanceof SampleFrom ? domain : new Constant(values.get(names.get(i))));
-        }
-        return fixed.build().sample(random, Map.of());
     }
 }

@@ -1,0 +1,101 @@
+package dev.tune.search;
+
+import dev.tune.result.Trial;
+import dev.tune.search.cmaes.CmaEsSearch;
+import dev.tune.search.tpe.TpeSearch;
+import dev.tune.search.tpe.TpeSettings;
+import dev.tune.space.Categorical;
+import dev.tune.space.Conditional;
+import dev.tune.space.Domain;
+import dev.tune.space.FloatDomain;
+import dev.tune.space.Grid;
+import dev.tune.space.IntDomain;
+import dev.tune.space.NormalDomain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * tune's default searcher: picks one from the space's shape and the budget when the experiment
+ * starts, and logs the choice.
+ * <ul>
+ *   <li>A grid hyperparameter, or several objectives: {@link RandomSearch} (a grid is a request to
+ *       try every point, as in Ray; the model-based searchers optimise one objective).</li>
+ *   <li>Two or more numbers and nothing else (no choices, no conditions), with a budget of more
+ *       than 10 CMA-ES generations of its default population ({@code 4 + floor(3 ln d)} trials):
+ *       {@link CmaEsSearch}, which adapts to correlated and badly scaled dimensions but needs
+ *       generations to do so.</li>
+ *   <li>Otherwise {@link TpeSearch}: multivariate when choices or conditional hyperparameters sit
+ *       beside others (it models them jointly, in groups), univariate when all are numbers (it
+ *       copes best with many dimensions on a small budget).</li>
+ * </ul>
+ * Only the chosen searcher's rules apply afterwards; like it, this searcher learns from trial ends.
+ */
+public final class AutoSearch implements Searcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AutoSearch.class);
+
+    private Searcher chosen;
+
+    @Override
+    public void start(SearchProblem problem) {
+        chosen = choose(problem);
+        LOG.info("Searcher auto chose {} for {} trials of {}", chosen, problem.samples(), problem.space());
+        chosen.start(problem);
+    }
+
+    /** The searcher this rule picks for {@code problem}. */
+    static Searcher choose(SearchProblem problem) {
+        int numbers = 0;
+        int choices = 0;
+        int conditions = 0;
+        for (Domain declared : problem.space().domains().values()) {
+            Domain domain = declared instanceof Conditional c ? c.base() : declared;
+            conditions += declared instanceof Conditional ? 1 : 0;
+            if (domain instanceof Grid) {
+                return new RandomSearch();
+            }
+            if (domain instanceof FloatDomain || domain instanceof NormalDomain
+                    || domain instanceof IntDomain i && i.size() > 1) {
+                numbers++;
+            } else if (domain instanceof Categorical) {
+                choices++;
+            }
+        }
+        if (problem.objective().isMultiObjective() || numbers + choices == 0) {
+            return new RandomSearch();
+        }
+        if (choices == 0 && conditions == 0 && numbers >= 2 && generations(problem.samples(), numbers) > 10) {
+            return new CmaEsSearch();
+        }
+        boolean mixed = (choices > 0 || conditions > 0) && numbers + choices > 1;
+        return new TpeSearch(TpeSettings.DEFAULTS.multivariate(mixed));
+    }
+
+    /** How many generations of CMA-ES's default population {@code samples} trials make in {@code d} dimensions. */
+    static double generations(int samples, int d) {
+        return samples / (4.0 + Math.floor(3 * Math.log(d)));
+    }
+
+    @Override
+    public Suggestion suggest(String trialId) {
+        if (chosen == null) {
+            throw new IllegalStateException("AutoSearch.start(problem) must be called before suggest");
+        }
+        return chosen.suggest(trialId);
+    }
+
+    @Override
+    public void onTrialComplete(Trial trial) {
+        chosen.onTrialComplete(trial);
+    }
+
+    /** The searcher in charge, once started. */
+    public Searcher chosen() {
+        return chosen;
+    }
+
+    @Override
+    public String toString() {
+        return chosen == null ? "AutoSearch" : "AutoSearch(" + chosen + ")";
+    }
+}
