@@ -62,7 +62,11 @@ public @interface Trainable {
      */
     int maxConcurrentTrials() default -1;
 
-    /** The searcher by name ({@code random}, {@code grid}) or fully qualified class name; empty means not set ({@code random}). */
+    /**
+     * The searcher by name ({@code auto}, {@code random}, {@code grid}, {@code tpe},
+     * {@code tpe_multivariate}, {@code cmaes}) or fully qualified class name; empty means not set
+     * ({@code auto}).
+     */
     String searcher() default "";
 
     /**

@@ -188,18 +188,23 @@ final class TrialBook {
     /**
      * Takes over an earlier run: its kept trials stay as they ended, the others run first, from
      * their latest checkpoints; the searcher and scheduler are told the recorded trials in order,
-     * so a deterministic searcher continues where it was (the k-th config depends on seed and k).
+     * so a deterministic searcher continues where it was (the k-th config depends on the seed, k,
+     * and the trials that ended before it).
      */
     synchronized void resume(ResumePlan resume) {
+        // In trial order, each suggestion followed by that trial's end when it was kept: for a run of
+        // one trial at a time, exactly what the searcher saw, so a model-based search continues as it was.
+        java.util.Set<String> keptIds = new java.util.HashSet<>();
+        resume.kept().forEach(t -> keptIds.add(t.id()));
         for (Trial trial : resume.all()) {
             searcher.suggest(trial.id());
-        }
-        for (Trial trial : resume.kept()) {
-            kept.add(trial);
-            plan.scheduler().onTrialAdd(trial);
-            ResultReplay.replay(trial, searcherSeesResults ? searcher : null, plan.scheduler());
-            searcher.onTrialComplete(trial);
-            plan.scheduler().onTrialComplete(trial);
+            if (keptIds.contains(trial.id())) {
+                kept.add(trial);
+                plan.scheduler().onTrialAdd(trial);
+                ResultReplay.replay(trial, searcherSeesResults ? searcher : null, plan.scheduler());
+                searcher.onTrialComplete(trial);
+                plan.scheduler().onTrialComplete(trial);
+            }
         }
         for (Trial trial : resume.resumed()) {
             queueAgain(LiveTrial.resumed(trial, false, this, trialsRoot));

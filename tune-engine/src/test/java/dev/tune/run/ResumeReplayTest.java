@@ -65,9 +65,11 @@ class ResumeReplayTest {
         context.report("loss", (x - 1) * (x - 1) + (y + 2) * (y + 2));
     }
 
-    @Test
-    void aResumedTpeSearchContinuesTheSameSearch(@TempDir Path whole, @TempDir Path split) {
-        TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(3).maxConcurrentTrials(1).searcher("tpe");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "tpe_multivariate", "cmaes", "random"})
+    void aResumedSearchContinuesTheSameSearch(String searcher, @TempDir Path whole, @TempDir Path split) {
+        TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(3).maxConcurrentTrials(1)
+                .searcher(searcher);
         List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(ResumeReplayTest.class, "bowl",
                 options.storagePath(whole).samples(30)).trials();
         Runs.runMethod(ResumeReplayTest.class, "bowl", options.storagePath(split).samples(20));
@@ -75,7 +77,7 @@ class ResumeReplayTest {
                 options.storagePath(split).samples(30).set(TuneOption.RESUME, "true")).trials();
         assertEquals(30, resumed.size());
         for (int i = 0; i < 30; i++) {
-            assertEquals(uninterrupted.get(i).config(), resumed.get(i).config(), "trial " + (i + 1));
+            assertEquals(uninterrupted.get(i).config(), resumed.get(i).config(), searcher + " trial " + (i + 1));
         }
     }
 }
