@@ -16,7 +16,8 @@ import java.util.Map;
  * A rate more than four times too high makes it forget. So no fixed rate gets far: a high one
  * stalls early, a low one starts slowly (the best fixed rate ends near 40 points after 80 steps).
  *
- * <p>PBT trains 12 learners, four at a time, taking turns fairly. Every 4 steps it ranks them; each
+ * <p>PBT trains 12 learners with random initial rates (a random population, as in Ray), four at
+ * a time, taking turns fairly. Every 4 steps it ranks them; each
  * learner in the bottom quarter copies the checkpoint (the {@code @Checkpoint} skill) of one in the
  * top quarter and goes on with that learner's rate, scaled by 0.8 or 1.2, or resampled. The
  * population thus finds a falling schedule and ends well past 40. Every exploit is logged in
@@ -24,7 +25,7 @@ import java.util.Map;
  * trial's final state.
  */
 @Trainable(name = "pbt", metric = "skill", mode = dev.tune.Mode.MAX, samples = 12, maxConcurrentTrials = 4,
-        scheduler = "pbt(timeAttr=training_iteration,perturbationInterval=4,mutations=lr)")
+        searcher = "random", scheduler = "pbt(timeAttr=training_iteration,perturbationInterval=4,mutations=lr)")
 @Stop(maxIterations = TuneSample_09_PopulationBasedTraining.STEPS)
 @Seed(9)
 public class TuneSample_09_PopulationBasedTraining {
