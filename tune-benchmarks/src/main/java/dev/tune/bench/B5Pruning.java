@@ -41,21 +41,31 @@ final class B5Pruning {
     private static final int WARM_UP_RUNS = 3;
 
     /** A method of BENCHMARKS.md that tune has now; {@code optunaId} names Optuna's counterpart. */
-    record Method(String id, String optunaId, String description, Supplier<Scheduler> scheduler) {
+    record Method(String id, String optunaId, String description, String searcher, Supplier<Scheduler> scheduler) {
     }
 
     static final List<Method> METHODS = List.of(
-            new Method("random_nopruning", "random_nopruning", "Random search, FIFO (no pruning)", FifoScheduler::new),
+            new Method("random_nopruning", "random_nopruning", "Random search, FIFO (no pruning)", "random",
+                    FifoScheduler::new),
             new Method("random_asha", "random_sha", "Random search + AsyncHyperBandScheduler(ITERATION, maxT 81,"
-                    + " grace 1, rf 3, 1 bracket): rungs at 1, 3, 9, 27, and 81 ends the trial",
+                    + " grace 1, rf 3, 1 bracket): rungs at 1, 3, 9, 27, and 81 ends the trial", "random",
                     () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 1)),
             new Method("random_hyperband", "random_hyperband", "Random search + HyperBandScheduler(ITERATION, maxT 81,"
-                    + " rf 3): synchronous, 5 brackets",
+                    + " rf 3): synchronous, 5 brackets", "random",
                     () -> new HyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 3)),
             new Method("random_async_hyperband", "random_hyperband", "Random search + AsyncHyperBandScheduler("
                     + "ITERATION, maxT 81, grace 1, rf 3, 5 brackets): Ray's asynchronous HyperBand, shaped like"
-                    + " Optuna's HyperbandPruner (one asynchronous successive-halving pruner per bracket)",
-                    () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 5)));
+                    + " Optuna's HyperbandPruner (one asynchronous successive-halving pruner per bracket)", "random",
+                    () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 5)),
+            new Method("tpe_hyperband", "tpe_hyperband", "TPE (defaults) + HyperBandScheduler(ITERATION, maxT 81, rf 3):"
+                    + " BOHB-style, synchronous", "tpe",
+                    () -> new HyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 3)),
+            new Method("tpe_async_hyperband", "tpe_hyperband", "TPE (defaults) + AsyncHyperBandScheduler(ITERATION,"
+                    + " maxT 81, grace 1, rf 3, 5 brackets)", "tpe",
+                    () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 5)),
+            new Method("tpe_median", "tpe_median", "TPE (defaults) + MedianStoppingRule(ITERATION, grace 0,"
+                    + " 5 start-up trials): checked after every epoch", "tpe",
+                    () -> new dev.tune.schedule.MedianStoppingRule(TimeAttribute.ITERATION, "loss", Mode.MIN, 0, 5)));
 
     /** The two modes: a trial count, or an epoch budget. */
     enum Budget {
@@ -98,8 +108,6 @@ final class B5Pruning {
         for (Method method : METHODS) {
             out.println("  " + method.id() + ": " + method.description());
         }
-        out.println("  tpe_hyperband, tpe_median: TPE search comes with the model-based searchers (issue #8);"
-                + " no RESULT lines for them");
         out.println("  completed = reached epoch 81; regret = true mean(81) of the completed trial with the lowest"
                 + " observed loss(81), minus " + LearningCurve.OPTIMUM_MEAN_81);
         Experiment experiment = experiment();
@@ -164,7 +172,7 @@ final class B5Pruning {
     }
 
     private static RunFigures once(Experiment experiment, Method method, Budget budget, long seed) {
-        TuneOptions.Builder options = TuneOptions.builder().seed(seed).searcher("random").scheduler(method.scheduler())
+        TuneOptions.Builder options = TuneOptions.builder().seed(seed).searcher(method.searcher()).scheduler(method.scheduler())
                 .maxConcurrentTrials(1).inMemory().verbose(0);
         if (budget == Budget.A) {
             options.samples(MODE_A_TRIALS);
