@@ -63,6 +63,12 @@ final class B5Pruning {
             new Method("tpe_async_hyperband", "tpe_hyperband", "TPE (defaults) + AsyncHyperBandScheduler(ITERATION,"
                     + " maxT 81, grace 1, rf 3, 5 brackets)", "tpe",
                     () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 5)),
+            new Method("bohb_hyperband", "tpe_hyperband", "BOHB (multivariate TPE, compared at one budget) +"
+                    + " HyperBandScheduler(ITERATION, maxT 81, rf 3): Ray's TuneBOHB with HyperBand", "bohb",
+                    () -> new HyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 3)),
+            new Method("bohb_async_hyperband", "tpe_hyperband", "BOHB + AsyncHyperBandScheduler(ITERATION, maxT 81,"
+                    + " grace 1, rf 3, 5 brackets)", "bohb",
+                    () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 5)),
             new Method("tpe_median", "tpe_median", "TPE (defaults) + MedianStoppingRule(ITERATION, grace 0,"
                     + " 5 start-up trials): checked after every epoch", "tpe",
                     () -> new dev.tune.schedule.MedianStoppingRule(TimeAttribute.ITERATION, "loss", Mode.MIN, 0, 5)));

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * Finds a searcher by the name a user writes in an annotation, a property or a command line:
  * {@code random} ({@link RandomSearch}), {@code grid} ({@link GridSearch}), {@code tpe} and
  * {@code tpe_multivariate} ({@link dev.tune.search.tpe.TpeSearch}), {@code cmaes}
- * ({@link dev.tune.search.cmaes.CmaEsSearch}), {@code auto} ({@link AutoSearch}), in any case, or the
+ * ({@link dev.tune.search.cmaes.CmaEsSearch}), {@code bohb} ({@link dev.tune.search.tpe.BohbSearch}),
+ * {@code auto} ({@link AutoSearch}), in any case, or the
  * fully qualified name of any {@link Searcher} class with a public no-argument constructor.
  */
 public final class Searchers {
@@ -23,6 +24,7 @@ public final class Searchers {
             "tpe_multivariate", () -> new dev.tune.search.tpe.TpeSearch(
                     dev.tune.search.tpe.TpeSettings.DEFAULTS.multivariate(true)),
             "cmaes", dev.tune.search.cmaes.CmaEsSearch::new,
+            "bohb", dev.tune.search.tpe.BohbSearch::new,
             "auto", AutoSearch::new);
 
     private Searchers() {
@@ -72,7 +74,7 @@ public final class Searchers {
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown searcher '" + name + "'"
-                + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes] (any case), or the fully qualified name of a class that"
+                + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes, bohb] (any case), or the fully qualified name of a class that"
                 + " implements " + Searcher.class.getName() + " with a public no-argument constructor,"
                 + " e.g. com.example.MySearcher");
     }

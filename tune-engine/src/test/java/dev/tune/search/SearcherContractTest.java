@@ -58,6 +58,7 @@ class SearcherContractTest {
                 Named.of("tpe", () -> Searchers.byName("tpe")),
                 Named.of("tpe_multivariate", () -> Searchers.byName("tpe_multivariate")),
                 Named.of("cmaes", () -> Searchers.byName("cmaes")),
+                Named.of("bohb", () -> Searchers.byName("bohb")),
                 Named.of("auto", () -> Searchers.byName("auto"))));
     }
 

@@ -17,14 +17,23 @@ import java.util.Map;
 final class History {
 
     /** One trial as TPE knows it; {@code pruned} when a scheduler stopped it early. */
-    record Seen(int number, Config config, double value, boolean pruned, long iterations) {
+    record Seen(String id, int number, Config config, double value, boolean pruned, long iterations) {
     }
 
     private final List<Seen> finished = new ArrayList<>();
     private final Map<String, Seen> running = new LinkedHashMap<>();
+    private final Budgets budgets = new Budgets();
+    private boolean anyPruned;
 
     void started(String trialId, int number, Config config) {
-        running.put(trialId, new Seen(number, config, Double.NaN, false, 0));
+        running.put(trialId, new Seen(trialId, number, config, Double.NaN, false, 0));
+    }
+
+    /** An intermediate value (lower is better) of a running trial. */
+    void reported(String trialId, long iteration, double value) {
+        if (running.containsKey(trialId) && !Double.isNaN(value)) {
+            budgets.reported(trialId, iteration, value);
+        }
     }
 
     /** A finished trial; {@code value} NaN for a failed one, which is forgotten (as Optuna forgets failures). */
@@ -32,6 +41,9 @@ final class History {
         running.remove(trialId);
         if (!Double.isNaN(seen.value())) {
             finished.add(seen);
+            anyPruned |= seen.pruned();
+        } else {
+            budgets.forget(trialId);
         }
     }
 
@@ -39,8 +51,19 @@ final class History {
         return finished.size();
     }
 
-    /** The good trials and the rest, each in trial-number order (weights grow with recency). */
-    List<List<Seen>> split(boolean constantLiar) {
+    /**
+     * The good trials and the rest, each in trial-number order (weights grow with recency). With
+     * {@code atBudgets}, once a scheduler has stopped trials early, BOHB's rule applies when it can:
+     * the trials are compared at the largest budget that {@code minPoints} of them reached
+     * ({@link Budgets}).
+     */
+    List<List<Seen>> split(boolean constantLiar, int minPoints, boolean atBudgets) {
+        if (atBudgets && anyPruned) {
+            List<List<Seen>> atBudget = budgets.split(finished, running.values(), minPoints, constantLiar);
+            if (atBudget != null) {
+                return atBudget;
+            }
+        }
         List<Seen> ranked = new ArrayList<>(finished);
         ranked.sort(Comparator.comparing(Seen::pruned)
                 .thenComparingLong(s -> s.pruned() ? -s.iterations() : 0)

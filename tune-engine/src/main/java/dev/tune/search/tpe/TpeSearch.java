@@ -113,7 +113,8 @@ public final class TpeSearch implements Searcher {
     }
 
     private Map<String, Object> model(SplittableRandom random) {
-        List<List<History.Seen>> split = history.split(settings.constantLiar());
+        List<List<History.Seen>> split = history.split(settings.constantLiar(), Math.max(settings.startupTrials(),
+                axes.size() + 2), settings.budgets());
         Map<String, Object> values = new LinkedHashMap<>();
         for (List<Axis> group : Groups.of(axes, split, settings.multivariate())) {
             Axis[] groupAxes = group.toArray(new Axis[0]);
@@ -154,6 +155,17 @@ public final class TpeSearch implements Searcher {
                 settings.multivariate());
     }
 
+    /**
+     * Intermediate values, which BOHB's rule compares; not an override, so plain TPE costs the
+     * runner nothing per result ({@link BohbSearch} passes them on).
+     */
+    void intermediate(Trial trial, dev.tune.result.Result result) {
+        Double reported = result.metrics().get(metric);
+        if (reported != null) {
+            history.reported(trial.id(), result.iteration(), sign * reported);
+        }
+    }
+
     @Override
     public void onTrialComplete(Trial trial) {
         Integer number = numbers.remove(trial.id());
@@ -165,7 +177,7 @@ public final class TpeSearch implements Searcher {
         }
         boolean pruned = trial.termination().map(t -> t == Termination.EARLY_STOPPED || t == Termination.CANCELLED)
                 .orElse(false);
-        history.finished(trial.id(), new History.Seen(n, trial.config(), value, pruned, trial.iterations()));
+        history.finished(trial.id(), new History.Seen(trial.id(), n, trial.config(), value, pruned, trial.iterations()));
     }
 
     @Override

@@ -1,0 +1,52 @@
+package dev.tune.search.tpe;
+
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import dev.tune.search.SearchProblem;
+import dev.tune.search.Searcher;
+import dev.tune.search.Suggestion;
+
+/**
+ * BOHB's model half, as Ray's {@code TuneBOHB}: multivariate TPE that, once a scheduler stops trials
+ * early (pair it with {@code hyperband}, {@code asha} brackets, ...), compares trials at the
+ * largest number of iterations that enough of them reached, each with its value there, because
+ * values after different numbers of iterations are not comparable. Until then it is multivariate
+ * TPE. It reads every intermediate result.
+ */
+public final class BohbSearch implements Searcher {
+
+    private final TpeSearch tpe;
+
+    public BohbSearch() {
+        this(TpeSettings.DEFAULTS.multivariate(true).budgets(true));
+    }
+
+    public BohbSearch(TpeSettings settings) {
+        this.tpe = new TpeSearch(settings.budgets(true));
+    }
+
+    @Override
+    public void start(SearchProblem problem) {
+        tpe.start(problem);
+    }
+
+    @Override
+    public Suggestion suggest(String trialId) {
+        return tpe.suggest(trialId);
+    }
+
+    @Override
+    public void onTrialResult(Trial trial, Result result) {
+        tpe.intermediate(trial, result);
+    }
+
+    @Override
+    public void onTrialComplete(Trial trial) {
+        tpe.onTrialComplete(trial);
+    }
+
+    @Override
+    public String toString() {
+        return "BohbSearch(" + tpe + ")";
+    }
+}
