@@ -27,6 +27,8 @@ final class SpaceCollector {
     private final Map<String, Domain> domains = new LinkedHashMap<>();
     private final Map<String, String> declaredBy = new LinkedHashMap<>();
     private final List<Binding.Value> references = new ArrayList<>();
+    /** Hyperparameters made conditional by {@code @When}, whose condition values are still text. */
+    private final Map<String, String> conditionedBy = new LinkedHashMap<>();
 
     SpaceCollector(Class<?> type) {
         this.type = type;
@@ -49,6 +51,16 @@ final class SpaceCollector {
             throw new InvalidTrainableException(type, member, found.get(0).annotationType(),
                     "it carries " + (found.size() + (param == null ? 0 : 1)) + " hyperparameter annotations "
                             + names(found, param), "keep exactly one");
+        }
+        dev.tune.When when = element.getAnnotation(dev.tune.When.class);
+        if (when != null && found.isEmpty()) {
+            throw new InvalidTrainableException(type, member, dev.tune.When.class, "it has no domain annotation to make"
+                    + " conditional", "put @When beside the member's domain annotation (e.g. @Uniform)");
+        }
+        if (when != null && valueType.isPrimitive()) {
+            throw new InvalidTrainableException(type, member, dev.tune.When.class, "a conditional hyperparameter is"
+                    + " absent when its condition fails, and a " + valueType.getName() + " cannot be absent",
+                    "declare the member with the boxed type, e.g. Double instead of double");
         }
         if (param != null) {
             Binding.Value reference = new Binding.Value(param.value(), valueType, member);
@@ -74,6 +86,15 @@ final class SpaceCollector {
         } catch (IllegalArgumentException e) {
             throw new InvalidTrainableException(type, member, annotation.annotationType(), e.getMessage(),
                     "correct the annotation's values");
+        }
+        if (when != null) {
+            try {
+                domain = new dev.tune.space.Conditional(when.param(), List.of((Object[]) when.equals()), domain);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTrainableException(type, member, dev.tune.When.class, e.getMessage(),
+                        "make it a @Choice, or drop the @When");
+            }
+            conditionedBy.put(name, member);
         }
         declare(name, domain, member, annotation.annotationType());
         return new Binding.Value(name, valueType, member);
@@ -105,7 +126,7 @@ final class SpaceCollector {
 
     Space build() {
         var builder = Space.builder();
-        domains.forEach(builder::add);
+        WhenConditions.resolve(type, domains, conditionedBy).forEach(builder::add);
         Space space = builder.build();
         for (Binding.Value reference : references) {
             if (!space.domains().containsKey(reference.name())) {
