@@ -23,6 +23,22 @@ public record Categorical(List<Object> values) implements Domain {
         return values.contains(value);
     }
 
+    /**
+     * The position of {@code value} in {@code values}, numbers compared by value (1 equals 1L and
+     * 1.0, as a config may hold either), others by {@code equals}; -1 when absent.
+     */
+    public static int indexOf(java.util.List<?> values, Object value) {
+        for (int i = 0; i < values.size(); i++) {
+            Object candidate = values.get(i);
+            if (candidate instanceof Number a && value instanceof Number b
+                    ? Double.compare(a.doubleValue(), b.doubleValue()) == 0
+                    : java.util.Objects.equals(candidate, value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Override
     public String describe() {
         return "choice" + values;

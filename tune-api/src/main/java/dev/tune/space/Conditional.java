@@ -26,16 +26,7 @@ public record Conditional(String parent, List<Object> values, Domain domain) imp
 
     /** True when {@code parentValue} (null when the parent is absent) meets the condition. */
     public boolean holdsFor(Object parentValue) {
-        if (parentValue == null) {
-            return false;
-        }
-        for (Object value : values) {
-            if (value instanceof Number a && parentValue instanceof Number b
-                    ? Double.compare(a.doubleValue(), b.doubleValue()) == 0 : value.equals(parentValue)) {
-                return true;
-            }
-        }
-        return false;
+        return parentValue != null && Categorical.indexOf(values, parentValue) >= 0;
     }
 
     /** The domain its values come from, under every condition. */

@@ -53,7 +53,7 @@ final class Explorer {
     private Object mutate(String name, Object current, Mutation mutation, RandomGenerator random) {
         if (mutation instanceof Mutation.Adjacent adjacent) {
             List<Object> values = adjacent.values();
-            int index = indexOf(values, current);
+            int index = dev.tune.space.Categorical.indexOf(values, current);
             if (random.nextDouble() < resampleProbability || index < 0) {
                 return values.get(random.nextInt(values.size()));
             }
@@ -79,18 +79,5 @@ final class Explorer {
             return (float) scaled;
         }
         return scaled;
-    }
-
-    /** The position of {@code value} in {@code values}, numbers compared by value (1 equals 1L and 1.0). */
-    static int indexOf(List<Object> values, Object value) {
-        for (int i = 0; i < values.size(); i++) {
-            Object candidate = values.get(i);
-            if (candidate instanceof Number a && value instanceof Number b
-                    ? Double.compare(a.doubleValue(), b.doubleValue()) == 0
-                    : java.util.Objects.equals(candidate, value)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -73,7 +73,7 @@ final class Axis {
     /** The internal value of {@code value}, or NaN when this axis cannot represent it. */
     double toInternal(Object value) {
         if (categorical) {
-            int index = indexOf(value);
+            int index = Categorical.indexOf(choices, value);
             return index < 0 ? Double.NaN : index;
         }
         if (!(value instanceof Number number)) {
@@ -117,17 +117,5 @@ final class Axis {
 
     private double high(FloatDomain f) {
         return f.log() ? Domain.quantize(Math.floor(f.upper() / f.q() + 1e-9) * f.q(), f.q()) : high;
-    }
-
-    private int indexOf(Object value) {
-        for (int i = 0; i < choices.size(); i++) {
-            Object choice = choices.get(i);
-            if (choice instanceof Number a && value instanceof Number b
-                    ? Double.compare(a.doubleValue(), b.doubleValue()) == 0
-                    : java.util.Objects.equals(choice, value)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
