@@ -13,7 +13,7 @@ expect '[INFO]   LinearModel (com.example.model.LinearModel)'
 expect '[INFO]     Best trial #3 learningRate=0.75: loss=0.00097656'
 expect '[INFO]     Config:    learningRate=0.75'
 expect '[INFO]     Objective: loss (min)'
-expect '[INFO]     Trials: 3 terminated (3 stopped early), 0 errors'
+expect '[INFO]     Trials: 3 terminated (0 stopped early), 0 errors'
 expect '[INFO]     Results:   target/tune/LinearModel'
 expect '[INFO] BUILD SUCCESS'
 

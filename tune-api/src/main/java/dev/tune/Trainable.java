@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.platform.commons.annotation.Testable;
 
 /**
  * Marks an experiment: something tune can train many times with different hyperparameters.
@@ -26,8 +27,12 @@ import java.lang.annotation.Target;
  * programmatically by a {@link SearchSpace @SearchSpace} member. Every setting here can be
  * overridden by {@code tune.*} options (system properties, JUnit configuration parameters, the
  * Maven plugin, or {@code TuneOptions} in code); an attribute left at its default means "not set".
+ *
+ * <p>It is meta-annotated with JUnit's {@code @Testable}, so IDEs show a run icon beside every
+ * trainable class and method and run it through tune's JUnit Platform engine.
  */
 @Documented
+@Testable
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Trainable {

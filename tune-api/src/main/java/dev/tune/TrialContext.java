@@ -19,6 +19,14 @@ public interface TrialContext {
     /** The trial's display name, e.g. {@code #7 lr=0.0012, batch=32}. */
     String trialName();
 
+    /**
+     * A seed for the trial's own randomness (weight initialisation, shuffling, dropout): derived
+     * from the experiment's seed and the trial's number, so it is the same when the experiment is
+     * run again with the same seed, when the trial resumes or restarts, and when the trial alone is
+     * run again by its unique id. Distinct trials get unrelated seeds.
+     */
+    long seed();
+
     /** The trial's hyperparameters. */
     Config config();
 

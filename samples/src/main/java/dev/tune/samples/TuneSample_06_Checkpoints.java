@@ -1,6 +1,8 @@
 package dev.tune.samples;
 
 import dev.tune.Checkpoint;
+import dev.tune.CheckpointConfig;
+import dev.tune.FailureConfig;
 import dev.tune.Seed;
 import dev.tune.Step;
 import dev.tune.Stop;
@@ -14,14 +16,18 @@ import java.util.Map;
  *
  * <p>A trainable's state survives a failure when it is checkpointed. Here the state is two plain
  * fields marked {@code @Checkpoint}: tune writes them as JSON into {@code checkpoint_<iteration>}
- * directories (every 5 iterations, as {@code tune.checkpoint.frequency=5} in the sample's run
- * says) and reads them back when the trial restarts. The step fails once, at iteration 12, as a
- * lost machine would; with {@code tune.maxFailures=1} the trial restarts from its checkpoint at
- * iteration 10 and ends at 20 with the same state as an undisturbed run. The same checkpoints let
- * {@code tune.resume=true} continue an experiment killed mid-way.
+ * directories, every 5 iterations as the class's own {@code @CheckpointConfig} says, and reads them
+ * back when the trial restarts. The step fails once, at iteration 12, as a lost machine would;
+ * {@code @FailureConfig(maxFailures = 1)} lets the trial restart from its checkpoint at iteration
+ * 10, and it ends at 20 with the same state as an undisturbed run. Both policies travel with the
+ * class, so {@code tune:run}, the JUnit engine and {@code Tuner.run} all recover the same way
+ * ({@code -Dtune.maxFailures} and {@code -Dtune.checkpoint.*} still override them). The same
+ * checkpoints let {@code tune.resume=true} continue an experiment killed mid-way.
  */
 @Trainable(name = "checkpoints", metric = "loss", samples = 3)
 @Stop(maxIterations = 20)
+@FailureConfig(maxFailures = 1)
+@CheckpointConfig(frequency = 5)
 @Seed(6)
 public class TuneSample_06_Checkpoints {
 

@@ -87,9 +87,12 @@ class SamplesTest {
     @Test
     void aFailedTrialRestartsFromItsCheckpointWithTheSameState() {
         TuneSample_06_Checkpoints.FAILURES.set(1);
-        ExperimentResult result = Tuner.run(Samples.SAMPLES.get("checkpoints").get(), TuneOptions.builder().inMemory()
-                .verbose(0).maxFailures(1).set(dev.tune.run.TuneOption.CHECKPOINT_FREQUENCY, 5).build());
-        assertTrue(result.errors().isEmpty(), "the failure was recovered");
+        ExperimentResult result = run("checkpoints");
+        assertTrue(result.errors().isEmpty(), "the failure was recovered by the sample's own @FailureConfig");
+        for (Trial trial : result.trials()) {
+            assertTrue(trial.checkpoints().stream().anyMatch(c -> c.iteration() == 10),
+                    "checkpoints every 5 iterations, as the sample declares: " + trial.checkpoints());
+        }
         for (Trial trial : result.trials()) {
             assertEquals(20, trial.iterations());
             assertEquals(20.0, trial.lastResult().orElseThrow().metric("steps"), "the state continued from iteration 10");

@@ -5,9 +5,13 @@ package dev.tune.result;
  * them apart so an IDE can show a trial stopped early as skipped rather than passed or failed.
  */
 public enum Termination {
-    /** The trainable finished: a Function API method returned, or a step reported {@code done}. */
+    /**
+     * The trial ran in full: its trainable finished (a Function API method returned, a step
+     * reported {@code done}), or it reached its budget (max iterations, the per-trial time limit,
+     * or the full budget a scheduler gave it).
+     */
     COMPLETED,
-    /** A per-trial stop condition was met (max iterations, a metric threshold, a time limit, a stopper). */
+    /** A metric threshold or a stopper ended the trial before its budget: cut short, as the user asked. */
     STOPPED,
     /** A scheduler stopped the trial early. */
     EARLY_STOPPED,

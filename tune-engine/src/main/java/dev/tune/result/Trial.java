@@ -57,7 +57,7 @@ public record Trial(
         return stats == null ? Double.NaN : stats.value(scope, mode);
     }
 
-    /** True when this trial ended as a scheduler or stop condition decided, not on its own. */
+    /** True when a scheduler, a metric threshold or a stopper cut this trial short of its budget. */
     public boolean stoppedEarly() {
         return termination.filter(t -> t == Termination.STOPPED || t == Termination.EARLY_STOPPED).isPresent();
     }

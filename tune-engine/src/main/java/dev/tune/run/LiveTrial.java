@@ -121,6 +121,11 @@ final class LiveTrial implements TrialContext, TrialSession {
     }
 
     @Override
+    public long seed() {
+        return book.plan().trialSeed(number);
+    }
+
+    @Override
     public Config config() {
         return config;
     }

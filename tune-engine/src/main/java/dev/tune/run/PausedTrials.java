@@ -60,7 +60,7 @@ final class PausedTrials {
             resumable.add(trial);
         } else if (decision == Decision.STOP || decision == Decision.COMPLETE) {
             paused.remove(trial.id);
-            end.accept(trial, decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.STOPPED);
+            end.accept(trial, decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.COMPLETED);
         }
     }
 

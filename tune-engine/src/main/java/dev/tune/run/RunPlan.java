@@ -1,6 +1,7 @@
 package dev.tune.run;
 
 import dev.tune.Mode;
+import dev.tune.TrialContext;
 import dev.tune.checkpoint.CheckpointPolicy;
 import dev.tune.result.Objective;
 import dev.tune.result.ObjectiveFunction;
@@ -87,6 +88,12 @@ record RunPlan(
                 options.get(TuneOption.TRIAL_DIRNAME_CREATOR), options.resolve(TuneOption.MAX_FAILURES),
                 options.resolve(TuneOption.FAIL_FAST), options.resolve(TuneOption.RAISE_ON_FAILED_TRIAL), reuse,
                 checkpoints(options), options.get(TuneOption.CALLBACKS).orElse(List.of()));
+    }
+
+    /** The seed that trial {@code number}'s own code gets: {@link TrialContext#seed()}. */
+    long trialSeed(int number) {
+        return options.get(TuneOption.TRIAL_SEEDS).map(f -> f.applyAsLong(number))
+                .orElseGet(() -> TrialSeeds.of(seed, number));
     }
 
     private static CheckpointPolicy checkpoints(TuneOptions options) {

@@ -9,6 +9,7 @@ import dev.tune.result.TrialStatus;
 import dev.tune.schedule.Decision;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
+import dev.tune.stop.StopConditions;
 import dev.tune.store.ExperimentStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -225,7 +226,7 @@ final class TrialBook {
 
     /** Takes one result; false when the trial must stop now. */
     synchronized boolean onResult(LiveTrial trial, Result result) {
-        Optional<String> reason = plan.stop().trialStopReason(result);
+        Optional<StopConditions.TrialStop> stop = plan.stop().trialStop(result);
         Trial snapshot = callbacks.isEmpty() && !searcherSeesResults ? null : trial.snapshot();
         if (searcherSeesResults) {
             searcher.onTrialResult(snapshot, result);
@@ -234,9 +235,9 @@ final class TrialBook {
             callbacks.onTrialResult(snapshot, result);
         }
         checkExperimentStop();
-        if (reason.isPresent() && !result.done()) {
-            trial.stopCause = Termination.STOPPED;
-            trial.stopReason = reason.get();
+        if (stop.isPresent() && !result.done()) {
+            trial.stopCause = stop.get().termination();
+            trial.stopReason = stop.get().reason();
             return false;
         }
         Decision decision = plan.scheduler().onTrialResult(result);
@@ -249,7 +250,7 @@ final class TrialBook {
             return false;
         }
         if (decision != Decision.CONTINUE && !result.done()) {
-            trial.stopCause = decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.STOPPED;
+            trial.stopCause = decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.COMPLETED;
             trial.stopReason = (decision == Decision.STOP ? "stopped early by " : "given its full budget by ")
                     + plan.scheduler();
             return false;

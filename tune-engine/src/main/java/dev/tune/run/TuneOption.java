@@ -107,6 +107,8 @@ public final class TuneOption {
     public static final Option<Boolean> REUSE_ACTORS = new Option<>("tune.reuseActors",
             "reuse trainable instances across trials; default: when the class declares @Reset", null, TuneOption::bool);
     public static final Option<List<Callback>> CALLBACKS = code("tune.callbacks", "experiment callbacks");
+    public static final Option<java.util.function.IntToLongFunction> TRIAL_SEEDS = code("tune.trialSeeds",
+            "the seed each trial's code gets (TrialContext.seed), by trial number; default: TrialSeeds.of(seed, number)");
 
     /** Every option, in the order of this class. */
     public static List<Option<?>> all() {

@@ -14,7 +14,7 @@ public enum Decision {
     STOP,
     /**
      * The trial has had its full budget (ASHA's {@code max_t}) and ends as {@code TERMINATED} with
-     * {@code Termination.STOPPED}, like a stop condition: it was not cut short.
+     * {@code Termination.COMPLETED}, like a trial at its iteration limit: it was not cut short.
      */
     COMPLETE
 }

@@ -1,5 +1,6 @@
 package dev.tune.stop;
 
+import dev.tune.result.Termination;
 import dev.tune.result.Result;
 import java.time.Duration;
 import java.util.List;
@@ -25,25 +26,34 @@ public final class StopConditions {
         this.stoppers = List.copyOf(stoppers);
     }
 
-    /** Why the trial that reported {@code result} must stop, or empty to continue. */
-    public Optional<String> trialStopReason(Result result) {
+    /**
+     * Why the trial that reported {@code result} must stop, or empty to continue. A trial that
+     * reached its iteration or time budget has run in full ({@code Termination.COMPLETED}); one
+     * that a threshold or a stopper ended was cut short ({@code Termination.STOPPED}).
+     */
+    public Optional<TrialStop> trialStop(Result result) {
         if (result.iteration() >= maxIterations) {
-            return Optional.of("reached " + maxIterations + " iterations");
+            return Optional.of(new TrialStop(Termination.COMPLETED, "reached " + maxIterations + " iterations"));
         }
         if (result.timeTotalSeconds() >= trialSeconds) {
-            return Optional.of("reached its time limit of " + trialSeconds + " s");
+            return Optional.of(new TrialStop(Termination.COMPLETED, "reached its time limit of " + trialSeconds + " s"));
         }
         for (MetricThreshold threshold : thresholds) {
             if (threshold.isReached(result)) {
-                return Optional.of("reached " + threshold);
+                return Optional.of(new TrialStop(Termination.STOPPED, "reached " + threshold));
             }
         }
         for (Stopper stopper : stoppers) {
             if (stopper.shouldStopTrial(result)) {
-                return Optional.of("stopped by " + stopper.getClass().getSimpleName());
+                return Optional.of(new TrialStop(Termination.STOPPED,
+                        "stopped by " + stopper.getClass().getSimpleName()));
             }
         }
         return Optional.empty();
+    }
+
+    /** How a trial ends when a stop rule ends it, and the rule in words. */
+    public record TrialStop(Termination termination, String reason) {
     }
 
     /** Which custom stopper ends the whole experiment now, if any. */

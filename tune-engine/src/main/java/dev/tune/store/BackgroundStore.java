@@ -106,6 +106,19 @@ final class BackgroundStore implements ExperimentStore {
         }
     }
 
+    /**
+     * Keeps the first failure for {@link #close()} and goes on. A linkage error (a class missing
+     * from an incomplete class path) is caught too: were the writer thread to die of it, every
+     * later write would be lost without a word.
+     */
+    private void failed(Throwable e) {
+        LOG.error("Writing experiment results failed; later writes continue", e);
+        if (failure == null) {
+            failure = e instanceof RuntimeException r ? r
+                    : new IllegalStateException("Writing experiment results failed: " + e, e);
+        }
+    }
+
     private void drain() {
         List<Runnable> batch = new ArrayList<>(256);
         while (true) {
@@ -121,22 +134,16 @@ final class BackgroundStore implements ExperimentStore {
                 }
                 try {
                     write.run();
-                } catch (RuntimeException e) {
-                    LOG.error("Writing experiment results failed; later writes continue", e);
-                    if (failure == null) {
-                        failure = e;
-                    }
+                } catch (RuntimeException | LinkageError e) {
+                    failed(e);
                 }
             }
             batch.clear();
             if (queue.isEmpty()) {
                 try {
                     store.flush();
-                } catch (RuntimeException e) {
-                    LOG.error("Writing experiment results failed; later writes continue", e);
-                    if (failure == null) {
-                        failure = e;
-                    }
+                } catch (RuntimeException | LinkageError e) {
+                    failed(e);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.tune.trainable;
 
+import dev.tune.CheckpointConfig;
+import dev.tune.FailureConfig;
 import dev.tune.Resources;
 import dev.tune.Seed;
 import dev.tune.Stop;
@@ -70,6 +72,8 @@ final class AnnotationOptions {
         readResources(annotation(element, type, Resources.class), type, member, options);
         readStop(annotation(element, type, Stop.class), type, member, options);
         readThresholds(element.getAnnotationsByType(StopWhen.class), type, member, options);
+        readFailures(annotation(element, type, FailureConfig.class), type, member, options);
+        readCheckpoints(annotation(element, type, CheckpointConfig.class), type, member, options);
         return options.build();
     }
 
@@ -111,6 +115,38 @@ final class AnnotationOptions {
         if (s.timeBudgetSeconds() != -1) {
             check(s.timeBudgetSeconds() > 0, type, member, Stop.class, "timeBudgetSeconds must be positive");
             options.timeBudget(Duration.ofNanos((long) (s.timeBudgetSeconds() * 1e9)));
+        }
+    }
+
+    private static void readFailures(FailureConfig f, Class<?> type, String member, TuneOptions.Builder options) {
+        if (f == null) {
+            return;
+        }
+        check(f.maxFailures() >= -1, type, member, FailureConfig.class,
+                "maxFailures must be 0 or more, or -1 for no limit, got " + f.maxFailures());
+        options.set(TuneOption.MAX_FAILURES, f.maxFailures()).set(TuneOption.FAIL_FAST, f.failFast());
+    }
+
+    private static void readCheckpoints(CheckpointConfig c, Class<?> type, String member, TuneOptions.Builder options) {
+        if (c == null) {
+            return;
+        }
+        check(c.frequency() >= 0, type, member, CheckpointConfig.class,
+                "frequency must be 0 (never) or more, got " + c.frequency());
+        check(c.keep() >= 0, type, member, CheckpointConfig.class, "keep must be 0 (all) or more, got " + c.keep());
+        options.set(TuneOption.CHECKPOINT_FREQUENCY, c.frequency()).set(TuneOption.CHECKPOINT_AT_END, c.atEnd())
+                .set(TuneOption.CHECKPOINT_KEEP, c.keep());
+        if (!c.score().isBlank()) {
+            String score = c.score().trim();
+            int colon = score.indexOf(':');
+            String mode = colon > 0 ? score.substring(0, colon).trim() : "max";
+            if (!mode.equalsIgnoreCase("max") && !mode.equalsIgnoreCase("min")
+                    || score.substring(colon + 1).isBlank()) {
+                throw new InvalidTrainableException(type, member, CheckpointConfig.class,
+                        "score '" + c.score() + "' is not a metric with a mode",
+                        "write score as max:accuracy or min:loss, or leave it empty to keep the most recent");
+            }
+            options.set(TuneOption.CHECKPOINT_SCORE, score);
         }
     }
 

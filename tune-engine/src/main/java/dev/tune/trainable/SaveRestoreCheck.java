@@ -81,6 +81,12 @@ public final class SaveRestoreCheck {
         }
 
         @Override
+        public long seed() {
+            // Both instances of the check get the same seed, as a restored trial does.
+            return 0;
+        }
+
+        @Override
         public Config config() {
             return config;
         }

@@ -12,6 +12,7 @@ import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.stop.ExperimentPlateauStopper;
+import dev.tune.stop.MetricThreshold;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -139,9 +140,20 @@ class CallbacksTest {
     @Test
     void stoppedTrialsAreMarkedStoppedInTheTable() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ExperimentResult result = Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet().verbose(1).maxIterations(2)
+        ExperimentResult result = Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet().verbose(1)
+                .set(TuneOption.STOP_WHEN, MetricThreshold.parseAll("score>=-1000"))
                 .output(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         assertTrue(result.trials().stream().allMatch(t -> t.termination().orElseThrow() == Termination.STOPPED));
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("6 terminated (6 stopped early)"));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("6 terminated (6 stopped early)"), bytes.toString());
+    }
+
+    @Test
+    void trialsAtTheirIterationLimitRanInFullAndAreNotCountedAsStoppedEarly() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ExperimentResult result = Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet().verbose(1).maxIterations(2)
+                .output(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        assertTrue(result.trials().stream().allMatch(t -> t.termination().orElseThrow() == Termination.COMPLETED
+                && t.iterations() == 2));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("6 terminated (0 stopped early)"), bytes.toString());
     }
 }

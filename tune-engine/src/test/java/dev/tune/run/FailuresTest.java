@@ -1,6 +1,7 @@
 package dev.tune.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -144,7 +145,8 @@ class FailuresTest {
         for (Trial trial : result.trials()) {
             assertEquals(7, trial.iterations());
             assertEquals(TrialStatus.TERMINATED, trial.status());
-            assertEquals(Termination.STOPPED, trial.termination().orElseThrow());
+            assertEquals(Termination.COMPLETED, trial.termination().orElseThrow(), "its budget ran in full");
+            assertFalse(trial.stoppedEarly());
         }
     }
 

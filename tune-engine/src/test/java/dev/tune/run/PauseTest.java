@@ -57,7 +57,7 @@ class PauseTest {
         assertEquals(9, best.iterations(), "the best trial reached maxT: " + result.trials().stream()
                 .map(t -> t.name() + " " + t.iterations() + " " + t.termination().orElseThrow() + " "
                         + t.lastResult().orElseThrow().metric("loss")).toList());
-        assertEquals(Termination.STOPPED, best.termination().orElseThrow());
+        assertEquals(Termination.COMPLETED, best.termination().orElseThrow());
         assertTrue(result.trials().stream().filter(t -> t.termination().orElseThrow() == Termination.EARLY_STOPPED)
                 .count() >= 6, "the other trials were halved away");
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tune.Mode;
 import dev.tune.result.Result;
+import dev.tune.result.Termination;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,13 @@ class StoppersTest {
     void conditionsNameWhatStoppedTheTrial() {
         StopConditions stop = new StopConditions(Optional.of(10L), Optional.of(Duration.ofSeconds(60)),
                 MetricThreshold.parseAll("loss<=0.1"), List.of());
-        assertEquals(Optional.empty(), stop.trialStopReason(result("t", 3, 1, 0.5)));
-        assertEquals(Optional.of("reached 10 iterations"), stop.trialStopReason(result("t", 10, 1, 0.5)));
-        assertEquals(Optional.of("reached its time limit of 60.0 s"), stop.trialStopReason(result("t", 3, 60, 0.5)));
-        assertEquals(Optional.of("reached loss<=0.1"), stop.trialStopReason(result("t", 3, 1, 0.05)));
+        assertEquals(Optional.empty(), stop.trialStop(result("t", 3, 1, 0.5)));
+        assertEquals(Optional.of(new StopConditions.TrialStop(Termination.COMPLETED, "reached 10 iterations")),
+                stop.trialStop(result("t", 10, 1, 0.5)), "a trial at its iteration budget ran in full");
+        assertEquals(Optional.of(new StopConditions.TrialStop(Termination.COMPLETED, "reached its time limit of 60.0 s")),
+                stop.trialStop(result("t", 3, 60, 0.5)), "a trial at its time budget ran in full");
+        assertEquals(Optional.of(new StopConditions.TrialStop(Termination.STOPPED, "reached loss<=0.1")),
+                stop.trialStop(result("t", 3, 1, 0.05)), "a threshold cuts a trial short");
     }
 
     @Test

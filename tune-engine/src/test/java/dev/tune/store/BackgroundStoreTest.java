@@ -22,6 +22,7 @@ class BackgroundStoreTest {
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         volatile boolean closed;
         RuntimeException failOn;
+        LinkageError linkageErrorOn;
 
         @Override
         public void open(ExperimentInfo experiment) {
@@ -38,6 +39,9 @@ class BackgroundStoreTest {
             calls.add("result " + trial.id() + " " + result.iteration());
             if (failOn != null && result.iteration() == 2) {
                 throw failOn;
+            }
+            if (linkageErrorOn != null && result.iteration() == 2) {
+                throw linkageErrorOn;
             }
         }
 
@@ -108,6 +112,19 @@ class BackgroundStoreTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, store::close);
         assertSame(recording.failOn, e);
         assertEquals(List.of("result a 1", "result a 2", "result a 3"), recording.calls);
+    }
+
+    @Test
+    void aMissingClassDoesNotKillTheWriterAndIsReportedOnClose() {
+        Recording recording = new Recording();
+        recording.linkageErrorOn = new NoClassDefFoundError("com/fasterxml/jackson/annotation/JsonInclude");
+        ExperimentStore store = ExperimentStore.inBackground(recording, "test");
+        for (int i = 1; i <= 3; i++) {
+            store.appendResult(trial("a"), result("a", i));
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, store::close);
+        assertSame(recording.linkageErrorOn, e.getCause());
+        assertEquals(List.of("result a 1", "result a 2", "result a 3"), recording.calls, "later writes went on");
     }
 
     @Test

@@ -5,63 +5,119 @@ import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.engine.discovery.ClasspathRootSelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.ModuleSelector;
 import org.junit.platform.engine.discovery.PackageSelector;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
- * Turns package, class-path-root and module selectors into class selectors for the classes that
- * carry {@code @Trainable} (on the class or on a method). ClassGraph reads class files without
- * loading them, so a scan loads nothing but trainables; class-name and package filters apply
- * before anything is loaded.
+ * Turns package, class-path-root, module and class-path-resource selectors into class selectors
+ * for the classes that carry {@code @Trainable} (on the class or on a method). ClassGraph reads
+ * class files without loading them, so a scan loads nothing but trainables; class-name and package
+ * filters apply before anything is loaded.
+ *
+ * <p>A class-path resource names either one class file ({@code com/acme/Model.class}) or a
+ * directory of the class path ({@code com/acme/models}); both name their trainables as exactly as
+ * {@code @SelectClasses} does, so class-name filters (which are about class names, and whose
+ * default expects {@code *Test}) do not apply to them. When a package or class-path scan finds
+ * trainables but the class-name filter excludes every one, as JUnit's default pattern does for
+ * model classes, a warning says how to include them.
  */
 final class ClasspathScanner implements SelectorResolver {
 
+    private final UniqueId engineId;
     private final Predicate<String> classNames;
+    private final DiscoveryIssueReporter issues;
 
-    ClasspathScanner(Predicate<String> classNames) {
+    ClasspathScanner(UniqueId engineId, Predicate<String> classNames, DiscoveryIssueReporter issues) {
+        this.engineId = engineId;
         this.classNames = classNames;
+        this.issues = issues;
     }
 
     @Override
     public Resolution resolve(PackageSelector selector, Context context) {
-        return scan(new ClassGraph().acceptPackages(selector.getPackageName()));
+        return scan(new ClassGraph().acceptPackages(selector.getPackageName()), "package " + selector.getPackageName());
     }
 
     @Override
     public Resolution resolve(ClasspathRootSelector selector, Context context) {
-        return scan(new ClassGraph().overrideClasspath(Paths.get(selector.getClasspathRoot()).toString()));
+        String root = Paths.get(selector.getClasspathRoot()).toString();
+        return scan(new ClassGraph().overrideClasspath(root), "class-path root " + root);
     }
 
     @Override
     public Resolution resolve(ModuleSelector selector, Context context) {
-        return scan(new ClassGraph().acceptModules(selector.getModuleName()));
+        return scan(new ClassGraph().acceptModules(selector.getModuleName()), "module " + selector.getModuleName());
     }
 
-    private Resolution scan(ClassGraph graph) {
+    @Override
+    public Resolution resolve(ClasspathResourceSelector selector, Context context) {
+        String name = selector.getClasspathResourceName();
+        while (name.startsWith("/")) {
+            name = name.substring(1);
+        }
+        if (name.endsWith(".class")) {
+            return Resolution.selectors(Set.of(exactly(
+                    name.substring(0, name.length() - ".class".length()).replace('/', '.'))));
+        }
+        return name.isEmpty() ? Resolution.unresolved()
+                : scan(new ClassGraph().acceptPaths(name), "class-path resource " + name, true);
+    }
+
+    /** A class selected as a unique id, which no class-name filter hides. */
+    private DiscoverySelector exactly(String className) {
+        return DiscoverySelectors.selectUniqueId(engineId.append(TuneUniqueId.CLASS, className));
+    }
+
+    private Resolution scan(ClassGraph graph, String where) {
+        return scan(graph, where, false);
+    }
+
+    private Resolution scan(ClassGraph graph, String where, boolean named) {
         Set<DiscoverySelector> classes = new LinkedHashSet<>();
+        List<String> filteredOut = new ArrayList<>();
         String annotation = Trainable.class.getName();
         try (ScanResult result = graph.enableClassInfo().enableMethodInfo().enableAnnotationInfo()
                 .ignoreClassVisibility().ignoreMethodVisibility().scan()) {
             for (ClassInfo info : result.getClassesWithAnnotation(annotation)) {
-                add(info, classes);
+                add(info, named, classes, filteredOut);
             }
             for (ClassInfo info : result.getClassesWithMethodAnnotation(annotation)) {
-                add(info, classes);
+                add(info, named, classes, filteredOut);
             }
+        }
+        if (classes.isEmpty() && !filteredOut.isEmpty()) {
+            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, "The " + where + " holds "
+                    + filteredOut.size() + " trainable class(es), such as " + filteredOut.get(0) + ", but the "
+                    + "class-name filter excludes all of them; JUnit's default pattern only includes names like "
+                    + "*Test. Include them with @IncludeClassNamePatterns(\".*\") on the @Suite, "
+                    + "--include-classname='.*' on the console launcher, or select the classes themselves."));
         }
         return classes.isEmpty() ? Resolution.unresolved() : Resolution.selectors(classes);
     }
 
-    private void add(ClassInfo info, Set<DiscoverySelector> classes) {
-        if (!info.isAnnotation() && !info.isAbstract() && classNames.test(info.getName())) {
+    private void add(ClassInfo info, boolean named, Set<DiscoverySelector> classes, List<String> filteredOut) {
+        if (info.isAnnotation() || info.isAbstract()) {
+            return;
+        }
+        if (named) {
+            classes.add(exactly(info.getName()));
+        } else if (classNames.test(info.getName())) {
             classes.add(DiscoverySelectors.selectClass(info.getName()));
+        } else if (!filteredOut.contains(info.getName())) {
+            filteredOut.add(info.getName());
         }
     }
 }

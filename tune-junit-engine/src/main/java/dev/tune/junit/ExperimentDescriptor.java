@@ -6,7 +6,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.List;
 import java.util.Set;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
@@ -20,17 +20,16 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
  * test-template container registers its invocations. It holds either the experiment or the
  * {@link InvalidTrainableException} that reading it raised, so an invalid trainable appears in
  * the tree and fails with its message instead of vanishing. When a unique id selected one trial,
- * only that trial runs again.
+ * only the selected trials run again.
  */
 final class ExperimentDescriptor extends AbstractTestDescriptor {
-
-    static final String SEGMENT = "experiment";
 
     private final Class<?> type;
     private final Method method;
     private final Experiment experiment;
     private final InvalidTrainableException invalid;
-    private Integer rerunTrial;
+    private boolean whole;
+    private final java.util.SortedSet<Integer> selectedTrials = new java.util.TreeSet<>();
 
     private ExperimentDescriptor(UniqueId id, String name, TestSource source, Class<?> type, Method method,
             Experiment experiment, InvalidTrainableException invalid) {
@@ -43,13 +42,13 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
 
     static ExperimentDescriptor of(UniqueId parent, Experiment experiment) {
         Method method = experiment.method().orElse(null);
-        return new ExperimentDescriptor(parent.append(SEGMENT, key(experiment.type(), method)), experiment.name(),
+        return new ExperimentDescriptor(parent.append(TuneUniqueId.EXPERIMENT, key(experiment.type(), method)), experiment.name(),
                 source(experiment.type(), method), experiment.type(), method, experiment, null);
     }
 
     static ExperimentDescriptor invalid(UniqueId parent, Class<?> type, Method method, InvalidTrainableException e) {
         String name = method == null ? type.getSimpleName() : type.getSimpleName() + "." + method.getName();
-        return new ExperimentDescriptor(parent.append(SEGMENT, key(type, method)), name, source(type, method), type,
+        return new ExperimentDescriptor(parent.append(TuneUniqueId.EXPERIMENT, key(type, method)), name, source(type, method), type,
                 method, null, e);
     }
 
@@ -98,12 +97,18 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
         return method != null ? method : type;
     }
 
-    /** Runs only trial {@code number} again, with its recorded config. */
-    void rerunOnly(int number) {
-        rerunTrial = number;
+    /** The experiment itself was selected (by class, method or its own unique id): it runs whole. */
+    void selectWhole() {
+        whole = true;
     }
 
-    OptionalInt rerunTrial() {
-        return rerunTrial == null ? OptionalInt.empty() : OptionalInt.of(rerunTrial);
+    /** Trial {@code number} was selected by its unique id: unless the whole experiment is, only such trials run again. */
+    void selectTrial(int number) {
+        selectedTrials.add(number);
+    }
+
+    /** The recorded trials to run again, in order; empty when the experiment runs whole. */
+    List<Integer> rerunTrials() {
+        return whole ? List.of() : List.copyOf(selectedTrials);
     }
 }

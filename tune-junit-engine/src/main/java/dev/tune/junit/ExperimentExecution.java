@@ -1,5 +1,6 @@
 package dev.tune.junit;
 
+import dev.tune.Config;
 import dev.tune.report.ProgressReporter;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Objective;
@@ -9,6 +10,7 @@ import dev.tune.run.ExperimentVerifier;
 import dev.tune.run.TuneException;
 import dev.tune.run.TuneOption;
 import dev.tune.run.TuneOptions;
+import dev.tune.run.TrialSeeds;
 import dev.tune.run.Tuner;
 import dev.tune.search.GivenConfigs;
 import dev.tune.search.Searchers;
@@ -17,7 +19,7 @@ import dev.tune.trainable.Experiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -43,14 +45,20 @@ final class ExperimentExecution {
             return;
         }
         Experiment experiment = descriptor.experiment().orElseThrow();
-        OptionalInt rerun = descriptor.rerunTrial();
+        List<Integer> rerun = descriptor.rerunTrials();
         Throwable failure = null;
         try {
-            TuneOptions options = options(experiment, rerun);
+            TuneOptions options;
+            try {
+                options = options(experiment, rerun);
+            } catch (RuntimeException e) {
+                failSelectedTrials(descriptor, e);
+                throw e;
+            }
             ExperimentResult result;
             try {
                 result = Tuner.run(experiment, options.overriddenBy(TuneOptions.builder().callbacks(
-                        new TrialEvents(descriptor, listener, rerun.isPresent() ? rerun.getAsInt() : null)).build()));
+                        new TrialEvents(descriptor, listener, rerun)).build()));
             } catch (TuneException e) {
                 failure = e;
                 result = e.result().orElse(null);
@@ -68,12 +76,21 @@ final class ExperimentExecution {
                 : TestExecutionResult.failed(failure));
     }
 
-    private TuneOptions options(Experiment experiment, OptionalInt rerun) {
+    /**
+     * The options of this run. Re-running selected trials gives each its recorded config and the
+     * seed its code had, under the name {@code <experiment>-rerun-<numbers>} so the original run's
+     * results stay as they were.
+     */
+    private TuneOptions options(Experiment experiment, List<Integer> rerun) {
         TuneOptions options = settings.options();
-        if (rerun.isPresent()) {
-            var config = RecordedTrial.config(Tuner.experimentDir(experiment, options), rerun.getAsInt());
-            return options.overriddenBy(TuneOptions.builder().searcher(() -> new GivenConfigs(List.of(config)))
-                    .name(experiment.name() + "-rerun-" + rerun.getAsInt()).build());
+        if (!rerun.isEmpty()) {
+            String name = options.get(TuneOption.NAME).orElse(experiment.name());
+            RecordedTrials recorded = RecordedTrials.load(Tuner.experimentDir(experiment, options), name, rerun);
+            List<Config> configs = recorded.select(name, rerun).stream().map(Trial::config).toList();
+            long seed = recorded.experimentSeed();
+            return options.overriddenBy(TuneOptions.builder().searcher(() -> new GivenConfigs(configs))
+                    .name(name + "-rerun-" + rerun.stream().map(String::valueOf).collect(Collectors.joining("-")))
+                    .seed(seed).set(TuneOption.TRIAL_SEEDS, k -> TrialSeeds.of(seed, rerun.get(k - 1))).build());
         }
         if (!settings.full()) {
             String searcher = options.get(TuneOption.SEARCHER)
@@ -86,6 +103,14 @@ final class ExperimentExecution {
             return options.overriddenBy(smoke.build());
         }
         return options;
+    }
+
+    /** The trials selected to run again could not start: each fails with the reason, where the user looks. */
+    private void failSelectedTrials(ExperimentDescriptor descriptor, RuntimeException reason) {
+        for (var trial : List.copyOf(descriptor.getChildren())) {
+            listener.executionStarted(trial);
+            listener.executionFinished(trial, TestExecutionResult.failed(reason));
+        }
     }
 
     private void publishBest(ExperimentDescriptor descriptor, ExperimentResult result) {

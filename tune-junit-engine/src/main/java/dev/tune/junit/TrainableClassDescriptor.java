@@ -11,12 +11,10 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
  */
 final class TrainableClassDescriptor extends AbstractTestDescriptor {
 
-    static final String SEGMENT = "class";
-
     private final Class<?> type;
 
     TrainableClassDescriptor(UniqueId parent, Class<?> type) {
-        super(parent.append(SEGMENT, type.getName()), type.getSimpleName(), ClassSource.from(type));
+        super(parent.append(TuneUniqueId.CLASS, type.getName()), type.getSimpleName(), ClassSource.from(type));
         this.type = type;
     }
 

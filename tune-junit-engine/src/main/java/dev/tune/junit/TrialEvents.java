@@ -7,9 +7,12 @@ import dev.tune.result.Trial;
 import dev.tune.run.Callback;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.TestAbortedException;
 
@@ -28,24 +31,31 @@ final class TrialEvents implements Callback {
 
     private final ExperimentDescriptor experiment;
     private final EngineExecutionListener listener;
-    private final Integer number;
-    private final Map<String, TrialDescriptor> trials = new HashMap<>();
+    private final List<Integer> numbers;
+    private final Map<String, TestDescriptor> trials = new HashMap<>();
 
-    /** {@code number}: the trial number to report instead of the run's own (when re-running one trial). */
-    TrialEvents(ExperimentDescriptor experiment, EngineExecutionListener listener, Integer number) {
+    /**
+     * {@code numbers}: when re-running recorded trials, their numbers in the order they run, so
+     * each is reported under its own number (and its discovered descriptor); empty otherwise.
+     */
+    TrialEvents(ExperimentDescriptor experiment, EngineExecutionListener listener, List<Integer> numbers) {
         this.experiment = experiment;
         this.listener = listener;
-        this.number = number;
+        this.numbers = List.copyOf(numbers);
     }
 
     @Override
     public void onTrialStart(Trial trial) {
-        int shown = number != null ? number : trial.number();
-        String name = number != null ? trial.name().replaceFirst("^#\\d+", "#" + number) : trial.name();
-        TrialDescriptor descriptor = new TrialDescriptor(experiment.getUniqueId(), shown, name);
-        experiment.addChild(descriptor);
+        int shown = numbers.isEmpty() ? trial.number() : numbers.get(trial.number() - 1);
+        UniqueId id = experiment.getUniqueId().append(TuneUniqueId.TRIAL, Integer.toString(shown));
+        TestDescriptor descriptor = experiment.findByUniqueId(id).orElse(null);
+        if (descriptor == null) {
+            String name = numbers.isEmpty() ? trial.name() : trial.name().replaceFirst("^#\\d+", "#" + shown);
+            descriptor = new TrialDescriptor(experiment.getUniqueId(), shown, name);
+            experiment.addChild(descriptor);
+            listener.dynamicTestRegistered(descriptor);
+        }
         trials.put(trial.id(), descriptor);
-        listener.dynamicTestRegistered(descriptor);
         listener.executionStarted(descriptor);
     }
 

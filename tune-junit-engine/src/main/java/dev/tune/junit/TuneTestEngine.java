@@ -40,9 +40,11 @@ public final class TuneTestEngine implements TestEngine {
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "tune");
         Predicate<String> classNames = classNameFilter(request);
+        RecordedTrials.Names recordedNames = new RecordedTrials.Names(settings(request));
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-                .addSelectorResolver(context -> new ClasspathScanner(classNames))
-                .addSelectorResolver(context -> new TrainableResolver(classNames, context.getIssueReporter()))
+                .addSelectorResolver(context -> new ClasspathScanner(uniqueId, classNames, context.getIssueReporter()))
+                .addSelectorResolver(context -> new TrainableResolver(uniqueId, classNames, context.getIssueReporter(),
+                        recordedNames))
                 .build()
                 .resolve(request, engine);
         return engine;
@@ -69,6 +71,15 @@ public final class TuneTestEngine implements TestEngine {
             listener.executionFinished(container, TestExecutionResult.successful());
         }
         listener.executionFinished(engine, TestExecutionResult.successful());
+    }
+
+    /** The settings, to name trials selected by id as they were recorded; empty when invalid (execution reports it). */
+    private static Optional<EngineSettings> settings(EngineDiscoveryRequest request) {
+        try {
+            return Optional.of(EngineSettings.from(request.getConfigurationParameters()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Predicate<String> classNameFilter(EngineDiscoveryRequest request) {

@@ -98,20 +98,6 @@ class ExecutionTest extends EngineTests {
     }
 
     @Test
-    void aTrialCanBeRunAgainByItsUniqueId() {
-        EngineExecutionResults first = full(storage, selectClass(Quadratic.class)).execute();
-        Event second = first.testEvents().started().list().get(1);
-        UniqueId id = second.getTestDescriptor().getUniqueId();
-        String name = second.getTestDescriptor().getDisplayName();
-
-        EngineExecutionResults again = full(storage, selectUniqueId(id)).execute();
-        again.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-        Event rerun = again.testEvents().started().list().get(0);
-        assertEquals(id, rerun.getTestDescriptor().getUniqueId());
-        assertEquals(name, rerun.getTestDescriptor().getDisplayName(), "same number, same config");
-    }
-
-    @Test
     void trialsCutByTheExperimentsEndAreAbortedNotFailed() {
         EngineExecutionResults results = full(storage, selectClass(dev.tune.junit.examples.Endless.class))
                 .configurationParameter("tune.timeBudget", "300ms").execute();

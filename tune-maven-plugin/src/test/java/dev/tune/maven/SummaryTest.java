@@ -30,7 +30,7 @@ class SummaryTest {
                 "    Best trial #3 learningRate=0.75: loss=0.015625",
                 "    Config:    learningRate=0.75",
                 "    Objective: loss (min)",
-                "    Trials: 3 terminated (3 stopped early), 0 errors",
+                "    Trials: 3 terminated (0 stopped early), 0 errors",
                 ""), log.info);
     }
 

@@ -8,7 +8,7 @@ import dev.tune.Trainable;
 
 /** Six PBT trials taking turns in two slots: each pauses, resumes and may be exploited several times. */
 @Trainable(metric = "acc", mode = dev.tune.Mode.MAX, samples = 6, maxConcurrentTrials = 2,
-        scheduler = "pbt(timeAttr=training_iteration,perturbationInterval=2,mutations=lr)")
+        scheduler = "pbt(timeAttr=training_iteration,perturbationInterval=2,quantileFraction=0.5,mutations=lr)")
 @Stop(maxIterations = 8)
 public class Population {
 
