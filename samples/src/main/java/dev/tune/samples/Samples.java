@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs one sample by name and prints its best result: {@code quickstart} (the default),
- * {@code function}, {@code class}, {@code model}, or {@code all}. Each run uses the options its
- * annotations give, overridden by any {@code -Dtune.*} system property.
+ * Runs one sample by the name the README gives it ({@code quickstart}, the default,
+ * {@code function-api}, {@code logistic-regression}, ...), or {@code all}, and prints its best
+ * result. Each run uses the options its annotations give, overridden by any {@code -Dtune.*}
+ * system property. The names are the experiments' own, as {@code -Dsample} and
+ * {@code tune.experiments} select them.
  */
 public final class Samples {
 
@@ -22,9 +24,9 @@ public final class Samples {
 
     static {
         SAMPLES.put("quickstart", () -> Experiment.of(TuneSample_01_Quickstart.class).get(0));
-        SAMPLES.put("function", () -> Experiment.of(TuneSample_02_FunctionApi.class).get(0));
-        SAMPLES.put("class", () -> Experiment.of(TuneSample_03_ClassApi.class).get(0));
-        SAMPLES.put("model", () -> Experiment.of(LogisticRegression.class).get(0));
+        SAMPLES.put("function-api", () -> Experiment.of(TuneSample_02_FunctionApi.class).get(0));
+        SAMPLES.put("class-api", () -> Experiment.of(TuneSample_03_ClassApi.class).get(0));
+        SAMPLES.put("logistic-regression", () -> Experiment.of(LogisticRegression.class).get(0));
         SAMPLES.put("early-stopping", () -> Experiment.of(TuneSample_05_EarlyStopping.class).get(0));
         SAMPLES.put("checkpoints", () -> Experiment.of(TuneSample_06_Checkpoints.class).get(0));
         SAMPLES.put("hyperband", () -> Experiment.of(TuneSample_07_HyperBand.class).get(0));

@@ -33,27 +33,9 @@ class ConsoleLauncherTest {
 
     @Test
     void runsTheQuickstartAsAContainerOfFourTrials(@TempDir Path dir) throws Exception {
-        Path launcher = launcherJar();
         Path storage = dir.resolve("results");
-        List<String> command = List.of(java(), "-jar", launcher.toString(), "execute",
-                "--disable-banner", "--disable-ansi-colors", "--details=tree", "--details-theme=ascii",
-                "--include-engine=tune",
-                "--class-path", classPath(launcher),
-                "--select-class", TuneSample_01_Quickstart.class.getName(),
-                "--config=tune.junit.mode=full",
-                "--config=tune.storagePath=" + storage);
-        Path log = dir.resolve("console.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-        if (!exited) {
-            process.destroyForcibly().waitFor();
-        }
-        // Latin-1 decodes any bytes, whatever encoding the launcher's JVM chose for its output.
-        String output = Files.readString(log, StandardCharsets.ISO_8859_1);
-        System.out.println(output);
-
-        assertTrue(exited, "the console launcher did not finish within 60 s:\n" + output);
-        assertEquals(0, process.exitValue(), "exit code of " + String.join(" ", command) + "\n" + output);
+        String output = run(dir.resolve("console.txt"), command(storage, "--select-class",
+                TuneSample_01_Quickstart.class.getName()));
         assertTrue(Pattern.compile("^[ |]*[+']-- quickstart \\[OK\\]$", Pattern.MULTILINE).matcher(output).find(),
                 "the experiment is a container in the tree:\n" + output);
         Set<String> numbers = new TreeSet<>();
@@ -69,6 +51,61 @@ class ConsoleLauncherTest {
         assertTrue(output.contains("[         0 tests failed          ]"), output);
         assertTrue(Files.isDirectory(storage.resolve("quickstart")),
                 "full mode wrote the experiment under the given tune.storagePath:\n" + output);
+    }
+
+    /**
+     * A trial id copied from the launcher's own XML report runs that trial alone again, as IntelliJ's
+     * "rerun" passes it: here a class-API trainable whose name matches none of the launcher's default
+     * class-name patterns, which must not hide it.
+     */
+    @Test
+    void aTrialIdFromTheReportRunsThatTrialAgain(@TempDir Path dir) throws Exception {
+        Path storage = dir.resolve("results");
+        Path reports = dir.resolve("reports");
+        String first = run(dir.resolve("first.txt"), command(storage, "--select-class", LogisticRegression.class.getName(),
+                "--config=tune.samples=4", "--config=tune.stop.maxIterations=3", "--reports-dir", reports.toString()));
+        assertTrue(first.contains("[         4 tests successful      ]"), first);
+        String report = Files.readString(reports.resolve("TEST-tune.xml"), StandardCharsets.UTF_8);
+        Matcher trial = Pattern.compile("<testcase name=\"(#3 [^\"]*)\"[\\s\\S]*?unique-id: (\\[engine:tune][^\\n]*\\[trial:3])")
+                .matcher(report);
+        assertTrue(trial.find(), "the report holds trial #3 and its unique id:\n" + report);
+        String id = trial.group(2).trim();
+        assertEquals("[engine:tune]/[class:dev.tune.samples.LogisticRegression]/[experiment:dev.tune.samples.LogisticRegression]"
+                + "/[trial:3]", id);
+
+        String again = run(dir.resolve("again.txt"), command(storage, "--select-unique-id", id,
+                "--config=tune.samples=4", "--config=tune.stop.maxIterations=3"));
+        assertTrue(again.contains("[         1 tests found           ]"), again);
+        assertTrue(again.contains("[         1 tests successful      ]"), again);
+        assertTrue(again.contains("-- " + trial.group(1) + " [OK]"), "the same trial, number and config:\n" + again);
+        assertTrue(Files.isRegularFile(storage.resolve("logistic-regression-rerun-3").resolve("experiment.json")), again);
+    }
+
+    private static List<String> command(Path storage, String... selection) throws URISyntaxException {
+        Path launcher = launcherJar();
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", launcher.toString(), "execute",
+                "--disable-banner", "--disable-ansi-colors", "--details=tree", "--details-theme=ascii",
+                "--include-engine=tune", "--class-path", classPath(launcher),
+                "--config=tune.junit.mode=full", "--config=tune.storagePath=" + storage));
+        command.addAll(List.of(selection));
+        return command;
+    }
+
+    /**
+     * Runs the launcher to its end and returns what it printed (decoded as Latin-1, which reads any
+     * bytes whatever encoding the launcher's JVM chose); fails on a time-out or a non-zero exit.
+     */
+    private static String run(Path log, List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the console launcher did not finish within 60 s: " + Files.readString(log,
+                    StandardCharsets.ISO_8859_1));
+        }
+        String output = Files.readString(log, StandardCharsets.ISO_8859_1);
+        System.out.println(output);
+        assertEquals(0, process.exitValue(), "exit code of " + String.join(" ", command) + "\n" + output);
+        return output;
     }
 
     /** Where the build copied the launcher (maven-dependency-plugin, phase process-test-classes). */

@@ -40,7 +40,7 @@ class SamplesTest {
 
     @Test
     void functionApiReportsTwentyStepsPerTrial() {
-        ExperimentResult result = run("function");
+        ExperimentResult result = run("function-api");
         assertEquals(8, result.trials().size());
         result.trials().forEach(t -> assertEquals(20, t.iterations()));
         Trial best = result.bestTrial().orElseThrow();
@@ -52,7 +52,7 @@ class SamplesTest {
     @Test
     void classApiReusesOneInstanceForAllTrials() {
         TuneSample_03_ClassApi.SETUPS.set(0);
-        ExperimentResult result = run("class");
+        ExperimentResult result = run("class-api");
         assertEquals(10, result.trials().size());
         assertEquals(1, TuneSample_03_ClassApi.SETUPS.get(), "set-up ran once: the instance was reused");
         result.trials().forEach(t -> assertEquals(5, t.iterations(), "done after five steps"));
@@ -64,7 +64,7 @@ class SamplesTest {
 
     @Test
     void existingModelLearnsUnderTuning() {
-        ExperimentResult result = run("model");
+        ExperimentResult result = run("logistic-regression");
         assertEquals(12, result.trials().size());
         assertTrue(result.trials().stream().allMatch(t -> t.status() == TrialStatus.TERMINATED && t.iterations() == 15));
         double best = result.bestTrial().orElseThrow().lastResult().orElseThrow().metric("validationAccuracy");
