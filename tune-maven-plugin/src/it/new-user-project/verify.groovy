@@ -46,7 +46,7 @@ assert output.contains('[         6 tests successful      ]'): 'the console laun
 
 // 5. A trial id copied from the launcher's own report runs exactly that trial again.
 def report = new File(basedir, 'target/console-reports/TEST-tune.xml').text
-def matcher = report =~ /<testcase name="(#3 [^"]*)"[\s\S]*?unique-id: (\[engine:tune\][^\n]*\[trial:3\])/
+def matcher = report =~ /<testcase name="(#3 [^"]*)"[^>]*>\s*<system-out><!\[CDATA\[\s*unique-id: (\[engine:tune\][^\n]*\[trial:3\])/
 assert matcher.find(): 'the report holds trial #3 with its unique id'
 def (name, id) = [matcher.group(1), matcher.group(2).trim()]
 assert id == '[engine:tune]/[class:com.example.model.RidgeRegression]/[experiment:com.example.model.RidgeRegression]/[trial:3]'

@@ -66,7 +66,8 @@ class ConsoleLauncherTest {
                 "--config=tune.samples=4", "--config=tune.stop.maxIterations=3", "--reports-dir", reports.toString()));
         assertTrue(first.contains("[         4 tests successful      ]"), first);
         String report = Files.readString(reports.resolve("TEST-tune.xml"), StandardCharsets.UTF_8);
-        Matcher trial = Pattern.compile("<testcase name=\"(#3 [^\"]*)\"[\\s\\S]*?unique-id: (\\[engine:tune][^\\n]*\\[trial:3])")
+        Matcher trial = Pattern.compile("<testcase name=\"(#3 [^\"]*)\"[^>]*>\\s*<system-out><!\\[CDATA\\[\\s*unique-id: "
+                + "(\\[engine:tune][^\\n]*\\[trial:3])")
                 .matcher(report);
         assertTrue(trial.find(), "the report holds trial #3 and its unique id:\n" + report);
         String id = trial.group(2).trim();
@@ -81,11 +82,43 @@ class ConsoleLauncherTest {
         assertTrue(Files.isRegularFile(storage.resolve("logistic-regression-rerun-3").resolve("experiment.json")), again);
     }
 
+    /**
+     * The samples' suite, as a user runs {@code src/main} trainables from {@code src/test}: the tune
+     * engine nested under the suite engine, and a trial id from under the suite, copied from the
+     * report, runs that trial again.
+     */
+    @Test
+    void theSuiteRunsTheSamplesAndATrialIdUnderItRunsAgain(@TempDir Path dir) throws Exception {
+        Path storage = dir.resolve("results");
+        Path reports = dir.resolve("reports");
+        String first = run(dir.resolve("first.txt"), command(storage, true, "--select-class",
+                TuneSamplesTests.class.getName(), "--config=tune.verbose=0", "--reports-dir", reports.toString()));
+        assertTrue(first.contains("[         0 tests failed          ]"), first);
+        String report = Files.readString(reports.resolve("TEST-junit-platform-suite.xml"), StandardCharsets.UTF_8);
+        Matcher trial = Pattern.compile("<testcase name=\"(#2 [^\"]*)\"[^>]*>\\s*<system-out><!\\[CDATA\\[\\s*unique-id: "
+                + "(\\[engine:junit-platform-suite]/\\[suite:dev.tune.samples.TuneSamplesTests]/\\[engine:tune]/"
+                + "\\[class:dev.tune.samples.TuneSample_02_FunctionApi][^\\n]*\\[trial:2])").matcher(report);
+        assertTrue(trial.find(), "the suite's report holds function-api's trial #2 and its id:\n" + report);
+
+        String again = run(dir.resolve("again.txt"), command(storage, true, "--select-unique-id", trial.group(2).trim(),
+                "--config=tune.verbose=0"));
+        assertTrue(again.contains("[         1 tests successful      ]") && again.contains("[         1 tests found           ]"),
+                again);
+        assertTrue(again.contains("-- " + trial.group(1) + " [OK]"), again);
+        assertTrue(Files.isRegularFile(storage.resolve("function-api-rerun-2").resolve("experiment.json")), again);
+    }
+
     private static List<String> command(Path storage, String... selection) throws URISyntaxException {
+        return command(storage, false, selection);
+    }
+
+    /** {@code withTests}: the class path holds this module's test classes too (the suite). */
+    private static List<String> command(Path storage, boolean withTests, String... selection) throws URISyntaxException {
         Path launcher = launcherJar();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", launcher.toString(), "execute",
                 "--disable-banner", "--disable-ansi-colors", "--details=tree", "--details-theme=ascii",
-                "--include-engine=tune", "--class-path", classPath(launcher),
+                "--class-path", classPath(launcher) + (withTests ? File.pathSeparator
+                        + location(ConsoleLauncherTest.class) : ""),
                 "--config=tune.junit.mode=full", "--config=tune.storagePath=" + storage));
         command.addAll(List.of(selection));
         return command;

@@ -64,7 +64,7 @@ final class ExperimentExecution {
                 result = e.result().orElse(null);
             }
             if (result != null) {
-                publishBest(descriptor, result);
+                publishBest(descriptor, result, rerun);
                 if (failure == null && settings.full() && rerun.isEmpty()) {
                     ExperimentVerifier.verify(experiment.type(), result);
                 }
@@ -113,16 +113,19 @@ final class ExperimentExecution {
         }
     }
 
-    private void publishBest(ExperimentDescriptor descriptor, ExperimentResult result) {
+    /** The container's report entry: the best trial (under its recorded number when trials ran again) or the Pareto front. */
+    private void publishBest(ExperimentDescriptor descriptor, ExperimentResult result, List<Integer> rerun) {
+        java.util.function.Function<Trial, String> name = rerun.isEmpty() ? Trial::name
+                : t -> t.name().replaceFirst("^#\\d+", "#" + rerun.get(t.number() - 1));
         Objective objective = result.objective();
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("mode", settings.full() ? "full" : "smoke (tune.junit.mode=full tunes for real)");
         entry.put("trials", Integer.toString(result.trials().size()));
         if (objective.isMultiObjective()) {
-            entry.put("pareto_front", result.paretoFront().stream().map(Trial::name).toList().toString());
+            entry.put("pareto_front", result.paretoFront().stream().map(name).toList().toString());
         } else {
             result.bestTrial().ifPresent(best -> {
-                entry.put("best_trial", best.name());
+                entry.put("best_trial", name.apply(best));
                 entry.put("best_config", best.config().asMap().toString());
                 entry.put("objective", objective.metric() + "=" + ProgressReporter.format(
                         best.value(objective.metric(), objective.mode(), Scope.LAST)) + " ("

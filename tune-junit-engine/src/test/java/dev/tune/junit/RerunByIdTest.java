@@ -68,6 +68,9 @@ class RerunByIdTest extends EngineTests {
             rerun.testEvents().assertStatistics(s -> s.started(1).succeeded(1).dynamicallyRegistered(0));
             assertEquals(Map.of(trial.getKey(), trial.getValue()), trials(rerun),
                     "the trial alone, under its own id and name (number and config)");
+            assertEquals(trial.getValue(), rerun.containerEvents().reportingEntryPublished().list().get(0)
+                    .getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get("best_trial"),
+                    "the experiment's report names the best trial by its recorded number");
         }
     }
 
