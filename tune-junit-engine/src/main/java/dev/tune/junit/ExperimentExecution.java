@@ -25,7 +25,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
- * Runs one experiment container: the whole search (smoke or full), or one recorded trial again;
+ * Runs one experiment container: the whole search (smoke or full), or selected recorded trials again;
  * then publishes the best trial and calls the {@code @Verify} methods.
  */
 final class ExperimentExecution {
@@ -115,17 +115,16 @@ final class ExperimentExecution {
 
     /** The container's report entry: the best trial (under its recorded number when trials ran again) or the Pareto front. */
     private void publishBest(ExperimentDescriptor descriptor, ExperimentResult result, List<Integer> rerun) {
-        java.util.function.Function<Trial, String> name = rerun.isEmpty() ? Trial::name
-                : t -> t.name().replaceFirst("^#\\d+", "#" + rerun.get(t.number() - 1));
         Objective objective = result.objective();
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("mode", settings.full() ? "full" : "smoke (tune.junit.mode=full tunes for real)");
         entry.put("trials", Integer.toString(result.trials().size()));
         if (objective.isMultiObjective()) {
-            entry.put("pareto_front", result.paretoFront().stream().map(name).toList().toString());
+            entry.put("pareto_front", result.paretoFront().stream().map(t -> RecordedTrials.recordedName(t, rerun))
+                    .toList().toString());
         } else {
             result.bestTrial().ifPresent(best -> {
-                entry.put("best_trial", name.apply(best));
+                entry.put("best_trial", RecordedTrials.recordedName(best, rerun));
                 entry.put("best_config", best.config().asMap().toString());
                 entry.put("objective", objective.metric() + "=" + ProgressReporter.format(
                         best.value(objective.metric(), objective.mode(), Scope.LAST)) + " ("

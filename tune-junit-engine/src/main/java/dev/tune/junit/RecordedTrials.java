@@ -59,6 +59,20 @@ record RecordedTrials(Path dir, long experimentSeed, Map<Integer, Trial> trials)
         return selected;
     }
 
+    /**
+     * The number a trial of a re-run stands for: the k-th trial that runs is the k-th of
+     * {@code numbers}, or its own when {@code numbers} is empty (not a re-run).
+     */
+    static int recordedNumber(Trial trial, List<Integer> numbers) {
+        return numbers.isEmpty() ? trial.number() : numbers.get(trial.number() - 1);
+    }
+
+    /** The trial's name under its recorded number: {@code #1 a=0.01} of a re-run of trial 3 is {@code #3 a=0.01}. */
+    static String recordedName(Trial trial, List<Integer> numbers) {
+        return numbers.isEmpty() ? trial.name()
+                : trial.name().replaceFirst("^#\\d+", "#" + recordedNumber(trial, numbers));
+    }
+
     private static String describe(List<Integer> numbers) {
         return numbers.size() == 1 ? "trial #" + numbers.get(0) : "trials " + ranges(numbers);
     }

@@ -46,12 +46,12 @@ final class TrialEvents implements Callback {
 
     @Override
     public void onTrialStart(Trial trial) {
-        int shown = numbers.isEmpty() ? trial.number() : numbers.get(trial.number() - 1);
+        int shown = RecordedTrials.recordedNumber(trial, numbers);
         UniqueId id = experiment.getUniqueId().append(TuneUniqueId.TRIAL, Integer.toString(shown));
         TestDescriptor descriptor = experiment.findByUniqueId(id).orElse(null);
         if (descriptor == null) {
-            String name = numbers.isEmpty() ? trial.name() : trial.name().replaceFirst("^#\\d+", "#" + shown);
-            descriptor = new TrialDescriptor(experiment.getUniqueId(), shown, name);
+            descriptor = new TrialDescriptor(experiment.getUniqueId(), shown,
+                    RecordedTrials.recordedName(trial, numbers));
             experiment.addChild(descriptor);
             listener.dynamicTestRegistered(descriptor);
         }
