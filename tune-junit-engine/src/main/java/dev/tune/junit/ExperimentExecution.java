@@ -79,11 +79,15 @@ final class ExperimentExecution {
     /**
      * The options of this run. Re-running selected trials gives each its recorded config and the
      * seed its code had, under the name {@code <experiment>-rerun-<numbers>} so the original run's
-     * results stay as they were.
+     * results stay as they were. A smoke run keeps nothing, so in smoke mode a trial with no
+     * recorded run runs again as the smoke trial it was (Surefire's {@code rerunFailingTestsCount}
+     * re-runs a failed smoke trial this way), reported under the selected number.
      */
     private TuneOptions options(Experiment experiment, List<Integer> rerun) {
         TuneOptions options = settings.options();
-        if (!rerun.isEmpty()) {
+        boolean smokeRerun = !rerun.isEmpty() && !settings.full()
+                && !RecordedTrials.exists(Tuner.experimentDir(experiment, options));
+        if (!rerun.isEmpty() && !smokeRerun) {
             String name = options.get(TuneOption.NAME).orElse(experiment.name());
             RecordedTrials recorded = RecordedTrials.load(Tuner.experimentDir(experiment, options), name, rerun);
             List<Config> configs = recorded.select(name, rerun).stream().map(Trial::config).toList();

@@ -28,7 +28,7 @@ record RecordedTrials(Path dir, long experimentSeed, Map<Integer, Trial> trials)
      * @throws IllegalStateException naming the directory and the experiment when no run is recorded there
      */
     static RecordedTrials load(Path dir, String name, List<Integer> wanted) {
-        if (!Files.isRegularFile(dir.resolve("experiment.json"))) {
+        if (!exists(dir)) {
             throw new IllegalStateException("Cannot run " + describe(wanted) + " of experiment '" + name
                     + "' again: no run of it is recorded under " + dir.getParent() + " (there is no " + dir
                     + "/experiment.json). Run the experiment in full mode first (tune.junit.mode=full), or set "
@@ -38,6 +38,11 @@ record RecordedTrials(Path dir, long experimentSeed, Map<Integer, Trial> trials)
         Map<Integer, Trial> byNumber = new TreeMap<>();
         stored.trials().forEach(t -> byNumber.put(t.number(), t));
         return new RecordedTrials(dir, stored.info().seed(), byNumber);
+    }
+
+    /** True when {@code dir} holds a recorded run. */
+    static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve("experiment.json"));
     }
 
     /**
@@ -118,7 +123,7 @@ record RecordedTrials(Path dir, long experimentSeed, Map<Integer, Trial> trials)
 
         private static Map<Integer, Trial> trials(Path dir) {
             Map<Integer, Trial> byNumber = new HashMap<>();
-            if (Files.isRegularFile(dir.resolve("experiment.json"))) {
+            if (exists(dir)) {
                 try {
                     StoredExperiment.load(dir).trials().forEach(t -> byNumber.put(t.number(), t));
                 } catch (RuntimeException e) {

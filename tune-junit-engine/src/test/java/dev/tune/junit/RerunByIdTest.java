@@ -131,6 +131,18 @@ class RerunByIdTest extends EngineTests {
         results.containerEvents().assertStatistics(s -> s.failed(1));
     }
 
+    /** Surefire's rerunFailingTestsCount selects a failed smoke trial by its id; a smoke run recorded nothing. */
+    @Test
+    void inSmokeModeATrialWithNoRecordedRunRunsAgainAsTheSmokeTrial() {
+        Map<UniqueId, String> smoke = trials(kit(selectClass(Quadratic.class)).execute());
+        UniqueId id = smoke.keySet().iterator().next();
+        assertEquals("1", id.getLastSegment().getValue());
+        EngineExecutionResults again = kit(selectUniqueId(id)).filters(LAUNCHER_DEFAULT)
+                .configurationParameter("tune.storagePath", storage.toString()).execute();
+        again.testEvents().assertStatistics(s -> s.started(1).succeeded(1).dynamicallyRegistered(0));
+        assertEquals(List.of(id), List.copyOf(trials(again).keySet()));
+    }
+
     @Test
     void aTrialNumberNeverRecordedNamesTheNumbersThatExist() {
         Map<UniqueId, String> first = trials(full(storage, selectClass(Quadratic.class)).execute());
