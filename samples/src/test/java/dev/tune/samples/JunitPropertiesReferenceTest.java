@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tune.junit.Constants;
-import dev.tune.run.Option;
-import dev.tune.run.TuneOption;
+import dev.tune.options.Option;
+import dev.tune.options.TuneOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import java.util.Comparator;
 import java.util.Set;

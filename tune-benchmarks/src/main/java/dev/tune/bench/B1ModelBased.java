@@ -1,7 +1,7 @@
 package dev.tune.bench;
 
 import dev.tune.result.ExperimentResult;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.PrintStream;

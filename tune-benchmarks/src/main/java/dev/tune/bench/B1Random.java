@@ -4,7 +4,7 @@ import dev.tune.Mode;
 import dev.tune.Trainable;
 import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.PrintStream;

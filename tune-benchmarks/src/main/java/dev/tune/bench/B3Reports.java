@@ -6,7 +6,7 @@ import dev.tune.TrialContext;
 import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.schedule.AsyncHyperBandScheduler;
 import dev.tune.schedule.HyperBandScheduler;

@@ -1,7 +1,7 @@
 package dev.tune.bench;
 
 import dev.tune.result.Trial;
-import dev.tune.run.Callback;
+import dev.tune.options.Callback;
 
 /**
  * Records when trials start and end, in the order the engine reports them. The engine calls

@@ -1,9 +1,7 @@
 package dev.tune.result;
 
 import dev.tune.Mode;
-import dev.tune.store.AtomicFiles;
-import dev.tune.store.ExperimentInfo;
-import dev.tune.store.StoredExperiment;
+import dev.tune.io.AtomicFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -17,7 +15,8 @@ import java.util.Optional;
 /**
  * The outcome of an experiment, as Ray's {@code ResultGrid}: every trial, the best one or the
  * Pareto front, counts by status, and exports to CSV and JSON. Returned by the tuner, or read back
- * from an experiment directory with {@link #load(Path)}. Immutable.
+ * from an experiment directory with
+ * {@code StoredExperiment.loadResult(dir)}. Immutable.
  *
  * <p>Comparisons use only finite values: a NaN or infinite value is never best. Ray considers
  * every trial that reported the metric, and so does this class, including trials that ended in
@@ -46,34 +45,6 @@ public final class ExperimentResult {
         this.dir = Objects.requireNonNull(dir, "dir");
         this.wallTime = Objects.requireNonNull(wallTime, "wallTime");
         this.seed = seed;
-    }
-
-    /**
-     * Reads the experiment that a {@link dev.tune.store.LocalDirectoryStore} wrote to
-     * {@code experimentDir}. Its objective is the recorded metrics and modes (a derived objective
-     * is its recorded {@value Objective#DERIVED_NAME} metric); its wall time runs from the start to
-     * the last saved state, or is zero when no state was saved.
-     *
-     * @throws IllegalArgumentException when the directory holds no tune experiment
-     */
-    public static ExperimentResult load(Path experimentDir) {
-        StoredExperiment stored = StoredExperiment.load(experimentDir);
-        ExperimentInfo info = stored.info();
-        Duration wall = stored.state()
-                .filter(state -> info.startedAt() != null && state.updatedAt() != null)
-                .map(state -> Duration.between(info.startedAt(), state.updatedAt()))
-                .filter(duration -> !duration.isNegative())
-                .orElse(Duration.ZERO);
-        return new ExperimentResult(info.name() == null ? String.valueOf(experimentDir.getFileName()) : info.name(),
-                objective(info), stored.trials(), Optional.of(experimentDir), wall, info.seed());
-    }
-
-    private static Objective objective(ExperimentInfo info) {
-        if (info.metrics().isEmpty()) {
-            return Objective.of(Objective.DERIVED_NAME, Mode.MIN);
-        }
-        List<Mode> modes = info.modes().stream().map(m -> Mode.valueOf(m.toUpperCase(Locale.ROOT))).toList();
-        return Objective.of(info.metrics(), modes);
     }
 
     public String name() {
@@ -170,7 +141,7 @@ public final class ExperimentResult {
 
     /** The experiment and its trials as pretty-printed JSON. */
     public String toJson() {
-        return dev.tune.store.ResultJson.format(this);
+        return dev.tune.result.ResultJson.format(this);
     }
 
     /** Writes {@link #toCsv()} to {@code file}, replacing it atomically. */

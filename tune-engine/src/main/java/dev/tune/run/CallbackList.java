@@ -1,5 +1,6 @@
 package dev.tune.run;
 
+import dev.tune.options.Callback;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;

@@ -1,5 +1,7 @@
 package dev.tune.run;
 
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package dev.tune.run;
 
+import dev.tune.options.Callback;
+import dev.tune.options.TuneOption;
 import dev.tune.report.ProgressReporter;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;

@@ -1,5 +1,8 @@
 package dev.tune.run;
 
+import dev.tune.options.Callback;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import dev.tune.Mode;
 import dev.tune.TrialContext;
 import dev.tune.checkpoint.CheckpointPolicy;

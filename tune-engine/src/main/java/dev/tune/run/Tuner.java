@@ -1,5 +1,7 @@
 package dev.tune.run;
 
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
 import dev.tune.trainable.Experiment;

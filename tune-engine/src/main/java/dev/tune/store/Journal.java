@@ -1,5 +1,6 @@
 package dev.tune.store;
 
+import dev.tune.io.Json;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialError;
 import java.io.Closeable;

@@ -1,5 +1,6 @@
 package dev.tune.store;
 
+import dev.tune.io.Json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.Closeable;

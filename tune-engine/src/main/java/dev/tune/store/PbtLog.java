@@ -1,5 +1,7 @@
 package dev.tune.store;
 
+import dev.tune.io.AtomicFiles;
+import dev.tune.io.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tune.result.Perturbation;
 import java.io.ByteArrayOutputStream;

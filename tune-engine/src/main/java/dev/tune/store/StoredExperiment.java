@@ -1,10 +1,16 @@
 package dev.tune.store;
 
+import dev.tune.Mode;
+import dev.tune.io.Json;
+import dev.tune.result.ExperimentResult;
+import dev.tune.result.Objective;
 import dev.tune.result.Trial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -53,6 +59,38 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
         }
         return new StoredExperiment(info, state(experimentDir.resolve(StoreLayout.STATE)),
                 TrialReplay.load(experimentDir));
+    }
+
+    /**
+     * The experiment in {@code experimentDir} as an {@link ExperimentResult}, as Ray's
+     * {@code ExperimentAnalysis} reads a finished run. Its objective is the recorded metrics and
+     * modes (a derived objective is its recorded {@value Objective#DERIVED_NAME} metric); its wall
+     * time runs from the start to the last saved state, or is zero when no state was saved.
+     *
+     * @throws IllegalArgumentException when the directory holds no tune experiment
+     */
+    public static ExperimentResult loadResult(Path experimentDir) {
+        return load(experimentDir).result(Optional.of(experimentDir),
+                String.valueOf(experimentDir.getFileName()));
+    }
+
+    /** This experiment as an {@link ExperimentResult}; {@code fallbackName} when the record names none. */
+    public ExperimentResult result(Optional<Path> dir, String fallbackName) {
+        Duration wall = state
+                .filter(s -> info.startedAt() != null && s.updatedAt() != null)
+                .map(s -> Duration.between(info.startedAt(), s.updatedAt()))
+                .filter(duration -> !duration.isNegative())
+                .orElse(Duration.ZERO);
+        return new ExperimentResult(info.name() == null ? fallbackName : info.name(), objective(info), trials, dir,
+                wall, info.seed());
+    }
+
+    private static Objective objective(ExperimentInfo info) {
+        if (info.metrics().isEmpty()) {
+            return Objective.of(Objective.DERIVED_NAME, Mode.MIN);
+        }
+        List<Mode> modes = info.modes().stream().map(m -> Mode.valueOf(m.toUpperCase(Locale.ROOT))).toList();
+        return Objective.of(info.metrics(), modes);
     }
 
     /**

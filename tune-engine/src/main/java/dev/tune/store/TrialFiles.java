@@ -1,5 +1,7 @@
 package dev.tune.store;
 
+import dev.tune.io.AtomicFiles;
+import dev.tune.io.Json;
 import dev.tune.Config;
 import dev.tune.result.Result;
 import dev.tune.result.TrialError;

@@ -1,5 +1,6 @@
 package dev.tune.store;
 
+import dev.tune.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tune.Config;
 import dev.tune.result.MetricHistory;

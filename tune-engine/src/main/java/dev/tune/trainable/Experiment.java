@@ -1,6 +1,6 @@
 package dev.tune.trainable;
 
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOptions;
 import dev.tune.space.Space;
 import java.lang.reflect.Method;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.tune.checkpoint;
 
+import dev.tune.store.StoredExperiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,8 @@ import dev.tune.result.ExperimentResult;
 import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
-import dev.tune.run.TuneOption;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class CheckpointTest {
         assertEquals("checkpoint_000008", dir.getFileName().toString());
         assertTrue(Files.readString(dir.resolve("state.json")).contains("0.00390625"), "weights[0] after 8 halvings");
         assertTrue(Files.notExists(trial.dir().orElseThrow().resolve("checkpoint_000002")), "pruned");
-        assertEquals(trial.checkpoints(), ExperimentResult.load(result.dir().orElseThrow()).trials().get(0).checkpoints());
+        assertEquals(trial.checkpoints(), StoredExperiment.loadResult(result.dir().orElseThrow()).trials().get(0).checkpoints());
         assertEquals(8L, result.bestCheckpoint().orElseThrow().iteration(), "the lowest loss");
     }
 

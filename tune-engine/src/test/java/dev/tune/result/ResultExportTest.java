@@ -1,5 +1,6 @@
 package dev.tune.result;
 
+import dev.tune.store.StoredExperiment;
 import static dev.tune.result.TrialFixtures.pair;
 import static dev.tune.result.TrialFixtures.trial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,7 +121,7 @@ class ResultExportTest {
             store.saveState(new ExperimentState("FINISHED", Map.of("TERMINATED", 2L), Optional.of("exp_2"),
                     Optional.of(1.0), start.plusSeconds(90)));
         }
-        ExperimentResult result = ExperimentResult.load(dir);
+        ExperimentResult result = StoredExperiment.loadResult(dir);
         assertEquals("stored", result.name());
         assertEquals(9, result.seed());
         assertEquals(Duration.ofSeconds(90), result.wallTime());
@@ -129,6 +130,6 @@ class ResultExportTest {
         assertEquals(Optional.of("exp_2"), result.bestTrial().map(Trial::id));
         assertEquals(0.5, result.trials().get(1).config().get("lr"));
         assertEquals(2L, result.countByStatus().get(TrialStatus.TERMINATED));
-        assertThrows(IllegalArgumentException.class, () -> ExperimentResult.load(dir.resolve("exp_1")));
+        assertThrows(IllegalArgumentException.class, () -> StoredExperiment.loadResult(dir.resolve("exp_1")));
     }
 }

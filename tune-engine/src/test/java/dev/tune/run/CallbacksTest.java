@@ -1,5 +1,7 @@
 package dev.tune.run;
 
+import dev.tune.options.Callback;
+import dev.tune.options.TuneOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

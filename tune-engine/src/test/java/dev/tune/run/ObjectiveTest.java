@@ -1,5 +1,6 @@
 package dev.tune.run;
 
+import dev.tune.options.TuneOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

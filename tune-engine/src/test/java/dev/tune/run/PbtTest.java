@@ -1,5 +1,6 @@
 package dev.tune.run;
 
+import dev.tune.options.TuneOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,8 @@
 package dev.tune.run;
 
+import dev.tune.store.StoredExperiment;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +54,7 @@ class PersistenceTest {
             assertEquals(4, Files.readAllLines(trialDir.resolve("result.json")).size());
             assertEquals(5, Files.readAllLines(trialDir.resolve("progress.csv")).size(), "header and 4 rows");
         }
-        ExperimentResult loaded = ExperimentResult.load(dir);
+        ExperimentResult loaded = StoredExperiment.loadResult(dir);
         assertEquals(result.trials().size(), loaded.trials().size());
         for (int i = 0; i < result.trials().size(); i++) {
             Trial ran = result.trials().get(i);

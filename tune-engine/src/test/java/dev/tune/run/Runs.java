@@ -1,5 +1,6 @@
 package dev.tune.run;
 
+import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.trainable.Experiment;
 

@@ -1,5 +1,6 @@
 package dev.tune.store;
 
+import dev.tune.io.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -14,7 +14,7 @@ import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.space.Space;
 import java.util.Map;

@@ -11,7 +11,7 @@ import dev.tune.Uniform;
 import dev.tune.When;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.space.Conditional;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.tune.junit;
 
 /**
  * The configuration parameters of the tune engine. Every {@code tune.*} option of
- * {@code dev.tune.run.TuneOption} is read from JUnit configuration parameters too
+ * {@code dev.tune.options.TuneOption} is read from JUnit configuration parameters too
  * ({@code junit-platform.properties}, Surefire's {@code configurationParameters}, {@code -D});
  * these keys are the engine's own.
  */

@@ -1,6 +1,6 @@
 package dev.tune.junit;
 
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOptions;
 import java.util.Locale;
 import org.junit.platform.engine.ConfigurationParameters;
 

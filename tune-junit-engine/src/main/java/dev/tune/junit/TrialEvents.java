@@ -4,7 +4,7 @@ import dev.tune.report.ProgressReporter;
 import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
-import dev.tune.run.Callback;
+import dev.tune.options.Callback;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tune.maven;
 
-import dev.tune.run.TuneOption;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +15,7 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * What every tune goal shares: {@code skip}, the choice of experiments, and the settings that map
- * onto the tuner's options ({@code dev.tune.run.TuneOptions}, the same object the JUnit engine's
+ * onto the tuner's options ({@code dev.tune.options.TuneOptions}, the same object the JUnit engine's
  * configuration parameters build).
  *
  * <p><b>One precedence order.</b> A setting given on the command line ({@code -Dtune.samples=2})

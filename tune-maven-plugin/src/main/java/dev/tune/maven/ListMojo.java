@@ -1,8 +1,8 @@
 package dev.tune.maven;
 
 import dev.tune.Mode;
-import dev.tune.run.TuneOption;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import dev.tune.space.Space;
 import dev.tune.trainable.Experiment;
 import java.util.ArrayList;

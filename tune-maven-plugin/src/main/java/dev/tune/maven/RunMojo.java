@@ -1,7 +1,7 @@
 package dev.tune.maven;
 
-import dev.tune.run.TuneOption;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import dev.tune.trainable.Experiment;
 import java.io.File;
 import java.util.ArrayList;

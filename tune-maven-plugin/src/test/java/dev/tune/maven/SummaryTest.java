@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tune.maven.fixtures.Functions;
 import dev.tune.maven.fixtures.LinearFit;
 import dev.tune.result.ExperimentResult;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.nio.file.Path;

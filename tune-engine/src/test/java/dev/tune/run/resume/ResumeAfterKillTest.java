@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
-import dev.tune.run.TuneOption;
+import dev.tune.options.TuneOption;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.tune.run.resume;
 
-import dev.tune.run.TuneOption;
-import dev.tune.run.TuneOptions;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.nio.file.Path;

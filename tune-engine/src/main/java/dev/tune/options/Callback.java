@@ -1,4 +1,4 @@
-package dev.tune.run;
+package dev.tune.options;
 
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;

@@ -1,4 +1,4 @@
-package dev.tune.run;
+package dev.tune.options;
 
 import dev.tune.Mode;
 import dev.tune.search.Searcher;

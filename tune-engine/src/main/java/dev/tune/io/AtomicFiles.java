@@ -1,4 +1,4 @@
-package dev.tune.store;
+package dev.tune.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,12 +26,14 @@ public final class AtomicFiles {
         write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void write(Path file, byte[] bytes) {
+    public static void write(Path file, byte[] bytes) {
         Path target = file.toAbsolutePath();
         Path temp = target.resolveSibling("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            StoreLayout.ensureDirectory(target.getParent());
+            if (!Files.isDirectory(target.getParent())) {
+                Files.createDirectories(target.getParent());
+            }
             Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             move(temp, target);
         } catch (IOException e) {
@@ -46,7 +48,7 @@ public final class AtomicFiles {
      * trial's {@code params.json}: the journal holds the config). Replaces atomically when the
      * file exists already.
      */
-    static void create(Path file, byte[] bytes) {
+    public static void create(Path file, byte[] bytes) {
         try {
             Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (java.nio.file.FileAlreadyExistsException e) {

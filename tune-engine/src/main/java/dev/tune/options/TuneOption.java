@@ -1,4 +1,4 @@
-package dev.tune.run;
+package dev.tune.options;
 
 import dev.tune.Mode;
 import dev.tune.result.ObjectiveFunction;
@@ -153,7 +153,8 @@ public final class TuneOption {
         }
     }
 
-    static Mode mode(String text) {
+    /** Reads a mode as the options spell it: {@code min} or {@code max}, in any case. */
+    public static Mode mode(String text) {
         switch (text.toLowerCase(Locale.ROOT)) {
             case "min": return Mode.MIN;
             case "max": return Mode.MAX;

@@ -1,4 +1,4 @@
-package dev.tune.run;
+package dev.tune.options;
 
 import java.util.Objects;
 import java.util.Optional;

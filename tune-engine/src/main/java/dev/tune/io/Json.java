@@ -1,4 +1,4 @@
-package dev.tune.store;
+package dev.tune.io;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -28,9 +28,9 @@ import java.util.Map;
  * Ray's bare {@code NaN} is accepted when reading. Every shape is explicit: no type information is
  * ever taken from the data.
  */
-final class Json {
+public final class Json {
 
-    static final JsonFactory FACTORY = JsonFactory.builder()
+    public static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
             .build();
@@ -40,7 +40,7 @@ final class Json {
             .build();
 
     /** Writes the fields or values of one JSON document. */
-    interface Body {
+    public interface Body {
         void write(JsonGenerator out) throws IOException;
     }
 
@@ -48,7 +48,7 @@ final class Json {
     }
 
     /** One pretty-printed JSON document, ending with a newline. */
-    static byte[] pretty(Body body) {
+    public static byte[] pretty(Body body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             out.useDefaultPrettyPrinter();
@@ -61,12 +61,12 @@ final class Json {
     }
 
     /** The JSON object in {@code text}; throws when it is not one complete object. */
-    static JsonNode parseObject(String text) throws IOException {
+    public static JsonNode parseObject(String text) throws IOException {
         return object(TREES.readTree(text), "a JSON object");
     }
 
     /** The JSON object in {@code file}; throws when it is not one complete object. */
-    static JsonNode readJsonObject(Path file) throws IOException {
+    public static JsonNode readJsonObject(Path file) throws IOException {
         return object(TREES.readTree(file.toFile()), file.toString());
     }
 
@@ -77,7 +77,7 @@ final class Json {
         return node;
     }
 
-    static void writeConfig(JsonGenerator out, Config config) throws IOException {
+    public static void writeConfig(JsonGenerator out, Config config) throws IOException {
         out.writeStartObject();
         for (Map.Entry<String, Object> entry : config.asMap().entrySet()) {
             out.writeFieldName(entry.getKey());
@@ -86,7 +86,7 @@ final class Json {
         out.writeEndObject();
     }
 
-    static void writeValue(JsonGenerator out, Object value) throws IOException {
+    public static void writeValue(JsonGenerator out, Object value) throws IOException {
         if (value == null) {
             out.writeNull();
         } else if (value instanceof Boolean b) {
@@ -106,7 +106,7 @@ final class Json {
         }
     }
 
-    static Config readConfig(JsonNode node) {
+    public static Config readConfig(JsonNode node) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             values.put(entry.getKey(), readValue(entry.getValue()));
@@ -114,7 +114,7 @@ final class Json {
         return Config.of(values);
     }
 
-    static Object readValue(JsonNode node) {
+    public static Object readValue(JsonNode node) {
         if (node.isNull()) {
             return null;
         } else if (node.isBoolean()) {
@@ -130,14 +130,14 @@ final class Json {
     }
 
     /** A number, or one of the strings a non-finite number is written as; NaN for anything else. */
-    static double readDouble(JsonNode node) {
+    public static double readDouble(JsonNode node) {
         if (node == null) {
             return Double.NaN;
         }
         return node.isNumber() ? node.doubleValue() : node.isTextual() ? parseDouble(node.textValue()) : Double.NaN;
     }
 
-    static double parseDouble(String text) {
+    public static double parseDouble(String text) {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
@@ -146,7 +146,7 @@ final class Json {
     }
 
     /** The field's text, or null when it is missing or null. */
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -1,5 +1,6 @@
-package dev.tune.store;
+package dev.tune.result;
 
+import dev.tune.io.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tune.Mode;
 import dev.tune.result.ExperimentResult;
