@@ -47,6 +47,19 @@ public final class Json {
     private Json() {
     }
 
+    /** One JSON object on one line, its fields written by {@code fields}. */
+    public static String compact(Body fields) {
+        java.io.StringWriter text = new java.io.StringWriter(256);
+        try (JsonGenerator out = FACTORY.createGenerator(text)) {
+            out.writeStartObject();
+            fields.write(out);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot format JSON in memory", e);
+        }
+        return text.toString();
+    }
+
     /** One pretty-printed JSON document, ending with a newline. */
     public static byte[] pretty(Body body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);

@@ -18,8 +18,14 @@ public final class Option<T> {
     private final String description;
     private final T defaultValue;
     private final Function<String, T> parser;
+    private final boolean secret;
 
     Option(String key, String description, T defaultValue, Function<String, T> parser) {
+        this(key, description, defaultValue, parser, false);
+    }
+
+    Option(String key, String description, T defaultValue, Function<String, T> parser, boolean secret) {
+        this.secret = secret;
         this.key = Objects.requireNonNull(key);
         this.description = description;
         this.defaultValue = defaultValue;
@@ -41,6 +47,11 @@ public final class Option<T> {
         return Optional.ofNullable(defaultValue);
     }
 
+    /** True for a value that is never recorded, printed or put in a message (a password). */
+    public boolean isSecret() {
+        return secret;
+    }
+
     /** True when the option can be given as text (property, configuration parameter, plugin parameter). */
     public boolean hasTextForm() {
         return parser != null;
@@ -54,7 +65,7 @@ public final class Option<T> {
         try {
             return parser.apply(text.trim());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid value '" + text + "' for " + key + ": " + e.getMessage()
+            throw new IllegalArgumentException("Invalid value '" + (secret ? "****" : text) + "' for " + key + ": " + e.getMessage()
                     + " (" + description + ")", e);
         }
     }

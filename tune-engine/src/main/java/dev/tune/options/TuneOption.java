@@ -73,6 +73,23 @@ public final class TuneOption {
             "stop the whole experiment after this long (Ray's time_budget_s)", null, TuneOption::duration);
     public static final Option<Path> STORAGE_PATH = new Option<>("tune.storagePath",
             "where experiments are written, one directory each", Path.of("target", "tune"), Path::of);
+    public static final Option<String> STORAGE = text("tune.storage",
+            "where the experiment lives: a directory (as tune.storagePath), or jdbc:postgresql://host:5432/db for one"
+                    + " experiment shared by workers on many machines", null);
+    public static final Option<String> STORAGE_USER = text("tune.storage.user",
+            "database user for a jdbc: storage; default: the environment's PGUSER", null);
+    public static final Option<String> STORAGE_PASSWORD = new Option<>("tune.storage.password",
+            "database password for a jdbc: storage; default: the environment's PGPASSWORD; never recorded or printed",
+            null, t -> t, true);
+    public static final Option<Path> STORAGE_CHECKPOINTS = new Option<>("tune.storage.checkpoints",
+            "with a jdbc: storage, a directory every worker reaches (a shared file system) for trial directories and"
+                    + " checkpoints; default: tune.storagePath on each worker", null, Path::of);
+    public static final Option<Duration> HEARTBEAT_INTERVAL = new Option<>("tune.storage.heartbeatInterval",
+            "with a jdbc: storage, how often a worker tells the database its trials are alive (Optuna's"
+                    + " heartbeat_interval)", Duration.ofSeconds(5), TuneOption::duration);
+    public static final Option<Duration> GRACE_PERIOD = new Option<>("tune.storage.gracePeriod",
+            "with a jdbc: storage, a running trial without a heartbeat for this long is taken over by another worker"
+                    + " (Optuna's grace_period)", Duration.ofSeconds(30), TuneOption::duration);
     public static final Option<Boolean> PERSIST = bool("tune.persist",
             "write results to the storage path; false keeps them in memory only", true);
     public static final Option<Integer> VERBOSE = integer("tune.verbose",

@@ -93,8 +93,8 @@ public final class TuneOptions {
         Map<String, String> text = new TreeMap<>();
         for (Option<?> option : TuneOption.all()) {
             Object v = valueOrDefault(option);
-            if (option.hasTextForm() && v != null) {
-                text.put(option.key(), asText(v));
+            if (option.hasTextForm() && v != null && !option.isSecret()) {
+                text.put(option.key(), option == TuneOption.STORAGE ? dev.tune.io.Secrets.maskUrl(asText(v)) : asText(v));
             }
         }
         return text;
@@ -120,7 +120,8 @@ public final class TuneOptions {
     @Override
     public String toString() {
         Map<String, Object> shown = new TreeMap<>();
-        values.forEach((k, v) -> shown.put(k.key(), v));
+        values.forEach((k, v) -> shown.put(k.key(), k.isSecret() ? "****"
+                : k == TuneOption.STORAGE ? dev.tune.io.Secrets.maskUrl(String.valueOf(v)) : v));
         return "TuneOptions" + shown;
     }
 

@@ -12,6 +12,7 @@ import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
 import dev.tune.store.ExperimentStore;
 import dev.tune.store.LocalDirectoryStore;
+import dev.tune.store.SharedRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,27 +35,35 @@ final class ExperimentRunner {
 
     private final RunPlan plan;
     private final ResumePlan resume;
+    private final SharedRun shared;
 
     /** {@code resume}: the earlier run to continue, or null to start afresh. */
     ExperimentRunner(RunPlan plan, ResumePlan resume) {
+        this(plan, resume, null);
+    }
+
+    /** {@code shared}: the experiment this worker joined in a shared store, or null to run alone. */
+    ExperimentRunner(RunPlan plan, ResumePlan resume, SharedRun shared) {
         this.plan = plan;
         this.resume = resume;
+        this.shared = shared;
     }
 
     ExperimentResult run() {
         long start = System.nanoTime();
-        String tag = resume != null ? resume.tag() : Naming.newTag();
-        Path dir = plan.experimentDir();
-        ExperimentStore store = plan.persist()
+        String tag = shared != null ? shared.info().tag() : resume != null ? resume.tag() : Naming.newTag();
+        Path dir = shared != null ? shared.trialsRoot() : plan.experimentDir();
+        ExperimentStore store = shared != null ? ExperimentStore.inBackground(shared.store(), plan.name())
+                : plan.persist()
                 ? LocalDirectoryStore.buffered(resume != null ? dir : ExperimentDirs.prepare(dir), plan.name())
                 : ExperimentStore.none();
-        Path trialsRoot = plan.persist() ? dir : ExperimentDirs.temporary(plan.name());
+        Path trialsRoot = plan.persist() || shared != null ? dir : ExperimentDirs.temporary(plan.name());
         ProgressReporter reporter = new ProgressReporter(plan.out());
         List<Callback> callbacks = new ArrayList<>(plan.callbacks());
         if (plan.verbose() >= 2) {
             callbacks.add(new VerboseLines(reporter, plan.verbose()));
         }
-        TrialBook book = new TrialBook(plan, store, new CallbackList(callbacks), tag, trialsRoot);
+        TrialBook book = new TrialBook(plan, store, new CallbackList(callbacks), tag, trialsRoot, shared);
         store.open(info(tag));
         plan.searcher().start(new SearchProblem(plan.experiment().space(), plan.objective(), plan.samples(), plan.seed()));
         plan.scheduler().start(new SchedulerProblem(plan.objective(), plan.seed(), plan.experiment().space(),
@@ -72,10 +81,22 @@ final class ExperimentRunner {
             }
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        ExperimentResult result = new ExperimentResult(plan.name(), plan.objective(), book.snapshots(),
-                plan.persist() ? Optional.of(dir) : Optional.empty(), wall, plan.seed());
-        store.saveState(state(result, book));
-        store.close();
+        ExperimentResult result;
+        if (shared != null) {
+            store.close();
+            // every worker's trials: the experiment's totals, not this worker's share
+            result = new ExperimentResult(plan.name(), plan.objective(), shared.trials(), Optional.empty(), wall,
+                    plan.seed());
+            try (ExperimentStore last = shared.store()) {
+                last.saveState(state(result, book));
+            }
+            shared.close();
+        } else {
+            result = new ExperimentResult(plan.name(), plan.objective(), book.snapshots(),
+                    plan.persist() ? Optional.of(dir) : Optional.empty(), wall, plan.seed());
+            store.saveState(state(result, book));
+            store.close();
+        }
         shutdown.done();
         new CallbackList(callbacks).onExperimentEnd(result);
         if (plan.verbose() >= 1) {
@@ -118,7 +139,7 @@ final class ExperimentRunner {
         return ticker;
     }
 
-    private ExperimentInfo info(String tag) {
+    ExperimentInfo info(String tag) {
         Map<String, String> space = new LinkedHashMap<>();
         plan.experiment().space().domains().forEach((name, domain) -> space.put(name, domain.describe()));
         return new ExperimentInfo(plan.name(), plan.experiment().trainable(), tag, plan.seed(), plan.samples(),

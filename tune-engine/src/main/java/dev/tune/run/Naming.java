@@ -17,6 +17,16 @@ final class Naming {
     private Naming() {
     }
 
+    /** The plan's dirname creator's name for {@code pending}, checked to be a plain name; null without a creator. */
+    static String customDirName(RunPlan plan, dev.tune.result.Trial pending) {
+        String dirName = plan.dirnameCreator().map(f -> f.apply(pending)).orElse(null);
+        if (dirName != null && (dirName.isBlank() || dirName.contains("/") || dirName.contains("\\"))) {
+            throw new IllegalArgumentException("the trial dirname creator must return a plain name, not '"
+                    + dirName + "'");
+        }
+        return dirName;
+    }
+
     static String newTag() {
         return String.format(Locale.ROOT, "%05x", ThreadLocalRandom.current().nextInt(1 << 20));
     }

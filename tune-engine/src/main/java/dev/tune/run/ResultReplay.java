@@ -20,6 +20,38 @@ final class ResultReplay {
     private ResultReplay() {
     }
 
+    /**
+     * Replays an earlier run's recorded trials in trial order, each suggestion followed by that
+     * trial's end when it was kept: for a run of one trial at a time, exactly what the searcher saw,
+     * so a model-based search continues as it was. Returns the kept trials.
+     */
+    static java.util.List<Trial> replay(ResumePlan resume, Searcher searcher, boolean seesResults, Scheduler scheduler) {
+        java.util.Set<String> keptIds = new java.util.HashSet<>();
+        resume.kept().forEach(t -> keptIds.add(t.id()));
+        java.util.List<Trial> kept = new java.util.ArrayList<>();
+        for (Trial trial : resume.all()) {
+            searcher.suggest(trial.id());
+            if (keptIds.contains(trial.id())) {
+                kept.add(trial);
+                scheduler.onTrialAdd(trial);
+                replay(trial, seesResults ? searcher : null, scheduler);
+                searcher.onTrialComplete(trial);
+                scheduler.onTrialComplete(trial);
+            }
+        }
+        return kept;
+    }
+
+    /** True when {@code searcher} looks at intermediate results (overrides {@code onTrialResult}). */
+    static boolean readsResults(Searcher searcher) {
+        try {
+            return searcher.getClass().getMethod("onTrialResult", Trial.class, Result.class).getDeclaringClass()
+                    != Searcher.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
+    }
+
     /** Replays {@code trial}'s results; {@code searcher} null when it does not look at results. */
     static void replay(Trial trial, Searcher searcher, Scheduler scheduler) {
         for (Result result : StoredExperiment.results(trial)) {

@@ -56,6 +56,12 @@ record RunPlan(
         CheckpointPolicy checkpoints,
         List<Callback> callbacks) {
 
+    /** How often a worker of a shared experiment looks again for a trial while it has none. */
+    Duration sharedPoll() {
+        Duration heartbeat = options.resolve(TuneOption.HEARTBEAT_INTERVAL);
+        return heartbeat.compareTo(Duration.ofMillis(200)) < 0 ? heartbeat : Duration.ofMillis(200);
+    }
+
     static RunPlan resolve(Experiment experiment, TuneOptions options) {
         String name = options.get(TuneOption.NAME).orElse(experiment.name());
         int samples = options.resolve(TuneOption.SAMPLES);

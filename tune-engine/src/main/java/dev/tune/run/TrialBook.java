@@ -11,6 +11,7 @@ import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
 import dev.tune.stop.StopConditions;
 import dev.tune.store.ExperimentStore;
+import dev.tune.store.SharedRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,16 +48,23 @@ final class TrialBook {
     private boolean searcherDone;
     private String stopAllReason;
     private LiveTrial firstError;
+    private final SharedRun shared;
+    private final SharedSearch replica;
 
-    TrialBook(RunPlan plan, ExperimentStore store, CallbackList callbacks, String tag, Path trialsRoot) {
+    /** {@code shared}: the experiment this worker shares with others, or null when it runs alone. */
+    TrialBook(RunPlan plan, ExperimentStore store, CallbackList callbacks, String tag, Path trialsRoot,
+            SharedRun shared) {
         this.plan = plan;
         this.store = store;
         this.callbacks = callbacks;
         this.tag = tag;
         this.trialsRoot = trialsRoot;
         this.searcher = plan.searcher();
-        this.searcherSeesResults = overrides(searcher.getClass(), "onTrialResult", Trial.class, Result.class);
-        this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos()).orElse(Long.MAX_VALUE);
+        this.searcherSeesResults = ResultReplay.readsResults(searcher);
+        this.shared = shared;
+        this.replica = shared == null ? null : new SharedSearch(shared, searcher, searcherSeesResults);
+        long elapsed = SharedSearch.elapsedNanos(shared);
+        this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
         this.actions = new SchedulerActions(byId, paused, plan, store);
     }
 
@@ -119,6 +127,15 @@ final class TrialBook {
             if (!pending.isEmpty()) {
                 return begin(pending.poll());
             }
+            if (shared != null) {
+                shared.stopReason().ifPresent(this::stopAll);
+                LiveTrial trial = stopAllReason == null ? replica.claim(tag, this::register, this::adopt) : null;
+                if (trial != null || stopAllReason != null || (running == 0 && shared.openTrials() == 0)) {
+                    return trial == null ? null : begin(trial);
+                }
+                wait(Math.max(1, Math.min(plan.sharedPoll().toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
+                continue;
+            }
             if (searcherDone) {
                 if (!paused.hasPaused()) {
                     return null;
@@ -155,6 +172,15 @@ final class TrialBook {
         }
     }
 
+    /** A trial another worker lost, to run here from its latest checkpoint. */
+    private LiveTrial adopt(Trial lost) {
+        LOG.info("Taking over trial {} of experiment {} from a lost worker", lost.name(), plan.name());
+        LiveTrial trial = LiveTrial.resumed(lost, false, this, trialsRoot);
+        trials.add(trial);
+        byId.put(trial.id, trial);
+        return trial;
+    }
+
     /** A new trial, known to the experiment but not started. */
     private LiveTrial register(String id, int number, Config config) {
         String name = Naming.trialName(number, config);
@@ -162,11 +188,7 @@ final class TrialBook {
         if (plan.nameCreator().isPresent() || plan.dirnameCreator().isPresent()) {
             Trial pending = new LiveTrial(id, number, name, config, trialsRoot, null, this).identity();
             name = plan.nameCreator().map(f -> f.apply(pending)).orElse(name);
-            dirName = plan.dirnameCreator().map(f -> f.apply(pending)).orElse(null);
-            if (dirName != null && (dirName.isBlank() || dirName.contains("/") || dirName.contains("\\"))) {
-                throw new IllegalArgumentException("the trial dirname creator must return a plain name, not '"
-                        + dirName + "'");
-            }
+            dirName = Naming.customDirName(plan, pending);
         }
         LiveTrial trial = new LiveTrial(id, number, name, config, trialsRoot, dirName, this);
         if (plan.persist()) {
@@ -193,20 +215,7 @@ final class TrialBook {
      * and the trials that ended before it).
      */
     synchronized void resume(ResumePlan resume) {
-        // In trial order, each suggestion followed by that trial's end when it was kept: for a run of
-        // one trial at a time, exactly what the searcher saw, so a model-based search continues as it was.
-        java.util.Set<String> keptIds = new java.util.HashSet<>();
-        resume.kept().forEach(t -> keptIds.add(t.id()));
-        for (Trial trial : resume.all()) {
-            searcher.suggest(trial.id());
-            if (keptIds.contains(trial.id())) {
-                kept.add(trial);
-                plan.scheduler().onTrialAdd(trial);
-                ResultReplay.replay(trial, searcherSeesResults ? searcher : null, plan.scheduler());
-                searcher.onTrialComplete(trial);
-                plan.scheduler().onTrialComplete(trial);
-            }
-        }
+        kept.addAll(ResultReplay.replay(resume, searcher, searcherSeesResults, plan.scheduler()));
         for (Trial trial : resume.resumed()) {
             queueAgain(LiveTrial.resumed(trial, false, this, trialsRoot));
         }
@@ -228,7 +237,7 @@ final class TrialBook {
     synchronized boolean onResult(LiveTrial trial, Result result) {
         Optional<StopConditions.TrialStop> stop = plan.stop().trialStop(result);
         Trial snapshot = callbacks.isEmpty() && !searcherSeesResults ? null : trial.snapshot();
-        if (searcherSeesResults) {
+        if (searcherSeesResults && shared == null) {
             searcher.onTrialResult(snapshot, result);
         }
         if (snapshot != null) {
@@ -290,7 +299,9 @@ final class TrialBook {
             trial.end(TrialStatus.TERMINATED, Termination.COMPLETED, null);
         }
         Trial snapshot = trial.snapshot();
-        searcher.onTrialComplete(snapshot);
+        if (shared == null) {
+            searcher.onTrialComplete(snapshot); // a shared experiment's searcher hears it from the log
+        }
         plan.scheduler().onTrialComplete(snapshot);
         if (failed) {
             callbacks.onTrialError(snapshot, failure);
@@ -342,6 +353,9 @@ final class TrialBook {
         if (stopAllReason == null) {
             stopAllReason = reason;
             LOG.info("Stopping experiment {}: {}", plan.name(), reason);
+            if (shared != null && !reason.equals("interrupted")) {
+                shared.stop(reason);
+            }
             for (LiveTrial trial : trials) {
                 if (!trial.status().isFinished()) {
                     trial.requestStop();
@@ -381,13 +395,5 @@ final class TrialBook {
 
     synchronized Optional<String> stopAllReason() {
         return Optional.ofNullable(stopAllReason);
-    }
-
-    private static boolean overrides(Class<?> type, String method, Class<?>... parameters) {
-        try {
-            return type.getMethod(method, parameters).getDeclaringClass() != Searcher.class;
-        } catch (NoSuchMethodException e) {
-            return true;
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
+import dev.tune.store.postgres.PostgresLocation;
 import dev.tune.trainable.Experiment;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -54,6 +55,13 @@ public final class Tuner {
      */
     public static ExperimentResult run(Experiment experiment, TuneOptions options) {
         TuneOptions effective = effective(experiment, options);
+        String storage = effective.get(TuneOption.STORAGE).orElse(null);
+        if (PostgresLocation.isDatabase(storage)) {
+            return finish(SharedWorker.run(experiment, effective, storage));
+        }
+        if (storage != null && !storage.isBlank()) {
+            effective = effective.overriddenBy(TuneOptions.builder().storagePath(java.nio.file.Path.of(storage)).build());
+        }
         ResumeMode mode = ResumeMode.parse(effective.resolve(TuneOption.RESUME));
         java.nio.file.Path dir = RunPlan.experimentDir(effective, effective.get(TuneOption.NAME).orElse(experiment.name()));
         ResumePlan resume = null;
@@ -65,7 +73,16 @@ public final class Tuner {
             effective = effective.overriddenBy(TuneOptions.builder().seed(stored.info().seed()).build());
         }
         RunPlan plan = RunPlan.resolve(experiment, effective);
-        ExperimentResult result = new ExperimentRunner(plan, resume).run();
+        return finish(new Run(plan, new ExperimentRunner(plan, resume).run()));
+    }
+
+    /** A plan and what running it gave. */
+    record Run(RunPlan plan, ExperimentResult result) {
+    }
+
+    private static ExperimentResult finish(Run run) {
+        RunPlan plan = run.plan();
+        ExperimentResult result = run.result();
         List<Trial> errors = result.errors();
         if (!errors.isEmpty() && (plan.failFast() || plan.raiseOnFailedTrial())) {
             Trial first = errors.get(0);

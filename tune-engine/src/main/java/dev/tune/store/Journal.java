@@ -3,7 +3,9 @@ package dev.tune.store;
 import dev.tune.io.Json;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialError;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -33,70 +35,78 @@ final class Journal implements Closeable {
 
     /** Records a new trial whose directory the journal spells {@code dir}. */
     synchronized void added(Trial trial, String dir) {
-        lines.append(out -> {
-            out.writeStringField("event", ADDED);
-            out.writeStringField("id", trial.id());
-            out.writeNumberField("number", trial.number());
-            out.writeStringField("name", trial.name());
-            out.writeStringField("dir", dir);
-            out.writeFieldName("config");
-            Json.writeConfig(out, trial.config());
-            out.writeStringField("status", trial.status().name());
-        });
+        lines.append(out -> addedFields(out, trial, dir));
     }
 
     /** Records a checkpoint a trial saved, its directory spelled {@code dir}. */
     synchronized void checkpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint, String dir) {
-        lines.append(out -> {
-            out.writeStringField("event", CHECKPOINT);
-            out.writeStringField("id", trial.id());
-            out.writeNumberField("iteration", checkpoint.iteration());
-            out.writeStringField("dir", dir);
-            out.writeObjectFieldStart("metrics");
-            for (var metric : checkpoint.metrics().entrySet()) {
-                out.writeFieldName(metric.getKey());
-                Json.writeValue(out, metric.getValue());
-            }
-            out.writeEndObject();
-        });
+        lines.append(out -> checkpointFields(out, trial, checkpoint, dir));
     }
 
     /** Records a PBT exploit: the trial goes on from the donor's checkpoint with a new config. */
     synchronized void perturbed(dev.tune.result.Perturbation step) {
-        lines.append(out -> {
-            out.writeStringField("event", PERTURBED);
-            out.writeStringField("id", step.trialId());
-            out.writeStringField("donor", step.donorId());
-            out.writeNumberField("iteration", step.donorIteration());
-            out.writeFieldName("config");
-            Json.writeConfig(out, step.config());
-        });
+        lines.append(out -> perturbedFields(out, step));
     }
 
     /** Records that a trial ended. */
     synchronized void ended(Trial trial) {
-        lines.append(out -> {
-            out.writeStringField("event", ENDED);
-            out.writeStringField("id", trial.id());
-            out.writeStringField("status", trial.status().name());
-            out.writeStringField("termination", trial.termination().map(Enum::name).orElse(null));
-            out.writeNumberField("iterations", trial.iterations());
-            out.writeFieldName("error");
-            if (trial.error().isPresent()) {
-                TrialError error = trial.error().get();
-                out.writeStartObject();
-                out.writeStringField("type", error.type());
-                out.writeStringField("message", error.message());
-                out.writeStringField("stackTrace", error.stackTrace());
-                out.writeEndObject();
-            } else {
-                out.writeNull();
-            }
-        });
+        lines.append(out -> endedFields(out, trial));
     }
 
     @Override
     public synchronized void close() {
         lines.close();
+    }
+
+    static void addedFields(JsonGenerator out, Trial trial, String dir) throws IOException {
+        out.writeStringField("event", ADDED);
+        out.writeStringField("id", trial.id());
+        out.writeNumberField("number", trial.number());
+        out.writeStringField("name", trial.name());
+        out.writeStringField("dir", dir);
+        out.writeFieldName("config");
+        Json.writeConfig(out, trial.config());
+        out.writeStringField("status", trial.status().name());
+    }
+
+    static void checkpointFields(JsonGenerator out, Trial trial, dev.tune.result.SavedCheckpoint checkpoint, String dir) throws IOException {
+        out.writeStringField("event", CHECKPOINT);
+        out.writeStringField("id", trial.id());
+        out.writeNumberField("iteration", checkpoint.iteration());
+        out.writeStringField("dir", dir);
+        out.writeObjectFieldStart("metrics");
+        for (var metric : checkpoint.metrics().entrySet()) {
+            out.writeFieldName(metric.getKey());
+            Json.writeValue(out, metric.getValue());
+        }
+        out.writeEndObject();
+    }
+
+    static void perturbedFields(JsonGenerator out, dev.tune.result.Perturbation step) throws IOException {
+        out.writeStringField("event", PERTURBED);
+        out.writeStringField("id", step.trialId());
+        out.writeStringField("donor", step.donorId());
+        out.writeNumberField("iteration", step.donorIteration());
+        out.writeFieldName("config");
+        Json.writeConfig(out, step.config());
+    }
+
+    static void endedFields(JsonGenerator out, Trial trial) throws IOException {
+        out.writeStringField("event", ENDED);
+        out.writeStringField("id", trial.id());
+        out.writeStringField("status", trial.status().name());
+        out.writeStringField("termination", trial.termination().map(Enum::name).orElse(null));
+        out.writeNumberField("iterations", trial.iterations());
+        out.writeFieldName("error");
+        if (trial.error().isPresent()) {
+            TrialError error = trial.error().get();
+            out.writeStartObject();
+            out.writeStringField("type", error.type());
+            out.writeStringField("message", error.message());
+            out.writeStringField("stackTrace", error.stackTrace());
+            out.writeEndObject();
+        } else {
+            out.writeNull();
+        }
     }
 }

@@ -38,30 +38,27 @@ final class TrialReplay {
     /** The trials recorded in {@code experimentDir}, by trial number. */
     static List<Trial> load(Path experimentDir) {
         Path journal = experimentDir.resolve(StoreLayout.JOURNAL);
-        Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, TrialEntry> entries = new LinkedHashMap<>();
         for (JsonNode event : JsonLinesReader.read(journal, TrialReplay::event)) {
             String id = event.get("id").asText();
             try {
-                String kind = event.get("event").asText();
-                if (Journal.ADDED.equals(kind)) {
-                    entries.computeIfAbsent(id, Entry::new).added(event, experimentDir);
-                } else if (entries.containsKey(id) && Journal.CHECKPOINT.equals(kind)) {
-                    entries.get(id).checkpoint(event, experimentDir);
-                } else if (entries.containsKey(id) && Journal.PERTURBED.equals(kind)) {
-                    entries.get(id).config = Json.readConfig(event.path("config"));
+                if (Journal.ADDED.equals(event.get("event").asText())) {
+                    entries.computeIfAbsent(id, TrialEntry::new).apply(event, experimentDir);
                 } else if (entries.containsKey(id)) {
-                    entries.get(id).ended(event);
+                    entries.get(id).apply(event, experimentDir);
                 } else {
-                    LOG.warn("Skipping the end of trial {} in {}: the journal never added it", id, journal);
+                    LOG.warn("Skipping an event of trial {} in {}: the journal never added it", id, journal);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Skipping an unreadable event of trial {} in {}: {}", id, journal, e.toString());
             }
         }
         List<Trial> trials = new ArrayList<>(entries.size());
-        for (Entry entry : entries.values()) {
+        for (TrialEntry entry : entries.values()) {
             try {
-                trials.add(entry.trial());
+                List<Result> results = entry.dir().map(dir -> JsonLinesReader.read(dir.resolve(StoreLayout.RESULT),
+                        line -> ResultLine.read(line, entry.id))).orElse(List.of());
+                trials.add(entry.trial(results, c -> java.nio.file.Files.isDirectory(c.dir())));
             } catch (RuntimeException e) {
                 LOG.warn("Skipping trial {} of {}: {}", entry.id, experimentDir, e.toString());
             }
@@ -81,67 +78,5 @@ final class TrialReplay {
             throw new IOException("an event without a trial id");
         }
         return event;
-    }
-
-    /** What the journal says about one trial so far. */
-    private static final class Entry {
-        final String id;
-        int number;
-        String name;
-        Path dir;
-        Config config = Config.empty();
-        TrialStatus status = TrialStatus.PENDING;
-        Optional<Termination> termination = Optional.empty();
-        Long iterations;
-        Optional<TrialError> error = Optional.empty();
-        final Map<Path, SavedCheckpoint> checkpoints = new LinkedHashMap<>();
-
-        Entry(String id) {
-            this.id = id;
-        }
-
-        void added(JsonNode event, Path experimentDir) {
-            TrialStatus newStatus = TrialStatus.valueOf(event.path("status").asText(status.name()));
-            Config newConfig = Json.readConfig(event.path("config"));
-            String dirText = Json.text(event, "dir");
-            dir = StoreLayout.resolve(experimentDir, dirText == null ? id : dirText);
-            number = event.path("number").asInt(number);
-            name = event.path("name").asText(id);
-            config = newConfig;
-            status = newStatus;
-        }
-
-        /** A checkpoint whose directory still exists (pruned ones are gone). */
-        void checkpoint(JsonNode event, Path experimentDir) {
-            Path at = StoreLayout.resolve(experimentDir, Json.text(event, "dir"));
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            event.path("metrics").fields().forEachRemaining(f -> metrics.put(f.getKey(), Json.readDouble(f.getValue())));
-            checkpoints.put(at, new SavedCheckpoint(event.path("iteration").asLong(), at, metrics));
-        }
-
-        void ended(JsonNode event) {
-            TrialStatus newStatus = TrialStatus.valueOf(event.path("status").asText(status.name()));
-            Optional<Termination> newTermination = Optional.ofNullable(Json.text(event, "termination"))
-                    .map(Termination::valueOf);
-            JsonNode failure = event.path("error");
-            error = failure.isObject() ? Optional.of(new TrialError(Json.text(failure, "type"),
-                    Json.text(failure, "message"), String.valueOf(Json.text(failure, "stackTrace"))))
-                    : Optional.empty();
-            iterations = event.hasNonNull("iterations") ? event.get("iterations").asLong() : null;
-            termination = newTermination;
-            status = newStatus;
-        }
-
-        Trial trial() {
-            List<Result> results = JsonLinesReader.read(dir.resolve(StoreLayout.RESULT),
-                    line -> ResultLine.read(line, id));
-            MetricHistory history = new MetricHistory();
-            results.forEach(result -> history.add(result.metrics()));
-            Optional<Result> last = results.isEmpty() ? Optional.empty() : Optional.of(results.get(results.size() - 1));
-            return new Trial(id, number, name == null ? id : name, config, status, termination,
-                    iterations != null ? iterations : results.size(), last, history.snapshot(), error,
-                    Optional.of(dir), checkpoints.values().stream().filter(c -> java.nio.file.Files.isDirectory(c.dir()))
-                            .sorted(Comparator.comparingLong(SavedCheckpoint::iteration)).toList());
-        }
     }
 }

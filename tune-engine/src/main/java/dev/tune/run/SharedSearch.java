@@ -1,0 +1,117 @@
+package dev.tune.run;
+
+import dev.tune.Config;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import dev.tune.search.Searcher;
+import dev.tune.search.Suggestion;
+import dev.tune.store.SharedRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This worker's searcher as a replica of every worker's: it learns only from the shared
+ * experiment's log, in log order, where every worker reads the same events. A trial another
+ * worker added is replayed as a suggestion (so suggestion k depends on the seed, k and the events
+ * before it, as on one machine); results reach a searcher that reads them; ends are told as they
+ * come. Running trials of other workers are thus running trials of the replica, which TPE's
+ * constant liar counts. Called only under the {@link TrialBook}'s lock.
+ */
+final class SharedSearch implements SharedRun.Replica {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedSearch.class);
+
+    private final SharedRun shared;
+    private final Searcher searcher;
+    private final boolean seesResults;
+    private boolean warned;
+    private boolean finished;
+    private LiveTrial claimed;
+
+    SharedSearch(SharedRun shared, Searcher searcher, boolean seesResults) {
+        this.shared = shared;
+        this.searcher = searcher;
+        this.seesResults = seesResults;
+    }
+
+    /** How long ago the first worker created {@code shared} (its time budget runs from then); 0 alone. */
+    static long elapsedNanos(SharedRun shared) {
+        return shared == null ? 0
+                : Math.max(0, java.time.Duration.between(shared.createdAt(), java.time.Instant.now()).toNanos());
+    }
+
+    /** Makes the live trial for a new suggestion. */
+    interface NewTrial {
+        LiveTrial register(String id, int number, Config config);
+    }
+
+    /**
+     * Claims a trial of the shared experiment: one a lost worker left ({@code adopt} makes it
+     * live), or a new one from the searcher once it replayed every worker's events. Null when there
+     * is none now: the searcher waits or is done.
+     */
+    LiveTrial claim(String tag, NewTrial register, java.util.function.Function<Trial, LiveTrial> adopt) {
+        claimed = null;
+        SharedRun.Claim claim = shared.claim(this, number -> {
+            if (finished) {
+                return new SharedRun.Claim.Finished();
+            }
+            String id = Naming.trialId(tag, number);
+            Suggestion suggestion = searcher.suggest(id);
+            if (suggestion.isFinished()) {
+                finished = true;
+                return new SharedRun.Claim.Finished();
+            }
+            if (suggestion.isNotNow()) {
+                return new SharedRun.Claim.NotNow();
+            }
+            claimed = register.register(id, number, suggestion.config().orElseThrow());
+            return new SharedRun.Claim.Added(claimed.identity());
+        });
+        if (claim instanceof SharedRun.Claim.TakenOver lost) {
+            return adopt.apply(lost.trial());
+        }
+        return claim instanceof SharedRun.Claim.Added ? claimed : null;
+    }
+
+    @Override
+    public void added(String trialId, int number, Config config) {
+        Config replayed = searcher.suggest(trialId).config().orElse(null);
+        if (!sameValues(config, replayed) && !warned) {
+            warned = true;
+            LOG.warn("Searcher {} replayed trial {} with another config than the worker that added it ({} here,"
+                    + " {} recorded): it is not deterministic, so workers' searches drift apart; the recorded"
+                    + " config stands", searcher, number, replayed, config);
+        }
+    }
+
+    /** Equal as the log spells them: an int suggested here is a long read back from JSON. */
+    static boolean sameValues(Config recorded, Config replayed) {
+        if (replayed == null || !recorded.asMap().keySet().equals(replayed.asMap().keySet())) {
+            return false;
+        }
+        for (var entry : recorded.asMap().entrySet()) {
+            Object a = entry.getValue();
+            Object b = replayed.get(entry.getKey());
+            boolean same = a instanceof Number x && b instanceof Number y
+                    ? x.doubleValue() == y.doubleValue() || (Double.isNaN(x.doubleValue()) && Double.isNaN(y.doubleValue()))
+                    : String.valueOf(a).equals(String.valueOf(b));
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void result(Trial trial, Result result) {
+        if (seesResults) {
+            searcher.onTrialResult(trial, result);
+        }
+    }
+
+    @Override
+    public void ended(Trial trial) {
+        searcher.onTrialComplete(trial);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tune.run;
+
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
+import dev.tune.schedule.FifoScheduler;
+import dev.tune.store.ExperimentInfo;
+import dev.tune.store.postgres.Heartbeats;
+import dev.tune.store.postgres.PostgresExperiment;
+import dev.tune.store.postgres.PostgresLocation;
+import dev.tune.trainable.Experiment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs this JVM as one worker of an experiment shared through a database
+ * ({@code tune.storage=jdbc:postgresql://...}): joins it (the first worker creates it), takes the
+ * experiment's seed and trial-id tag from its record, and runs trials until no worker has any left.
+ * Trial directories and checkpoints go under {@code tune.storage.checkpoints} when set (a
+ * directory every worker reaches), else under this machine's {@code tune.storagePath}.
+ */
+final class SharedWorker {
+
+    private SharedWorker() {
+    }
+
+    static Tuner.Run run(Experiment experiment, TuneOptions options, String url) {
+        PostgresLocation location = PostgresLocation.of(url, options.get(TuneOption.STORAGE_USER).orElse(null),
+                options.get(TuneOption.STORAGE_PASSWORD).orElse(null), System.getenv());
+        RunPlan plan = RunPlan.resolve(experiment, options);
+        if (!(plan.scheduler() instanceof FifoScheduler)) {
+            throw new IllegalArgumentException("Experiment " + plan.name() + ": tune.scheduler=" + plan.scheduler()
+                    + " does not yet decide across workers of a shared experiment (tune.storage="
+                    + location.display() + "); run it with the fifo scheduler, or on one machine");
+        }
+        Path dir = options.get(TuneOption.STORAGE_CHECKPOINTS).orElse(options.resolve(TuneOption.STORAGE_PATH))
+                .resolve(plan.name());
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the trial directory root " + dir, e);
+        }
+        ExperimentInfo mine = new ExperimentRunner(plan, null).info(Naming.newTag());
+        Heartbeats.Settings settings = new Heartbeats.Settings(options.resolve(TuneOption.HEARTBEAT_INTERVAL),
+                options.resolve(TuneOption.GRACE_PERIOD), plan.maxFailures());
+        PostgresExperiment shared = PostgresExperiment.join(location, mine, dir, settings);
+        try {
+            if (shared.info().seed() != plan.seed()) {
+                // every worker's searcher replays the same log, so all need the first worker's seed
+                plan = RunPlan.resolve(experiment, options.overriddenBy(TuneOptions.builder()
+                        .seed(shared.info().seed()).build()));
+            }
+            return new Tuner.Run(plan, new ExperimentRunner(plan, null, shared).run());
+        } finally {
+            shared.close();
+        }
+    }
+}

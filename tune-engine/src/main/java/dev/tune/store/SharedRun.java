@@ -1,0 +1,90 @@
+package dev.tune.store;
+
+import dev.tune.Config;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One experiment shared by workers on many machines, as one worker sees it: the experiment's
+ * first record (so every worker uses the same trial-id tag and seed), the claim of the next trial,
+ * the experiment-wide stop, and every worker's trials. Every event of every worker comes back
+ * through {@link #claim} in one order, the same for all workers, which is what lets each worker's
+ * searcher be an exact replica of the others'.
+ */
+public interface SharedRun extends AutoCloseable {
+
+    /** The experiment as its first worker recorded it. */
+    ExperimentInfo info();
+
+    /** When the first worker created the experiment, by the database's clock. */
+    Instant createdAt();
+
+    /** Where this worker keeps trial directories and checkpoints. */
+    java.nio.file.Path trialsRoot();
+
+    /** The store through which this worker records its trials' results, checkpoints and ends. */
+    ExperimentStore store();
+
+    /**
+     * Applies to {@code replica}, in log order, every event not seen yet, then claims a trial while
+     * still holding the experiment's lock: a trial another worker lost (its heartbeat stopped)
+     * first, else a new one from {@code suggester}, whose added event is written in the same
+     * transaction so every replica sees it at the same place in the log.
+     */
+    Claim claim(Replica replica, Suggester suggester);
+
+    /** How many trials are not yet ended: running anywhere, or waiting to be taken over. */
+    int openTrials();
+
+    /** Why the experiment was stopped for every worker, once one worker stopped it. */
+    Optional<String> stopReason();
+
+    /** Stops the experiment for every worker (time budget, a stopper, fail-fast); the first reason stays. */
+    void stop(String reason);
+
+    /** Every worker's trials, as the log describes them now. */
+    List<Trial> trials();
+
+    @Override
+    void close();
+
+    /** What a worker's searcher (and later its scheduler) learns from the log. */
+    interface Replica {
+        /** Another worker added trial {@code number}: replay its suggestion. */
+        void added(String trialId, int number, Config config);
+
+        void result(Trial trial, Result result);
+
+        void ended(Trial trial);
+    }
+
+    /**
+     * Asks this worker's searcher for trial {@code number} of the experiment; an {@link Claim.Added}
+     * comes back as the trial to record.
+     */
+    interface Suggester {
+        Claim suggest(int number);
+    }
+
+    /** What a claim gives the worker. */
+    sealed interface Claim {
+        /** A new trial: {@code trial} is its first view (id, number, name, config, directory). */
+        record Added(Trial trial) implements Claim {
+        }
+
+        /** A trial another worker lost, to run again from its latest checkpoint. */
+        record TakenOver(Trial trial) implements Claim {
+        }
+
+        /** The searcher wants to wait for running trials. */
+        record NotNow() implements Claim {
+        }
+
+        /** The searcher has nothing more to propose. */
+        record Finished() implements Claim {
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tune.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds trials from a stream of {@link StoreEvents}, in memory: what a shared store's event log
+ * says about each trial so far, as {@link TrialReplay} reads the local journal. Trial directories
+ * resolve against {@code experimentDir}. Not thread-safe.
+ */
+public final class TrialEvents {
+
+    private final Path experimentDir;
+    private final Map<Integer, TrialEntry> entries = new LinkedHashMap<>();
+    private final Map<Integer, List<Result>> results = new HashMap<>();
+
+    public TrialEvents(Path experimentDir) {
+        this.experimentDir = experimentDir;
+    }
+
+    /** Applies one event of trial {@code number}. */
+    public void apply(int number, String kind, String body) {
+        if (StoreEvents.RESULT.equals(kind)) {
+            TrialEntry entry = entries.get(number);
+            results.computeIfAbsent(number, n -> new ArrayList<>())
+                    .add(StoreEvents.readResult(body, entry == null ? null : entry.id));
+            return;
+        }
+        JsonNode event = StoreEvents.read(body);
+        TrialEntry entry = entries.computeIfAbsent(number, n -> new TrialEntry(event.path("id").asText()));
+        entry.apply(event, experimentDir);
+    }
+
+    /** The last result applied for trial {@code number}. */
+    public Result lastResult(int number) {
+        List<Result> list = results.get(number);
+        return list == null || list.isEmpty() ? null : list.get(list.size() - 1);
+    }
+
+    /** Trial {@code number} as its events so far describe it. */
+    public Trial trial(int number) {
+        TrialEntry entry = entries.get(number);
+        if (entry == null) {
+            throw new IllegalArgumentException("no event added trial " + number);
+        }
+        return entry.trial(results.getOrDefault(number, List.of()), c -> true);
+    }
+
+    /** Drops what is kept of trial {@code number}, once nothing more will be asked of it. */
+    public void forget(int number) {
+        entries.remove(number);
+        results.remove(number);
+    }
+
+    /** Every trial known, by number. */
+    public List<Trial> trials() {
+        List<Trial> all = new ArrayList<>(entries.size());
+        for (Integer number : entries.keySet()) {
+            all.add(trial(number));
+        }
+        all.sort(Comparator.comparingInt(Trial::number));
+        return all;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.tune.store.postgres;
+
+import dev.tune.result.Perturbation;
+import dev.tune.result.Result;
+import dev.tune.result.SavedCheckpoint;
+import dev.tune.result.Trial;
+import dev.tune.store.ExperimentInfo;
+import dev.tune.store.ExperimentState;
+import dev.tune.store.ExperimentStore;
+import dev.tune.store.StoreEvents;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One worker's writes to a shared experiment: results, checkpoints, PBT steps and ends become
+ * events in the experiment's log, and an end also closes the trial's row. Writes are buffered and
+ * go out in one transaction per {@link #flush()}, which the {@code BackgroundStore} wrapping it
+ * calls after each batch, so a burst of results costs one round trip. New trials are recorded by
+ * the claim that creates them ({@link PostgresExperiment#claim}), not here. Used from one thread.
+ */
+final class PostgresStore implements ExperimentStore {
+
+    private final Database database;
+    private final long experiment;
+    private final Path experimentDir;
+    private final List<EventLog.Event> buffer = new ArrayList<>();
+    private final List<Trial> ended = new ArrayList<>();
+    private ExperimentState state;
+    private Connection connection;
+
+    PostgresStore(Database database, long experiment, Path experimentDir) {
+        this.database = database;
+        this.experiment = experiment;
+        this.experimentDir = experimentDir;
+    }
+
+    @Override
+    public void open(ExperimentInfo info) {
+        // the experiment's row was written when the worker joined
+    }
+
+    @Override
+    public void addTrial(Trial trial) {
+        // written by the claim, in the same transaction as the searcher's suggestion
+    }
+
+    @Override
+    public void appendResult(Trial trial, Result result) {
+        buffer.add(new EventLog.Event(trial.number(), StoreEvents.RESULT, StoreEvents.result(result)));
+    }
+
+    @Override
+    public void addCheckpoint(Trial trial, SavedCheckpoint checkpoint) {
+        String dir = dev.tune.store.StoreEvents.relativeDir(experimentDir, checkpoint.dir());
+        buffer.add(new EventLog.Event(trial.number(), StoreEvents.CHECKPOINT,
+                StoreEvents.checkpoint(trial, checkpoint, dir)));
+    }
+
+    @Override
+    public void perturbed(Trial trial, Perturbation step, boolean log) {
+        buffer.add(new EventLog.Event(trial.number(), StoreEvents.PERTURBED, StoreEvents.perturbed(step)));
+    }
+
+    @Override
+    public void endTrial(Trial trial) {
+        buffer.add(new EventLog.Event(trial.number(), StoreEvents.ENDED, StoreEvents.ended(trial)));
+        ended.add(trial);
+    }
+
+    @Override
+    public void saveState(ExperimentState newState) {
+        state = newState;
+    }
+
+    @Override
+    public void flush() {
+        if (buffer.isEmpty() && ended.isEmpty() && state == null) {
+            return;
+        }
+        try {
+            if (connection == null) {
+                connection = database.connect();
+                connection.setAutoCommit(false);
+            }
+            long last = EventLog.lock(connection, experiment);
+            EventLog.append(connection, experiment, last, buffer);
+            try (PreparedStatement close = connection.prepareStatement("UPDATE tune_trial SET status = ?,"
+                    + " heartbeat = now() WHERE experiment_id = ? AND number = ?")) {
+                for (Trial trial : ended) {
+                    close.setString(1, trial.status().name());
+                    close.setLong(2, experiment);
+                    close.setInt(3, trial.number());
+                    close.addBatch();
+                }
+                close.executeBatch();
+            }
+            if (state != null) {
+                try (PreparedStatement save = connection.prepareStatement(
+                        "UPDATE tune_experiment SET state = ? WHERE id = ?")) {
+                    save.setString(1, StoreEvents.state(state));
+                    save.setLong(2, experiment);
+                    save.executeUpdate();
+                }
+            }
+            connection.commit();
+            buffer.clear();
+            ended.clear();
+            state = null;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw database.failure("cannot record results in", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            flush();
+        } finally {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // closing after the last write; nothing is lost
+                }
+                connection = null;
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (connection != null) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            connection = null;
+        }
+    }
+}

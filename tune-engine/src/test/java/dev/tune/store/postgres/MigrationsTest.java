@@ -1,0 +1,67 @@
+package dev.tune.store.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tune.io.Secrets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Versioned migrations on a real server, and how storage URLs are read and shown. */
+class MigrationsTest {
+
+    @Test
+    void everyScriptIsListedInOrder() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/dev/tune/store/postgres/migrations"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(names, Migrations.SCRIPTS);
+        }
+        for (int i = 0; i < Migrations.SCRIPTS.size(); i++) {
+            assertTrue(Migrations.SCRIPTS.get(i).startsWith("V" + (i + 1) + "__"), Migrations.SCRIPTS.get(i));
+        }
+    }
+
+    @Test
+    void appliesOnceRecordsChecksumsAndRefusesANewerSchema() throws Exception {
+        try (PostgresServer server = PostgresServer.start()) {
+            server.createDatabase("migrations");
+            try (Connection c = server.connect("migrations")) {
+                assertEquals(List.of(1), Migrations.apply(c));
+                assertEquals(List.of(), Migrations.apply(c), "a second worker finds the schema current");
+                try (ResultSet rows = c.createStatement().executeQuery(
+                        "SELECT version, description FROM tune_schema_history ORDER BY version")) {
+                    rows.next();
+                    assertEquals(1, rows.getInt(1));
+                    assertEquals("V1__shared_experiments.sql", rows.getString(2));
+                }
+                c.createStatement().execute("UPDATE tune_schema_history SET checksum = 'edited' WHERE version = 1");
+                SQLException edited = assertThrows(SQLException.class, () -> Migrations.apply(c));
+                assertTrue(edited.getMessage().contains("differs from the one applied"), edited.getMessage());
+                c.createStatement().execute("INSERT INTO tune_schema_history VALUES (99, 'future', 'x')");
+                SQLException newer = assertThrows(SQLException.class, () -> Migrations.apply(c));
+                assertTrue(newer.getMessage().contains("version 99, newer than this tune"), newer.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void passwordsAreMaskedWhereverTheUrlCarriesThem() {
+        assertEquals("jdbc:postgresql://tune:****@db:5432/x?ssl=true&password=****&a=b",
+                Secrets.maskUrl("jdbc:postgresql://tune:pw@db:5432/x?ssl=true&password=s3&a=b"));
+        assertEquals("jdbc:postgresql://db/x", Secrets.maskUrl("jdbc:postgresql://db/x"));
+        PostgresLocation location = PostgresLocation.of("jdbc:postgresql://db:5432/x?password=s3", null, null,
+                Map.of("PGUSER", "env-user", "PGPASSWORD", "env-pw"));
+        assertEquals("env-user", location.user());
+        assertEquals("env-pw", location.password());
+        assertTrue(!location.toString().contains("s3") && !location.toString().contains("env-pw"), location.toString());
+        assertEquals("given", PostgresLocation.of("jdbc:postgresql://db/x", "given", "pw", Map.of("PGUSER", "e")).user());
+    }
+}

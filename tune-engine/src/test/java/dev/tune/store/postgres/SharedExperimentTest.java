@@ -1,0 +1,201 @@
+package dev.tune.store.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
+import dev.tune.result.ExperimentResult;
+import dev.tune.run.Tuner;
+import dev.tune.store.StorageException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One experiment shared through a real PostgreSQL server: worker JVMs joining it, the exact total,
+ * no trial run twice, every result in the database, and the errors a user meets first.
+ */
+class SharedExperimentTest {
+
+    private static PostgresServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startServer() {
+        server = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private TuneOptions options(String url, String name) {
+        return TuneOptions.builder().set(TuneOption.STORAGE, url).set(TuneOption.STORAGE_USER, PostgresServer.USER)
+                .set(TuneOption.STORAGE_PASSWORD, PostgresServer.PASSWORD).set(TuneOption.NAME, name)
+                .storagePath(dir).verbose(0).build();
+    }
+
+    private static Method quadratic() throws NoSuchMethodException {
+        return SharedModel.class.getMethod("quadratic", double.class, double.class, dev.tune.TrialContext.class);
+    }
+
+    @Test
+    void threeWorkerJvmsRunEveryTrialOnceAndRecordEveryResult() throws Exception {
+        String url = server.createDatabase("three_workers");
+        List<Process> workers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            workers.add(new ProcessBuilder(javaCommand(url, "quadratic", "shared-three")).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("worker-" + i + ".log").toFile()).start());
+        }
+        for (int i = 0; i < 3; i++) {
+            assertTrue(workers.get(i).waitFor(120, TimeUnit.SECONDS), "worker " + i + " ended");
+            String log = java.nio.file.Files.readString(dir.resolve("worker-" + i + ".log"));
+            assertEquals(0, workers.get(i).exitValue(), log);
+            assertTrue(log.contains("TOTAL 24"), "each worker's result holds the experiment's 24 trials:\n" + log);
+            assertTrue(log.contains("joined experiment shared-three"), log);
+            assertFalse(log.contains("not deterministic"), "every replica replayed the same suggestions:\n" + log);
+            assertFalse(log.contains(PostgresServer.PASSWORD), log);
+        }
+        try (Connection c = server.connect("three_workers")) {
+            assertEquals(24, count(c, "SELECT count(*) FROM tune_trial"));
+            assertEquals(24, count(c, "SELECT count(DISTINCT trial_id) FROM tune_trial"));
+            assertEquals(24, count(c, "SELECT count(*) FROM tune_trial WHERE status = 'TERMINATED'"));
+            assertEquals(24, count(c, "SELECT count(*) FROM tune_event WHERE kind = 'added'"));
+            assertEquals(24, count(c, "SELECT count(*) FROM tune_event WHERE kind = 'ended'"));
+            assertEquals(24 * 3, count(c, "SELECT count(*) FROM tune_event WHERE kind = 'result'"));
+            assertEquals(24, count(c, "SELECT max(number) FROM tune_trial"));
+            assertEquals(count(c, "SELECT count(*) FROM tune_event"), count(c, "SELECT max(seq) FROM tune_event"),
+                    "the log has no gaps");
+            assertTrue(count(c, "SELECT count(DISTINCT worker) FROM tune_trial") >= 2,
+                    "more than one worker ran trials");
+            assertEquals(3, count(c, "SELECT count(*) FROM tune_worker"));
+        }
+    }
+
+    @Test
+    void workersInOneJvmShareTheSamplesAndTheResult() throws Exception {
+        String url = server.createDatabase("two_in_process");
+        List<ExperimentResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    results.add(Tuner.run(quadratic(), options(url, "in-process")));
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        assertEquals(2, results.size());
+        for (ExperimentResult result : results) {
+            assertEquals(24, result.trials().size());
+            Set<Integer> numbers = new HashSet<>();
+            result.trials().forEach(t -> numbers.add(t.number()));
+            assertEquals(24, numbers.size());
+            assertTrue(result.bestTrial().isPresent());
+        }
+        try (Connection c = server.connect("two_in_process")) {
+            ResultSet info = c.createStatement().executeQuery("SELECT info FROM tune_experiment");
+            info.next();
+            assertFalse(info.getString(1).contains(PostgresServer.PASSWORD), "the password is never recorded");
+        }
+    }
+
+    @Test
+    void aWorkerWithAnotherSpaceIsRefusedNamingBoth() throws Exception {
+        String url = server.createDatabase("mismatch");
+        Tuner.run(quadratic(), options(url, "same-name"));
+        Method other = SharedModel.class.getMethod("otherSpace", double.class, dev.tune.TrialContext.class);
+        StorageException refused = assertThrows(StorageException.class, () -> Tuner.run(other, options(url, "same-name")));
+        String message = refused.getMessage();
+        assertTrue(message.contains("same-name") && message.contains("space: the experiment has")
+                && message.contains("lr") && message.contains("this worker has"), message);
+        assertFalse(message.contains(PostgresServer.PASSWORD), message);
+    }
+
+    @Test
+    void wrongPasswordIsExplainedWithTheUrlMaskedWithinSeconds() throws Exception {
+        server.createDatabase("credentials");
+        String url = server.url("credentials") + "?password=wrong-Password-1";
+        long start = System.nanoTime();
+        StorageException refused = assertThrows(StorageException.class, () -> Tuner.run(quadratic(),
+                TuneOptions.builder().set(TuneOption.STORAGE, url).set(TuneOption.STORAGE_USER, PostgresServer.USER)
+                        .storagePath(dir).verbose(0).build()));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+        assertTrue(refused.getMessage().contains("refused the user or password"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("password=****"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("wrong-Password-1"), refused.getMessage());
+    }
+
+    @Test
+    void aServerThatIsDownIsExplainedWithinSeconds() throws Exception {
+        int unused;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            unused = socket.getLocalPort();
+        }
+        long start = System.nanoTime();
+        StorageException refused = assertThrows(StorageException.class, () -> Tuner.run(quadratic(),
+                options("jdbc:postgresql://127.0.0.1:" + unused + "/tune", "down")));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+        assertTrue(refused.getMessage().contains("127.0.0.1:" + unused) && refused.getMessage().contains("cannot be reached"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aUrlThatIsNotPostgresIsRefusedBeforeAnyConnection() {
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Tuner.run(quadratic(),
+                options("jdbc:postgresql:/no-host", "bad")));
+        assertTrue(bad.getMessage().contains("jdbc:postgresql://host:5432/database"), bad.getMessage());
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> Tuner.run(quadratic(),
+                options("jdbc:mysql://u:pw@host/db", "bad")));
+        assertTrue(other.getMessage().contains("only PostgreSQL") && !other.getMessage().contains(":pw@"),
+                other.getMessage());
+    }
+
+    private List<String> javaCommand(String url, String method, String name) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx128m");
+        command.add("-Dtune.storage=" + url);
+        command.add("-Dtune.storage.user=" + PostgresServer.USER);
+        command.add("-Dtune.storage.password=" + PostgresServer.PASSWORD);
+        command.add("-Dtune.storagePath=" + dir);
+        command.add("-Dtune.maxConcurrentTrials=2");
+        command.add("-Dshared.sleepMillis=60");
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(WorkerMain.class.getName());
+        command.add(method);
+        command.add(name);
+        return command;
+    }
+
+    private static long count(Connection c, String sql) throws java.sql.SQLException {
+        try (ResultSet row = c.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
