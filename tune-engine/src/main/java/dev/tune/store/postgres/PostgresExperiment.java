@@ -148,7 +148,7 @@ public final class PostgresExperiment implements SharedRun {
 
     @Override
     public ExperimentStore store() {
-        return new PostgresStore(database, id, experimentDir);
+        return new PostgresStore(database, id, experimentDir, worker);
     }
 
     @Override

@@ -24,18 +24,22 @@ import java.util.List;
  */
 final class PostgresStore implements ExperimentStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresStore.class);
+
     private final Database database;
     private final long experiment;
     private final Path experimentDir;
+    private final String worker;
     private final List<EventLog.Event> buffer = new ArrayList<>();
     private final List<Trial> ended = new ArrayList<>();
     private ExperimentState state;
     private Connection connection;
 
-    PostgresStore(Database database, long experiment, Path experimentDir) {
+    PostgresStore(Database database, long experiment, Path experimentDir, String worker) {
         this.database = database;
         this.experiment = experiment;
         this.experimentDir = experimentDir;
+        this.worker = worker;
     }
 
     @Override
@@ -87,10 +91,15 @@ final class PostgresStore implements ExperimentStore {
                 connection.setAutoCommit(false);
             }
             long last = EventLog.lock(connection, experiment);
-            EventLog.append(connection, experiment, last, buffer);
+            java.util.Set<Integer> held = held();
+            EventLog.append(connection, experiment, last, buffer.stream().filter(e -> held.contains(e.trialNumber()))
+                    .toList());
             try (PreparedStatement close = connection.prepareStatement("UPDATE tune_trial SET status = ?,"
                     + " heartbeat = now() WHERE experiment_id = ? AND number = ?")) {
                 for (Trial trial : ended) {
+                    if (!held.contains(trial.number())) {
+                        continue;
+                    }
                     close.setString(1, trial.status().name());
                     close.setLong(2, experiment);
                     close.setInt(3, trial.number());
@@ -114,6 +123,38 @@ final class PostgresStore implements ExperimentStore {
             rollbackQuietly();
             throw database.failure("cannot record results in", e);
         }
+    }
+
+    /**
+     * The trials among those buffered that this worker still runs. A trial another worker took
+     * over (this worker's heartbeat stopped for longer than the grace period, and came back) is no
+     * longer this worker's: its late results and end are dropped, so the trial's record is the
+     * new worker's alone.
+     */
+    private java.util.Set<Integer> held() throws SQLException {
+        java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+        buffer.forEach(e -> numbers.add(e.trialNumber()));
+        java.util.Set<Integer> held = new java.util.HashSet<>();
+        if (numbers.isEmpty()) {
+            return held;
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT number FROM tune_trial WHERE experiment_id = ?"
+                + " AND worker = ? AND status = 'RUNNING' AND number = ANY (?)")) {
+            s.setLong(1, experiment);
+            s.setString(2, worker);
+            s.setArray(3, connection.createArrayOf("integer", numbers.toArray()));
+            try (java.sql.ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    held.add(rows.getInt(1));
+                }
+            }
+        }
+        numbers.removeAll(held);
+        if (!numbers.isEmpty()) {
+            LOG.warn("Trials {} were taken over by another worker while this one ({}) was out of touch; dropping"
+                    + " their late results", numbers, worker);
+        }
+        return held;
     }
 
     @Override

@@ -58,15 +58,14 @@ class SharedExperimentTest {
     @Test
     void threeWorkerJvmsRunEveryTrialOnceAndRecordEveryResult() throws Exception {
         String url = server.createDatabase("three_workers");
-        List<Process> workers = new ArrayList<>();
+        List<WorkerProcess> workers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            workers.add(new ProcessBuilder(javaCommand(url, "quadratic", "shared-three")).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("worker-" + i + ".log").toFile()).start());
+            workers.add(WorkerProcess.start(url, dir, "quadratic", "shared-three", "worker-" + i,
+                    "tune.maxConcurrentTrials=2", "shared.sleepMillis=60"));
         }
         for (int i = 0; i < 3; i++) {
-            assertTrue(workers.get(i).waitFor(120, TimeUnit.SECONDS), "worker " + i + " ended");
-            String log = java.nio.file.Files.readString(dir.resolve("worker-" + i + ".log"));
-            assertEquals(0, workers.get(i).exitValue(), log);
+            String log = workers.get(i).await(120);
+            assertEquals(0, workers.get(i).process.exitValue(), log);
             assertTrue(log.contains("TOTAL 24"), "each worker's result holds the experiment's 24 trials:\n" + log);
             assertTrue(log.contains("joined experiment shared-three"), log);
             assertFalse(log.contains("not deterministic"), "every replica replayed the same suggestions:\n" + log);
@@ -173,26 +172,7 @@ class SharedExperimentTest {
                 other.getMessage());
     }
 
-    private List<String> javaCommand(String url, String method, String name) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx128m");
-        command.add("-Dtune.storage=" + url);
-        command.add("-Dtune.storage.user=" + PostgresServer.USER);
-        command.add("-Dtune.storage.password=" + PostgresServer.PASSWORD);
-        command.add("-Dtune.storagePath=" + dir);
-        command.add("-Dtune.maxConcurrentTrials=2");
-        command.add("-Dshared.sleepMillis=60");
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(WorkerMain.class.getName());
-        command.add(method);
-        command.add(name);
-        return command;
-    }
-
-    private static long count(Connection c, String sql) throws java.sql.SQLException {
+    static long count(Connection c, String sql) throws java.sql.SQLException {
         try (ResultSet row = c.createStatement().executeQuery(sql)) {
             row.next();
             return row.getLong(1);

@@ -20,6 +20,23 @@ public final class SharedModel {
         }
     }
 
+    /** A class trainable that checkpoints every step, so a trial taken over goes on from there. */
+    @Trainable(metric = "loss", mode = dev.tune.Mode.MIN, samples = 2)
+    @dev.tune.CheckpointConfig(frequency = 1)
+    public static class Slow {
+        @Uniform(lower = 0, upper = 1)
+        double x;
+        @dev.tune.Checkpoint
+        int steps;
+
+        @dev.tune.Step
+        public java.util.Map<String, Double> step() throws InterruptedException {
+            Thread.sleep(Long.getLong("shared.sleepMillis", 10));
+            steps++;
+            return java.util.Map.of("loss", x / steps, "steps", (double) steps);
+        }
+    }
+
     /** The same name with another space: a worker running it must be refused. */
     @Trainable(metric = "loss", mode = dev.tune.Mode.MIN, samples = 24)
     public static void otherSpace(@Uniform(lower = -5, upper = 5) double x, TrialContext context) {

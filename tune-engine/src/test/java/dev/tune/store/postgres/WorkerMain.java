@@ -7,7 +7,7 @@ import dev.tune.run.Tuner;
 
 /**
  * One worker process for the multi-JVM tests: {@code WorkerMain <method> <name>} runs
- * {@link SharedModel}'s method as experiment {@code name} against the database in
+ * {@link SharedModel}'s method (or its class trainable {@code Slow}) as experiment {@code name} against the database in
  * {@code tune.storage} (system properties carry the rest), then prints {@code TOTAL <n>}.
  */
 public final class WorkerMain {
@@ -17,8 +17,9 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws Exception {
         TuneOptions options = TuneOptions.builder().set(TuneOption.NAME, args[1]).verbose(0).build();
-        ExperimentResult result = Tuner.run(SharedModel.class.getMethod(args[0], double.class, double.class,
-                dev.tune.TrialContext.class), options);
+        ExperimentResult result = args[0].equals("Slow") ? Tuner.run(SharedModel.Slow.class, options)
+                : Tuner.run(SharedModel.class.getMethod(args[0], double.class, double.class,
+                        dev.tune.TrialContext.class), options);
         System.out.println("TOTAL " + result.trials().size());
     }
 }
