@@ -53,7 +53,8 @@ final class ExperimentRunner {
         long start = System.nanoTime();
         String tag = shared != null ? shared.info().tag() : resume != null ? resume.tag() : Naming.newTag();
         Path dir = shared != null ? shared.trialsRoot() : plan.experimentDir();
-        ExperimentStore store = shared != null ? ExperimentStore.inBackground(shared.store(), plan.name())
+        ExperimentStore store = shared != null ? ExperimentStore.inBackground(
+                shared.store(SharedSearch.decides(plan.scheduler())), plan.name())
                 : plan.persist()
                 ? LocalDirectoryStore.buffered(resume != null ? dir : ExperimentDirs.prepare(dir), plan.name())
                 : ExperimentStore.none();
@@ -87,7 +88,7 @@ final class ExperimentRunner {
             // every worker's trials: the experiment's totals, not this worker's share
             result = new ExperimentResult(plan.name(), plan.objective(), shared.trials(), Optional.empty(), wall,
                     plan.seed());
-            try (ExperimentStore last = shared.store()) {
+            try (ExperimentStore last = shared.store(false)) {
                 last.saveState(state(result, book));
             }
             shared.close();

@@ -3,6 +3,8 @@ package dev.tune.run;
 import dev.tune.Config;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import dev.tune.schedule.Decision;
+import dev.tune.schedule.Scheduler;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
 import dev.tune.store.SharedRun;
@@ -10,12 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This worker's searcher as a replica of every worker's: it learns only from the shared
+ * This worker's searcher and scheduler as replicas of every worker's: it learns only from the shared
  * experiment's log, in log order, where every worker reads the same events. A trial another
  * worker added is replayed as a suggestion (so suggestion k depends on the seed, k and the events
  * before it, as on one machine); results reach a searcher that reads them; ends are told as they
  * come. Running trials of other workers are thus running trials of the replica, which TPE's
- * constant liar counts. Called only under the {@link TrialBook}'s lock.
+ * constant liar counts. The scheduler hears every add, result and end the same way, and decides
+ * on this worker's results at the head of the log ({@link #decide}), so ASHA's rungs and the
+ * median rule's curves hold every worker's results. Called only under the {@link TrialBook}'s
+ * lock.
  */
 final class SharedSearch implements SharedRun.Replica {
 
@@ -23,14 +28,16 @@ final class SharedSearch implements SharedRun.Replica {
 
     private final SharedRun shared;
     private final Searcher searcher;
+    private final Scheduler scheduler;
     private final boolean seesResults;
     private boolean warned;
     private boolean finished;
     private LiveTrial claimed;
 
-    SharedSearch(SharedRun shared, Searcher searcher, boolean seesResults) {
+    SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, boolean seesResults) {
         this.shared = shared;
         this.searcher = searcher;
+        this.scheduler = scheduler;
         this.seesResults = seesResults;
     }
 
@@ -75,7 +82,14 @@ final class SharedSearch implements SharedRun.Replica {
     }
 
     @Override
-    public void added(String trialId, int number, Config config) {
+    public void added(Trial trial, boolean own) {
+        if (!own) {
+            replaySuggestion(trial.id(), trial.number(), trial.config());
+        }
+        scheduler.onTrialAdd(trial);
+    }
+
+    private void replaySuggestion(String trialId, int number, Config config) {
         Config replayed = searcher.suggest(trialId).config().orElse(null);
         if (!sameValues(config, replayed) && !warned) {
             warned = true;
@@ -108,10 +122,31 @@ final class SharedSearch implements SharedRun.Replica {
         if (seesResults) {
             searcher.onTrialResult(trial, result);
         }
+        scheduler.onTrialResult(result); // its owner decided on it already
     }
 
     @Override
     public void ended(Trial trial) {
         searcher.onTrialComplete(trial);
+        scheduler.onTrialComplete(trial);
+    }
+
+    /** True when results need the scheduler's decision from the log; FIFO decides nothing. */
+    boolean decides() {
+        return decides(scheduler);
+    }
+
+    static boolean decides(Scheduler scheduler) {
+        return !(scheduler instanceof dev.tune.schedule.FifoScheduler);
+    }
+
+    /** The scheduler's decision on this worker's {@code result}, made at the head of the shared log. */
+    Decision decide(Trial trial, Result result) {
+        return shared.decide(this, trial.number(), result, () -> {
+            if (seesResults) {
+                searcher.onTrialResult(trial, result);
+            }
+            return scheduler.onTrialResult(result);
+        });
     }
 }

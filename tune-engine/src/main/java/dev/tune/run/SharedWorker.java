@@ -2,7 +2,9 @@ package dev.tune.run;
 
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
+import dev.tune.schedule.AsyncHyperBandScheduler;
 import dev.tune.schedule.FifoScheduler;
+import dev.tune.schedule.MedianStoppingRule;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.postgres.Heartbeats;
 import dev.tune.store.postgres.PostgresExperiment;
@@ -27,10 +29,12 @@ final class SharedWorker {
         PostgresLocation location = PostgresLocation.of(url, options.get(TuneOption.STORAGE_USER).orElse(null),
                 options.get(TuneOption.STORAGE_PASSWORD).orElse(null), System.getenv());
         RunPlan plan = RunPlan.resolve(experiment, options);
-        if (!(plan.scheduler() instanceof FifoScheduler)) {
+        if (!(plan.scheduler() instanceof FifoScheduler || plan.scheduler() instanceof AsyncHyperBandScheduler
+                || plan.scheduler() instanceof MedianStoppingRule)) {
             throw new IllegalArgumentException("Experiment " + plan.name() + ": tune.scheduler=" + plan.scheduler()
                     + " does not yet decide across workers of a shared experiment (tune.storage="
-                    + location.display() + "); run it with the fifo scheduler, or on one machine");
+                    + location.display() + "): it pauses trials or moves checkpoints between them; run it on one"
+                    + " machine, or use fifo, asha or median");
         }
         Path dir = options.get(TuneOption.STORAGE_CHECKPOINTS).orElse(options.resolve(TuneOption.STORAGE_PATH))
                 .resolve(plan.name());

@@ -50,6 +50,7 @@ final class TrialBook {
     private LiveTrial firstError;
     private final SharedRun shared;
     private final SharedSearch replica;
+    private final dev.tune.schedule.Scheduler scheduler;
 
     /** {@code shared}: the experiment this worker shares with others, or null when it runs alone. */
     TrialBook(RunPlan plan, ExperimentStore store, CallbackList callbacks, String tag, Path trialsRoot,
@@ -62,7 +63,8 @@ final class TrialBook {
         this.searcher = plan.searcher();
         this.searcherSeesResults = ResultReplay.readsResults(searcher);
         this.shared = shared;
-        this.replica = shared == null ? null : new SharedSearch(shared, searcher, searcherSeesResults);
+        this.replica = shared == null ? null : new SharedSearch(shared, searcher, plan.scheduler(), searcherSeesResults);
+        this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(plan.scheduler());
         long elapsed = SharedSearch.elapsedNanos(shared);
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
         this.actions = new SchedulerActions(byId, paused, plan, store);
@@ -203,19 +205,14 @@ final class TrialBook {
     private LiveTrial begin(LiveTrial trial) {
         running++;
         trial.start();
-        plan.scheduler().onTrialAdd(trial.identity());
+        scheduler.onTrialAdd(trial.identity());
         callbacks.onTrialStart(trial.snapshot());
         return trial;
     }
 
-    /**
-     * Takes over an earlier run: its kept trials stay as they ended, the others run first, from
-     * their latest checkpoints; the searcher and scheduler are told the recorded trials in order,
-     * so a deterministic searcher continues where it was (the k-th config depends on the seed, k,
-     * and the trials that ended before it).
-     */
+    /** Takes over an earlier run: kept trials stay as they ended ({@link ResultReplay}), the others run first. */
     synchronized void resume(ResumePlan resume) {
-        kept.addAll(ResultReplay.replay(resume, searcher, searcherSeesResults, plan.scheduler()));
+        kept.addAll(ResultReplay.replay(resume, searcher, searcherSeesResults, scheduler));
         for (Trial trial : resume.resumed()) {
             queueAgain(LiveTrial.resumed(trial, false, this, trialsRoot));
         }
@@ -236,6 +233,7 @@ final class TrialBook {
     /** Takes one result; false when the trial must stop now. */
     synchronized boolean onResult(LiveTrial trial, Result result) {
         Optional<StopConditions.TrialStop> stop = plan.stop().trialStop(result);
+        Decision decided = replica != null && replica.decides() ? replica.decide(trial.identity(), result) : null;
         Trial snapshot = callbacks.isEmpty() && !searcherSeesResults ? null : trial.snapshot();
         if (searcherSeesResults && shared == null) {
             searcher.onTrialResult(snapshot, result);
@@ -249,7 +247,7 @@ final class TrialBook {
             trial.stopReason = stop.get().reason();
             return false;
         }
-        Decision decision = plan.scheduler().onTrialResult(result);
+        Decision decision = decided != null ? decided : scheduler.onTrialResult(result);
         if (decision == Decision.PAUSE && !result.done()) {
             trial.pauseRequested = true;
         }
@@ -261,7 +259,7 @@ final class TrialBook {
         if (decision != Decision.CONTINUE && !result.done()) {
             trial.stopCause = decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.COMPLETED;
             trial.stopReason = (decision == Decision.STOP ? "stopped early by " : "given its full budget by ")
-                    + plan.scheduler();
+                    + scheduler;
             return false;
         }
         if (stopAllReason != null) {
@@ -302,7 +300,7 @@ final class TrialBook {
         if (shared == null) {
             searcher.onTrialComplete(snapshot); // a shared experiment's searcher hears it from the log
         }
-        plan.scheduler().onTrialComplete(snapshot);
+        scheduler.onTrialComplete(snapshot);
         if (failed) {
             callbacks.onTrialError(snapshot, failure);
         } else {
@@ -319,7 +317,7 @@ final class TrialBook {
     /** Asks the scheduler about the paused trials; exploits it asks for come before any resumes. */
     private void decidePaused(boolean quiet) {
         actions.retry();
-        java.util.Map<String, Decision> decisions = plan.scheduler().decidePaused(quiet);
+        java.util.Map<String, Decision> decisions = scheduler.decidePaused(quiet);
         actions.applyPending();
         paused.apply(decisions);
     }
@@ -327,7 +325,7 @@ final class TrialBook {
     /** Ends a trial that is paused, so no worker holds it: records it as a worker would. */
     private void endPaused(LiveTrial trial, Termination why) {
         if (why != Termination.CANCELLED) {
-            trial.stopReason = "stopped early by " + plan.scheduler();
+            trial.stopReason = "stopped early by " + scheduler;
         }
         Object instance = trial.dropPausedInstance();
         if (instance != null) {
@@ -336,7 +334,7 @@ final class TrialBook {
         trial.end(TrialStatus.TERMINATED, why, null);
         Trial snapshot = trial.snapshot();
         searcher.onTrialComplete(snapshot);
-        plan.scheduler().onTrialComplete(snapshot);
+        scheduler.onTrialComplete(snapshot);
         callbacks.onTrialComplete(snapshot);
         store.endTrial(snapshot);
     }

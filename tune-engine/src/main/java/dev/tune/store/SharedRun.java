@@ -1,6 +1,5 @@
 package dev.tune.store;
 
-import dev.tune.Config;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import java.time.Instant;
@@ -25,8 +24,19 @@ public interface SharedRun extends AutoCloseable {
     /** Where this worker keeps trial directories and checkpoints. */
     java.nio.file.Path trialsRoot();
 
-    /** The store through which this worker records its trials' results, checkpoints and ends. */
-    ExperimentStore store();
+    /**
+     * The store through which this worker records its trials' results, checkpoints and ends;
+     * with {@code resultsDecided}, results are left out because {@link #decide} records them.
+     */
+    ExperimentStore store(boolean resultsDecided);
+
+    /**
+     * Records one result of this worker's trial {@code number} at the head of the log, after
+     * applying to {@code replica} every event before it, and asks {@code decision} while still
+     * holding the experiment's lock: so a scheduler decides on every worker's results, and every
+     * replica, replaying the log, sees the result where its owner decided on it.
+     */
+    <T> T decide(Replica replica, int number, Result result, java.util.function.Supplier<T> decision);
 
     /**
      * Applies to {@code replica}, in log order, every event not seen yet, then claims a trial while
@@ -53,8 +63,8 @@ public interface SharedRun extends AutoCloseable {
 
     /** What a worker's searcher (and later its scheduler) learns from the log. */
     interface Replica {
-        /** Another worker added trial {@code number}: replay its suggestion. */
-        void added(String trialId, int number, Config config);
+        /** A trial was added: by another worker ({@code own} false: replay its suggestion), or by this one. */
+        void added(Trial trial, boolean own);
 
         void result(Trial trial, Result result);
 

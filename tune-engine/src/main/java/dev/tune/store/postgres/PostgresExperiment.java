@@ -1,5 +1,6 @@
 package dev.tune.store.postgres;
 
+import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentStore;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,8 +149,25 @@ public final class PostgresExperiment implements SharedRun {
     }
 
     @Override
-    public ExperimentStore store() {
-        return new PostgresStore(database, id, experimentDir, worker);
+    public ExperimentStore store(boolean resultsDecided) {
+        return new PostgresStore(database, id, experimentDir, worker, resultsDecided);
+    }
+
+    @Override
+    public synchronized <T> T decide(Replica replica, int number, Result result, Supplier<T> decision) {
+        try {
+            long last = EventLog.lock(claims, id);
+            EventLog.read(claims, id, cursor, (seq, n, kind, body) -> replay(replica, n, kind, body));
+            String body = StoreEvents.result(result);
+            cursor = EventLog.append(claims, id, last, List.of(new EventLog.Event(number, StoreEvents.RESULT, body)));
+            seen.apply(number, StoreEvents.RESULT, body);
+            T decided = decision.get();
+            claims.commit();
+            return decided;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw database.failure("cannot record a result of " + info.name() + " in", e);
+        }
     }
 
     @Override
@@ -168,6 +187,7 @@ public final class PostgresExperiment implements SharedRun {
             Claim claim = suggester.suggest(number);
             if (claim instanceof Claim.Added added) {
                 record(added.trial(), last);
+                replica.added(seen.trial(added.trial().number()), true);
             }
             claims.commit();
             return claim;
@@ -181,10 +201,7 @@ public final class PostgresExperiment implements SharedRun {
         seen.apply(number, kind, body);
         switch (kind) {
             case StoreEvents.ADDED -> {
-                if (!own.contains(number)) {
-                    Trial trial = seen.trial(number);
-                    replica.added(trial.id(), number, trial.config());
-                }
+                replica.added(seen.trial(number), own.contains(number));
             }
             case StoreEvents.RESULT -> replica.result(seen.trial(number), seen.lastResult(number));
             case StoreEvents.ENDED -> {

@@ -30,12 +30,14 @@ final class PostgresStore implements ExperimentStore {
     private final long experiment;
     private final Path experimentDir;
     private final String worker;
+    private final boolean resultsDecided;
     private final List<EventLog.Event> buffer = new ArrayList<>();
     private final List<Trial> ended = new ArrayList<>();
     private ExperimentState state;
     private Connection connection;
 
-    PostgresStore(Database database, long experiment, Path experimentDir, String worker) {
+    PostgresStore(Database database, long experiment, Path experimentDir, String worker, boolean resultsDecided) {
+        this.resultsDecided = resultsDecided;
         this.database = database;
         this.experiment = experiment;
         this.experimentDir = experimentDir;
@@ -54,6 +56,9 @@ final class PostgresStore implements ExperimentStore {
 
     @Override
     public void appendResult(Trial trial, Result result) {
+        if (resultsDecided) {
+            return; // recorded where the scheduler decided on it (PostgresExperiment.decide)
+        }
         buffer.add(new EventLog.Event(trial.number(), StoreEvents.RESULT, StoreEvents.result(result)));
     }
 

@@ -14,7 +14,7 @@ public final class SharedModel {
     @Trainable(metric = "loss", mode = dev.tune.Mode.MIN, samples = 24)
     public static void quadratic(@Uniform(lower = -2, upper = 2) double x, @LogUniform(lower = 1e-3, upper = 1) double lr,
             TrialContext context) throws InterruptedException {
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= Integer.getInteger("shared.iterations", 3); i++) {
             Thread.sleep(Long.getLong("shared.sleepMillis", 10));
             context.report("loss", (x - 0.5) * (x - 0.5) + lr / i);
         }
