@@ -21,7 +21,8 @@ public final class Bench {
     /** B1's searchers: its cases of BENCHMARKS.md. */
     static final List<String> B1_SEARCHERS = List.of("random", "tpe", "cmaes");
 
-    private static final String USAGE = "usage: bench [--repeats N] [--searchers a,b,...] <B1|B2|B3|B4|B5|JMH>\n"
+    private static final String USAGE = "usage: bench [--repeats N] [--searchers a,b,...] [--trials N] [--workers 1,2,..]"
+            + " <B1|B2|B3|B4|B5|B6|B7|JMH>\n"
             + "  B1   sequential driver overhead, no-op trials: Random 10,000; TPE 1,000 and 2,000; CMA-ES 1,000\n"
             + "  B2   parallel bookkeeping overhead, 20 ms trials (2a, 2b; in memory and persisted)\n"
             + "  B3   intermediate-result throughput, 200 trials x 100 reports (FIFO, median, ASHA, HyperBand;"
@@ -30,12 +31,16 @@ public final class Bench {
             + " (self-checked)\n"
             + "  B5   multi-fidelity learning curves, seeds 0..9 (Random or TPE, with ASHA, HyperBand,\n"
             + "       async HyperBand or the median rule; 100 trials and 8,100 epochs)\n"
+            + "  B6   scale of one experiment: 100,000 no-op trials, local directory and PostgreSQL, reload, -Xmx256m\n"
+            + "  B7   worker JVMs on one PostgreSQL: 2,000 trials of 100 ms, W = 1, 2, 4, 8, 16, 64 slots;\n"
+            + "       cases random-fifo, tpe-fifo, random-asha (pick with --searchers)\n"
             + "  JMH  InvokerBenchmark: how tune should call users' methods\n"
             + "  --repeats N  timed repeats whose median is reported (default 3; 1 for a quick check)\n"
             + "  --searchers  B1 and B4 only: the searchers to run, comma-separated (default B1: "
             + String.join(",", B1_SEARCHERS) + "; B4: " + String.join(",", B4Quality.DEFAULT_SEARCHERS) + ");\n"
             + "               a searcher this build does not know yet is skipped with a line\n"
-            + "B6 comes with later work.";
+            + "  --trials N   B6 and B7: trials instead of 100,000 or 2,000 (a quick check; the bars are for those)\n"
+            + "  --workers    B7 only: the worker slots to run, comma-separated (default 1,2,4,8,16,64)";
 
     private Bench() {
     }
@@ -63,6 +68,9 @@ public final class Bench {
             case "B3" -> B3Reports.run(arguments.repeats(), out);
             case "B4" -> B4Quality.run(arguments.repeats(), arguments.searchersOr(B4Quality.DEFAULT_SEARCHERS), out);
             case "B5" -> B5Pruning.run(arguments.repeats(), out);
+            case "B6" -> B6Scale.run(arguments.trialsOr(B6Scale.TRIALS), out);
+            case "B7" -> B7Workers.run(arguments.searchersOr(B7Workers.CASES), arguments.workersOr(B7Workers.SLOTS),
+                    arguments.trialsOr(B7Workers.TRIALS), out);
             case "JMH" -> runJmh();
             default -> throw new IllegalStateException(arguments.id());
         };
@@ -107,7 +115,7 @@ public final class Bench {
      * The command line: optional {@code --repeats N} and {@code --searchers a,b} (B1 and B4), then
      * the benchmark id, last. {@code searchers} is empty when not given.
      */
-    record Arguments(int repeats, List<String> searchers, String id) {
+    record Arguments(int repeats, List<String> searchers, String id, int trials, List<Integer> workers) {
 
         static Arguments parse(String[] args) {
             if (args.length == 0) {
@@ -115,9 +123,15 @@ public final class Bench {
             }
             int repeats = 3;
             List<String> searchers = List.of();
+            int trials = 0;
+            List<Integer> workers = List.of();
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--repeats") && i + 1 < args.length - 1) {
                     repeats = positive(args[++i]);
+                } else if (args[i].equals("--workers") && i + 1 < args.length - 1) {
+                    workers = names(args[++i]).stream().map(Arguments::positive).toList();
+                } else if (args[i].equals("--trials") && i + 1 < args.length - 1) {
+                    trials = positive(args[++i]);
                 } else if (args[i].equals("--searchers") && i + 1 < args.length - 1) {
                     searchers = names(args[++i]);
                 } else {
@@ -125,16 +139,29 @@ public final class Bench {
                 }
             }
             String id = args[args.length - 1];
-            if (id.equals("B6")) {
-                throw new IllegalArgumentException(id + " arrives with later work: with resume (#7)");
-            }
-            if (!List.of("B1", "B2", "B3", "B4", "B5", "JMH").contains(id)) {
+            if (!List.of("B1", "B2", "B3", "B4", "B5", "B6", "B7", "JMH").contains(id)) {
                 throw new IllegalArgumentException("unknown benchmark '" + id + "'");
             }
-            if (!searchers.isEmpty() && !id.equals("B1") && !id.equals("B4")) {
-                throw new IllegalArgumentException("--searchers applies to B1 and B4 only, not " + id);
+            if (!searchers.isEmpty() && !List.of("B1", "B4", "B7").contains(id)) {
+                throw new IllegalArgumentException("--searchers applies to B1, B4 and B7 only, not " + id);
             }
-            return new Arguments(repeats, searchers, id);
+            if (trials > 0 && !id.equals("B6") && !id.equals("B7")) {
+                throw new IllegalArgumentException("--trials applies to B6 and B7 only, not " + id);
+            }
+            if (!workers.isEmpty() && !id.equals("B7")) {
+                throw new IllegalArgumentException("--workers applies to B7 only, not " + id);
+            }
+            return new Arguments(repeats, searchers, id, trials, workers);
+        }
+
+        /** The worker slots given with {@code --workers}, else {@code defaults}. */
+        List<Integer> workersOr(List<Integer> defaults) {
+            return workers.isEmpty() ? defaults : workers;
+        }
+
+        /** The trials given with {@code --trials}, else {@code defaults}. */
+        int trialsOr(int defaults) {
+            return trials > 0 ? trials : defaults;
         }
 
         /** The searchers given on the command line, else {@code defaults}. */
@@ -147,7 +174,8 @@ public final class Bench {
             for (String name : text.split(",", -1)) {
                 String trimmed = name.trim();
                 if (trimmed.isEmpty()) {
-                    throw new IllegalArgumentException("--searchers needs names separated by commas, got '" + text + "'");
+                    throw new IllegalArgumentException("--searchers and --workers need values separated by commas, got '"
+                            + text + "'");
                 }
                 if (!names.contains(trimmed)) {
                     names.add(trimmed);
@@ -165,7 +193,7 @@ public final class Bench {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("--repeats needs a whole number of at least 1, got '" + text + "'");
+            throw new IllegalArgumentException("--repeats and --trials need a whole number of at least 1, got '" + text + "'");
         }
     }
 }

@@ -90,6 +90,9 @@ public final class TuneOption {
     public static final Option<Duration> GRACE_PERIOD = new Option<>("tune.storage.gracePeriod",
             "with a jdbc: storage, a running trial without a heartbeat for this long is taken over by another worker"
                     + " (Optuna's grace_period)", Duration.ofSeconds(30), TuneOption::duration);
+    public static final Option<Duration> RETRY_FOR = new Option<>("tune.storage.retryFor",
+            "with a jdbc: storage, how long a worker retries a database that went away; then it stops, and its trials"
+                    + " wait for a worker to take them over", Duration.ofSeconds(60), TuneOption::duration);
     public static final Option<Boolean> PERSIST = bool("tune.persist",
             "write results to the storage path; false keeps them in memory only", true);
     public static final Option<Integer> VERBOSE = integer("tune.verbose",

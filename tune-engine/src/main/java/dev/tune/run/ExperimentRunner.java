@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExperimentRunner {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExperimentRunner.class);
+
     private final RunPlan plan;
     private final ResumePlan resume;
     private final SharedRun shared;
@@ -83,7 +85,12 @@ final class ExperimentRunner {
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         ExperimentResult result;
-        if (shared != null) {
+        if (shared != null && book.lostStore().isPresent()) {
+            closeQuietly(store);
+            shared.close();
+            shutdown.done();
+            throw book.lostStore().get(); // the others take this worker's trials over; starting it again rejoins
+        } else if (shared != null) {
             store.close();
             // every worker's trials: the experiment's totals, not this worker's share
             result = new ExperimentResult(plan.name(), plan.objective(), shared.trials(), Optional.empty(), wall,
@@ -158,6 +165,14 @@ final class ExperimentRunner {
         return new ExperimentState(status, counts, best.map(Trial::id),
                 best.map(t -> t.value(result.objective().metric(), result.objective().mode(), dev.tune.result.Scope.LAST)),
                 Instant.now());
+    }
+
+    private static void closeQuietly(ExperimentStore store) {
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write this worker's last results: {}", e.getMessage());
+        }
     }
 
     /** Prints a line per ended trial (verbosity 2) and per result (verbosity 3). */

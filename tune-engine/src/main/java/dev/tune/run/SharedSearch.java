@@ -33,6 +33,7 @@ final class SharedSearch implements SharedRun.Replica {
     private boolean warned;
     private boolean finished;
     private LiveTrial claimed;
+    private String stopped;
 
     SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, boolean seesResults) {
         this.shared = shared;
@@ -45,6 +46,11 @@ final class SharedSearch implements SharedRun.Replica {
     static long elapsedNanos(SharedRun shared) {
         return shared == null ? 0
                 : Math.max(0, java.time.Duration.between(shared.createdAt(), java.time.Instant.now()).toNanos());
+    }
+
+    /** Why another worker stopped the experiment for all, once a claim found it stopped. */
+    java.util.Optional<String> stopped() {
+        return java.util.Optional.ofNullable(stopped);
     }
 
     /** Makes the live trial for a new suggestion. */
@@ -75,7 +81,11 @@ final class SharedSearch implements SharedRun.Replica {
             claimed = register.register(id, number, suggestion.config().orElseThrow());
             return new SharedRun.Claim.Added(claimed.identity());
         });
+        if (claim instanceof SharedRun.Claim.Stopped stop) {
+            stopped = stop.reason();
+        }
         if (claim instanceof SharedRun.Claim.TakenOver lost) {
+            LOG.info("Taking over trial {} from a lost worker", lost.trial().name());
             return adopt.apply(lost.trial());
         }
         return claim instanceof SharedRun.Claim.Added ? claimed : null;

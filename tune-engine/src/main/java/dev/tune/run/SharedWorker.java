@@ -45,7 +45,7 @@ final class SharedWorker {
         }
         ExperimentInfo mine = new ExperimentRunner(plan, null).info(Naming.newTag());
         Heartbeats.Settings settings = new Heartbeats.Settings(options.resolve(TuneOption.HEARTBEAT_INTERVAL),
-                options.resolve(TuneOption.GRACE_PERIOD), plan.maxFailures());
+                options.resolve(TuneOption.GRACE_PERIOD), plan.maxFailures(), options.resolve(TuneOption.RETRY_FOR));
         PostgresExperiment shared = PostgresExperiment.join(location, mine, dir, settings);
         try {
             if (shared.info().seed() != plan.seed()) {

@@ -50,6 +50,7 @@ final class TrialBook {
     private LiveTrial firstError;
     private final SharedRun shared;
     private final SharedSearch replica;
+    private dev.tune.store.StorageException lostStore;
     private final dev.tune.schedule.Scheduler scheduler;
 
     /** {@code shared}: the experiment this worker shares with others, or null when it runs alone. */
@@ -63,7 +64,8 @@ final class TrialBook {
         this.searcher = plan.searcher();
         this.searcherSeesResults = ResultReplay.readsResults(searcher);
         this.shared = shared;
-        this.replica = shared == null ? null : new SharedSearch(shared, searcher, plan.scheduler(), searcherSeesResults);
+        this.replica = shared == null ? null
+                : new SharedSearch(shared, searcher, plan.scheduler(), searcherSeesResults);
         this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(plan.scheduler());
         long elapsed = SharedSearch.elapsedNanos(shared);
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
@@ -85,10 +87,7 @@ final class TrialBook {
         return trial != null && trial.latestSaved().isPresent();
     }
 
-    /**
-     * Trials that will start but have not, up to one per slot: new ones are asked of the searcher
-     * ahead of time (as Ray keeps trials pending) so a fair scheduler can count them.
-     */
+    /** Trials that will start, up to one per slot: asked of the searcher ahead, as Ray keeps trials pending. */
     synchronized int waiting() {
         while (pending.size() < plan.workers() && !searcherDone && stopAllReason == null) {
             int number = nextNumber;
@@ -130,8 +129,9 @@ final class TrialBook {
                 return begin(pending.poll());
             }
             if (shared != null) {
-                shared.stopReason().ifPresent(this::stopAll);
-                LiveTrial trial = stopAllReason == null ? replica.claim(tag, this::register, this::adopt) : null;
+                LiveTrial trial = replica.claim(tag, this::register,
+                        lost -> track(LiveTrial.resumed(lost, false, this, trialsRoot)));
+                replica.stopped().ifPresent(this::stopAll);
                 if (trial != null || stopAllReason != null || (running == 0 && shared.openTrials() == 0)) {
                     return trial == null ? null : begin(trial);
                 }
@@ -174,13 +174,11 @@ final class TrialBook {
         }
     }
 
-    /** A trial another worker lost, to run here from its latest checkpoint. */
-    private LiveTrial adopt(Trial lost) {
-        LOG.info("Taking over trial {} of experiment {} from a lost worker", lost.name(), plan.name());
-        LiveTrial trial = LiveTrial.resumed(lost, false, this, trialsRoot);
-        trials.add(trial);
-        byId.put(trial.id, trial);
-        return trial;
+    /** Makes {@code live} one of this book's trials. */
+    private LiveTrial track(LiveTrial live) {
+        trials.add(live);
+        byId.put(live.id, live);
+        return live;
     }
 
     /** A new trial, known to the experiment but not started. */
@@ -196,8 +194,7 @@ final class TrialBook {
         if (plan.persist()) {
             trial.dir();
         }
-        trials.add(trial);
-        byId.put(trial.id, trial);
+        track(trial);
         nextNumber = number + 1;
         return trial;
     }
@@ -225,9 +222,7 @@ final class TrialBook {
     }
 
     private void queueAgain(LiveTrial live) {
-        trials.add(live);
-        byId.put(live.id, live);
-        pending.add(live);
+        pending.add(track(live));
     }
 
     /** Takes one result; false when the trial must stop now. */
@@ -269,10 +264,7 @@ final class TrialBook {
         return true;
     }
 
-    /**
-     * Records that a trial ended: normally, stopped, or with {@code failure}. Returns the trial's
-     * final view, which the caller hands to the store outside this lock.
-     */
+    /** Records a trial's end (normal, stopped, or {@code failure}); the caller stores the view it returns. */
     synchronized Trial onEnd(LiveTrial trial, Throwable failure) {
         running--;
         boolean failed = failure != null && !(failure instanceof StopTrialException);
@@ -347,11 +339,23 @@ final class TrialBook {
         }
     }
 
+    /** This worker lost the shared store: it stops its trials, which other workers take over. */
+    synchronized void leave(dev.tune.store.StorageException failure) {
+        if (lostStore == null) {
+            lostStore = failure;
+        }
+        stopAll("this worker lost the database: " + failure.getMessage());
+    }
+
+    synchronized Optional<dev.tune.store.StorageException> lostStore() {
+        return Optional.ofNullable(lostStore);
+    }
+
     synchronized void stopAll(String reason) {
         if (stopAllReason == null) {
             stopAllReason = reason;
             LOG.info("Stopping experiment {}: {}", plan.name(), reason);
-            if (shared != null && !reason.equals("interrupted")) {
+            if (shared != null && lostStore == null && !reason.equals("interrupted")) {
                 shared.stop(reason);
             }
             for (LiveTrial trial : trials) {
@@ -376,14 +380,9 @@ final class TrialBook {
     }
 
     synchronized List<Trial> snapshots() {
-        List<Trial> all = new ArrayList<>(kept.size() + trials.size());
-        all.addAll(kept);
-        for (LiveTrial trial : trials) {
-            all.add(trial.snapshot());
-        }
-        if (!kept.isEmpty()) {
-            all.sort(java.util.Comparator.comparingInt(Trial::number));
-        }
+        List<Trial> all = new ArrayList<>(kept);
+        trials.forEach(t -> all.add(t.snapshot()));
+        all.sort(java.util.Comparator.comparingInt(Trial::number)); // already in order but after a resume
         return all;
     }
 

@@ -43,6 +43,8 @@ final class TrialWorker implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             book.stopAll("interrupted");
+        } catch (dev.tune.store.StorageException e) {
+            book.leave(e); // a shared store went away for longer than its retries: this worker stops cleanly
         } finally {
             if (reusable != null) {
                 body.discard(reusable);

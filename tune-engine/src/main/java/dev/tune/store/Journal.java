@@ -1,6 +1,7 @@
 package dev.tune.store;
 
 import dev.tune.io.Json;
+import dev.tune.result.MetricStats;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialError;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 /**
  * The experiment's append-only journal of trial events, {@code trials.jsonl}: one JSON line when a
  * trial is added ({@value #ADDED}: id, number, name, directory, config, status) and one when it
- * ends ({@value #ENDED}: status, termination, iterations, error), and one per checkpoint saved
+ * ends ({@value #ENDED}: status, termination, iterations, error, and its last result and metric
+ * statistics as a summary, so a reload need not read every trial's {@code result.json}), and one per checkpoint saved
  * ({@value #CHECKPOINT}: iteration, directory, metrics), and one when PBT gives it another trial's
  * checkpoint and a new config ({@value #PERTURBED}: donor, iteration, config). Replaying it, with each trial's
  * {@code result.json}, rebuilds every trial. Safe for several trial threads: lines take turns.
@@ -97,6 +99,27 @@ final class Journal implements Closeable {
         out.writeStringField("status", trial.status().name());
         out.writeStringField("termination", trial.termination().map(Enum::name).orElse(null));
         out.writeNumberField("iterations", trial.iterations());
+        if (trial.lastResult().isPresent()) {
+            // the trial's summary, so a reload reads this journal alone, not every trial's result.json
+            out.writeObjectFieldStart("last");
+            ResultLine.write(out, trial.lastResult().get());
+            out.writeEndObject();
+            out.writeObjectFieldStart("stats");
+            for (var metric : trial.metrics().entrySet()) {
+                MetricStats stats = metric.getValue();
+                out.writeArrayFieldStart(metric.getKey());
+                Json.writeValue(out, stats.last());
+                Json.writeValue(out, stats.min());
+                Json.writeValue(out, stats.max());
+                Json.writeValue(out, stats.sum());
+                out.writeNumber(stats.count());
+                for (double value : stats.window()) {
+                    Json.writeValue(out, value);
+                }
+                out.writeEndArray();
+            }
+            out.writeEndObject();
+        }
         out.writeFieldName("error");
         if (trial.error().isPresent()) {
             TrialError error = trial.error().get();

@@ -49,9 +49,6 @@ public interface SharedRun extends AutoCloseable {
     /** How many trials are not yet ended: running anywhere, or waiting to be taken over. */
     int openTrials();
 
-    /** Why the experiment was stopped for every worker, once one worker stopped it. */
-    Optional<String> stopReason();
-
     /** Stops the experiment for every worker (time budget, a stopper, fail-fast); the first reason stays. */
     void stop(String reason);
 
@@ -95,6 +92,10 @@ public interface SharedRun extends AutoCloseable {
 
         /** The searcher has nothing more to propose. */
         record Finished() implements Claim {
+        }
+
+        /** A worker stopped the experiment for every worker, for {@code reason}. */
+        record Stopped(String reason) implements Claim {
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tune.Config;
 import dev.tune.io.Json;
 import dev.tune.result.MetricHistory;
+import dev.tune.result.MetricStats;
 import dev.tune.result.Result;
 import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Termination;
@@ -29,6 +30,9 @@ final class TrialEntry {
     Long iterations;
     Optional<TrialError> error = Optional.empty();
     final Map<Path, SavedCheckpoint> checkpoints = new LinkedHashMap<>();
+    /** From the end's summary: the last result and the metric statistics; null without one. */
+    Result last;
+    Map<String, MetricStats> stats;
 
     TrialEntry(String id) {
         this.id = id;
@@ -79,6 +83,41 @@ final class TrialEntry {
         iterations = event.hasNonNull("iterations") ? event.get("iterations").asLong() : null;
         termination = newTermination;
         status = newStatus;
+    }
+
+    private void summary(JsonNode event) {
+        if (!event.path("last").isObject() || !event.path("stats").isObject()) {
+            return;
+        }
+        try {
+            last = ResultLine.read(event.get("last").toString(), id);
+        } catch (java.io.IOException e) {
+            return;
+        }
+        Map<String, MetricStats> read = new LinkedHashMap<>();
+        event.get("stats").fields().forEachRemaining(field -> {
+            JsonNode v = field.getValue();
+            double[] window = new double[Math.max(0, v.size() - 5)];
+            for (int i = 0; i < window.length; i++) {
+                window[i] = Json.readDouble(v.get(5 + i));
+            }
+            read.put(field.getKey(), new MetricStats(Json.readDouble(v.get(0)), Json.readDouble(v.get(1)),
+                    Json.readDouble(v.get(2)), Json.readDouble(v.get(3)), v.get(4).asLong(), window));
+        });
+        stats = read;
+    }
+
+    /** True when the end's summary makes the trial's results unnecessary for {@link #trial}. */
+    boolean summarised() {
+        return last != null && stats != null;
+    }
+
+    /** The trial from its end's summary, without its results. */
+    Trial trial(java.util.function.Predicate<SavedCheckpoint> keep) {
+        return new Trial(id, number, name == null ? id : name, config, status, termination,
+                iterations != null ? iterations : last.iteration(), Optional.of(last), stats, error,
+                Optional.ofNullable(dir), checkpoints.values().stream().filter(keep)
+                        .sorted(Comparator.comparingLong(SavedCheckpoint::iteration)).toList());
     }
 
     /** The trial with {@code results}, its checkpoints those that {@code keep} accepts. */

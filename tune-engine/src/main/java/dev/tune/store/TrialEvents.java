@@ -51,7 +51,19 @@ public final class TrialEvents {
         if (entry == null) {
             throw new IllegalArgumentException("no event added trial " + number);
         }
-        return entry.trial(results.getOrDefault(number, List.of()), c -> true);
+        return entry.summarised() && !results.containsKey(number) ? entry.trial(c -> true)
+                : entry.trial(results.getOrDefault(number, List.of()), c -> true);
+    }
+
+    /** The trials whose end carries no summary (or that have not ended): their results are needed. */
+    public java.util.Set<Integer> needResults() {
+        java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+        entries.forEach((number, entry) -> {
+            if (!entry.summarised()) {
+                numbers.add(number);
+            }
+        });
+        return numbers;
     }
 
     /** Drops what is kept of trial {@code number}, once nothing more will be asked of it. */

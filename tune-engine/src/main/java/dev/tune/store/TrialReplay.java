@@ -56,6 +56,10 @@ final class TrialReplay {
         List<Trial> trials = new ArrayList<>(entries.size());
         for (TrialEntry entry : entries.values()) {
             try {
+                if (entry.summarised()) {
+                    trials.add(entry.trial(c -> java.nio.file.Files.isDirectory(c.dir())));
+                    continue;
+                }
                 List<Result> results = entry.dir().map(dir -> JsonLinesReader.read(dir.resolve(StoreLayout.RESULT),
                         line -> ResultLine.read(line, entry.id))).orElse(List.of());
                 trials.add(entry.trial(results, c -> java.nio.file.Files.isDirectory(c.dir())));

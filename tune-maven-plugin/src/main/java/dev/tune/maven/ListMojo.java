@@ -2,6 +2,9 @@ package dev.tune.maven;
 
 import dev.tune.Mode;
 import dev.tune.options.TuneOption;
+import dev.tune.store.StorageException;
+import dev.tune.store.postgres.PostgresLocation;
+import dev.tune.store.postgres.SharedExperiments;
 import dev.tune.options.TuneOptions;
 import dev.tune.space.Space;
 import dev.tune.trainable.Experiment;
@@ -44,7 +47,9 @@ public class ListMojo extends AbstractTuneMojo {
             getLog().info(experiments.size() + (experiments.size() == 1 ? " experiment" : " experiments") + " in "
                     + display(trainables.roots()) + ":");
             for (Experiment experiment : experiments) {
-                print(experiment, effective(experiment, options));
+                TuneOptions settings = effective(experiment, options);
+                print(experiment, settings);
+                printShared(experiment, settings);
             }
             failOnInvalid(trainables);
         }
@@ -58,6 +63,23 @@ public class ListMojo extends AbstractTuneMojo {
         }
         space.domains().forEach((name, domain) -> getLog().info("  " + name + ": " + domain.describe()));
         getLog().info("  [" + String.join(", ", settings(settings)) + "]");
+    }
+
+    /** With {@code tune.storage} a database: how far the experiment shared there has come. */
+    private void printShared(Experiment experiment, TuneOptions settings) throws MojoExecutionException {
+        String storage = settings.get(TuneOption.STORAGE).orElse(null);
+        if (!PostgresLocation.isDatabase(storage)) {
+            return;
+        }
+        String name = settings.get(TuneOption.NAME).orElse(experiment.name());
+        try {
+            PostgresLocation location = PostgresLocation.of(storage, settings.get(TuneOption.STORAGE_USER).orElse(null),
+                    settings.get(TuneOption.STORAGE_PASSWORD).orElse(null), System.getenv());
+            getLog().info("  in " + location.display() + ": " + SharedExperiments.status(location, name)
+                    .orElse("not started yet"));
+        } catch (IllegalArgumentException | StorageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     /** The experiment's settings as a run would resolve them: annotations, then POM and command line. */

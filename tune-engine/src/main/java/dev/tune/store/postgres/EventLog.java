@@ -26,21 +26,38 @@ final class EventLog {
     private EventLog() {
     }
 
+    /** The experiment's row as a claim reads it: its last event, next trial number, stop, and trials to take over. */
+    record Head(long lastSeq, int nextNumber, String stopReason, boolean pending) {
+    }
+
     /** Locks the experiment's row until the transaction ends; returns the last event's number. */
     static long lock(Connection c, long experiment) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT last_seq FROM tune_experiment WHERE id = ? FOR UPDATE")) {
+        return head(c, experiment).lastSeq();
+    }
+
+    /** Locks the experiment's row until the transaction ends, and reads it. */
+    static Head head(Connection c, long experiment) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT last_seq, next_number, stop_reason, EXISTS (SELECT 1"
+                + " FROM tune_trial WHERE experiment_id = e.id AND status = 'PENDING') FROM tune_experiment e"
+                + " WHERE id = ? FOR UPDATE OF e")) {
             s.setLong(1, experiment);
             try (ResultSet row = s.executeQuery()) {
                 if (!row.next()) {
                     throw new SQLException("experiment " + experiment + " was deleted from the database");
                 }
-                return row.getLong(1);
+                return new Head(row.getLong(1), row.getInt(2), row.getString(3), row.getBoolean(4));
             }
         }
     }
 
     /** Appends {@code events} after {@code lastSeq} (under {@link #lock}); returns the new last number. */
     static long append(Connection c, long experiment, long lastSeq, List<Event> events) throws SQLException {
+        return append(c, experiment, lastSeq, events, 0);
+    }
+
+    /** As {@link #append}, also moving the experiment's next trial number to {@code nextNumber} when positive. */
+    static long append(Connection c, long experiment, long lastSeq, List<Event> events, int nextNumber)
+            throws SQLException {
         if (events.isEmpty()) {
             return lastSeq;
         }
@@ -53,16 +70,58 @@ final class EventLog {
                 insert.setInt(3, event.trialNumber());
                 insert.setString(4, event.kind());
                 insert.setString(5, event.body());
-                insert.addBatch();
+                if (events.size() == 1) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
             }
-            insert.executeBatch();
+            if (events.size() > 1) {
+                insert.executeBatch();
+            }
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE tune_experiment SET last_seq = ? WHERE id = ?")) {
+        try (PreparedStatement update = c.prepareStatement("UPDATE tune_experiment SET last_seq = ?,"
+                + " next_number = CASE WHEN ? > 0 THEN ? ELSE next_number END WHERE id = ?")) {
             update.setLong(1, seq);
-            update.setLong(2, experiment);
+            update.setInt(2, nextNumber);
+            update.setInt(3, nextNumber);
+            update.setLong(4, experiment);
             update.executeUpdate();
         }
         return seq;
+    }
+
+    /**
+     * Reads a whole experiment as a reload wants it: every event but results, then the results of
+     * only those trials that {@code needResults} names (ended trials carry a summary of theirs).
+     */
+    static void readForLoad(Connection c, long experiment, Reader reader,
+            java.util.function.Supplier<java.util.Set<Integer>> needResults) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, trial_number, kind, body FROM tune_event"
+                + " WHERE experiment_id = ? AND kind <> 'result' ORDER BY seq")) {
+            s.setLong(1, experiment);
+            s.setFetchSize(1000);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    reader.event(rows.getLong(1), rows.getInt(2), rows.getString(3), rows.getString(4));
+                }
+            }
+        }
+        java.util.Set<Integer> numbers = needResults.get();
+        if (numbers.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, trial_number, kind, body FROM tune_event"
+                + " WHERE experiment_id = ? AND kind = 'result' AND trial_number = ANY (?) ORDER BY seq")) {
+            s.setLong(1, experiment);
+            s.setArray(2, c.createArrayOf("integer", numbers.toArray()));
+            s.setFetchSize(1000);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    reader.event(rows.getLong(1), rows.getInt(2), rows.getString(3), rows.getString(4));
+                }
+            }
+        }
     }
 
     /** Reads every event after {@code after}, in order; returns the last number read. */

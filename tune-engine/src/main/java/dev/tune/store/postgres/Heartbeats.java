@@ -26,8 +26,11 @@ public final class Heartbeats implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
 
-    /** How often to beat, when another worker's trial counts as lost, and how often a trial may be lost. */
-    public record Settings(Duration interval, Duration grace, int maxFailures) {
+    /**
+     * How often to beat, when another worker's trial counts as lost, how often a trial may be lost,
+     * and how long a worker retries a database that went away ({@code tune.storage.retryFor}).
+     */
+    public record Settings(Duration interval, Duration grace, int maxFailures, Duration retryFor) {
     }
 
     private final Database database;
@@ -36,6 +39,7 @@ public final class Heartbeats implements AutoCloseable {
     private final Settings settings;
     private final ScheduledExecutorService timer;
     private Connection connection;
+    private boolean failing;
 
     Heartbeats(Database database, long experiment, String worker, Settings settings) {
         this.database = database;
@@ -73,8 +77,13 @@ public final class Heartbeats implements AutoCloseable {
             }
             connection.commit();
             reclaim();
+            failing = false;
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("Heartbeat of worker {} failed: {}", worker, e.toString());
+            if (!failing) {
+                LOG.warn("Heartbeat of worker {} failed: {}; it tries again every {} ms", worker, e.getMessage(),
+                        settings.interval().toMillis());
+            }
+            failing = true;
             try {
                 if (connection != null) {
                     connection.close();

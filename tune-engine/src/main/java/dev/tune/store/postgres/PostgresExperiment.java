@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -39,21 +40,23 @@ public final class PostgresExperiment implements SharedRun {
     private final Instant createdAt;
     private final String worker;
     private final Path experimentDir;
-    private final Connection claims;
+    private final Session claims;
+    private final Duration retryFor;
     private final TrialEvents seen;
     private final Set<Integer> own = new HashSet<>();
     private final Heartbeats heartbeats;
     private long cursor;
 
     private PostgresExperiment(Database database, long id, ExperimentInfo info, Instant createdAt, String worker,
-            Path experimentDir, Connection claims, Heartbeats.Settings settings) {
+            Path experimentDir, Connection connection, Heartbeats.Settings settings) {
         this.database = database;
         this.id = id;
         this.info = info;
         this.createdAt = createdAt;
         this.worker = worker;
         this.experimentDir = experimentDir;
-        this.claims = claims;
+        this.retryFor = settings.retryFor();
+        this.claims = new Session(database, retryFor, connection);
         this.seen = new TrialEvents(experimentDir);
         this.heartbeats = new Heartbeats(database, id, worker, settings);
     }
@@ -150,186 +153,114 @@ public final class PostgresExperiment implements SharedRun {
 
     @Override
     public ExperimentStore store(boolean resultsDecided) {
-        return new PostgresStore(database, id, experimentDir, worker, resultsDecided);
+        return new PostgresStore(new Session(database, retryFor), id, experimentDir, worker, resultsDecided);
     }
 
     @Override
     public synchronized <T> T decide(Replica replica, int number, Result result, Supplier<T> decision) {
-        try {
-            long last = EventLog.lock(claims, id);
-            EventLog.read(claims, id, cursor, (seq, n, kind, body) -> replay(replica, n, kind, body));
+        boolean[] asked = {false};
+        return claims.transaction("cannot record a result of " + info.name() + " in", c -> {
+            refuseRetryAfter(asked[0]);
+            long last = EventLog.lock(c, id);
+            read(c, replica);
             String body = StoreEvents.result(result);
-            cursor = EventLog.append(claims, id, last, List.of(new EventLog.Event(number, StoreEvents.RESULT, body)));
+            asked[0] = true;
+            cursor = EventLog.append(c, id, last, List.of(new EventLog.Event(number, StoreEvents.RESULT, body)));
             seen.apply(number, StoreEvents.RESULT, body);
-            T decided = decision.get();
-            claims.commit();
-            return decided;
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw database.failure("cannot record a result of " + info.name() + " in", e);
-        }
+            return decision.get();
+        });
     }
 
     @Override
     public synchronized Claim claim(Replica replica, Suggester suggester) {
-        try {
-            long last = EventLog.lock(claims, id);
-            cursor = EventLog.read(claims, id, cursor, (seq, number, kind, body) -> replay(replica, number, kind, body));
+        boolean[] asked = {false};
+        return claims.transaction("cannot claim a trial of " + info.name() + " in", c -> {
+            refuseRetryAfter(asked[0]);
+            EventLog.Head head = EventLog.head(c, id);
+            long last = head.lastSeq();
+            if (head.stopReason() != null) {
+                return new Claim.Stopped(head.stopReason());
+            }
+            read(c, replica);
             if (cursor != last) {
                 throw new SQLException("the event log ends at " + cursor + " but the experiment says " + last);
             }
-            Optional<Trial> lost = takeOver();
+            OptionalInt lost = head.pending() ? TrialRows.takeOver(c, id, worker) : OptionalInt.empty();
             if (lost.isPresent()) {
-                claims.commit();
-                return new Claim.TakenOver(lost.get());
+                own.add(lost.getAsInt());
+                return new Claim.TakenOver(seen.trial(lost.getAsInt()));
             }
-            int number = nextNumber();
+            int number = head.nextNumber();
+            asked[0] = true;
             Claim claim = suggester.suggest(number);
             if (claim instanceof Claim.Added added) {
-                record(added.trial(), last);
-                replica.added(seen.trial(added.trial().number()), true);
+                Trial trial = added.trial();
+                String body = StoreEvents.added(trial, StoreEvents.dirName(experimentDir, trial));
+                TrialRows.add(c, id, number, trial.id(), body, worker, last + 1);
+                cursor = last + 1;
+                own.add(number);
+                seen.apply(number, StoreEvents.ADDED, body);
+                replica.added(seen.trial(number), true);
             }
-            claims.commit();
             return claim;
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw database.failure("cannot claim a trial of " + info.name() + " in", e);
+        });
+    }
+
+    private void read(Connection c, Replica replica) throws SQLException {
+        EventLog.read(c, id, cursor, (seq, number, kind, body) -> {
+            replay(replica, number, kind, body);
+            cursor = seq;
+        });
+    }
+
+    /**
+     * Once the searcher or scheduler was asked, the transaction cannot run again: they cannot take
+     * back an answer. The worker then stops, and another takes its trials over.
+     */
+    private static void refuseRetryAfter(boolean asked) throws SQLException {
+        if (asked) {
+            throw new SQLException("the connection broke after the searcher or scheduler was asked; this worker stops"
+                    + " and its trials are taken over", "TUNE3");
         }
     }
 
     private void replay(Replica replica, int number, String kind, String body) {
         seen.apply(number, kind, body);
         switch (kind) {
-            case StoreEvents.ADDED -> {
-                replica.added(seen.trial(number), own.contains(number));
-            }
+            case StoreEvents.ADDED -> replica.added(seen.trial(number), own.contains(number));
             case StoreEvents.RESULT -> replica.result(seen.trial(number), seen.lastResult(number));
             case StoreEvents.ENDED -> {
                 replica.ended(seen.trial(number));
                 seen.forget(number);
             }
             default -> {
-                // checkpoints and PBT steps are for the scheduler's replica, which comes with shared schedulers
+                // checkpoints and PBT steps: for schedulers that move trials, not shared yet
             }
         }
-    }
-
-    private Optional<Trial> takeOver() throws SQLException {
-        try (PreparedStatement s = claims.prepareStatement("UPDATE tune_trial SET status = 'RUNNING', worker = ?,"
-                + " heartbeat = now() WHERE (experiment_id, number) = (SELECT experiment_id, number FROM tune_trial"
-                + " WHERE experiment_id = ? AND status = 'PENDING' ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)"
-                + " RETURNING number")) {
-            s.setString(1, worker);
-            s.setLong(2, id);
-            try (ResultSet row = s.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                int number = row.getInt(1);
-                own.add(number);
-                return Optional.of(seen.trial(number));
-            }
-        }
-    }
-
-    private int nextNumber() throws SQLException {
-        try (PreparedStatement s = claims.prepareStatement("SELECT next_number FROM tune_experiment WHERE id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet row = s.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
-    }
-
-    private void record(Trial trial, long last) throws SQLException {
-        String body = StoreEvents.added(trial, StoreEvents.dirName(experimentDir, trial));
-        try (PreparedStatement insert = claims.prepareStatement("INSERT INTO tune_trial (experiment_id, number,"
-                + " trial_id, config, status, worker, heartbeat) VALUES (?, ?, ?, ?, 'RUNNING', ?, now())")) {
-            insert.setLong(1, id);
-            insert.setInt(2, trial.number());
-            insert.setString(3, trial.id());
-            insert.setString(4, body);
-            insert.setString(5, worker);
-            insert.executeUpdate();
-        }
-        try (PreparedStatement next = claims.prepareStatement(
-                "UPDATE tune_experiment SET next_number = ? WHERE id = ?")) {
-            next.setInt(1, trial.number() + 1);
-            next.setLong(2, id);
-            next.executeUpdate();
-        }
-        cursor = EventLog.append(claims, id, last, List.of(new EventLog.Event(trial.number(), StoreEvents.ADDED, body)));
-        own.add(trial.number());
-        seen.apply(trial.number(), StoreEvents.ADDED, body);
     }
 
     @Override
-    public int openTrials() {
-        return (int) query("SELECT count(*) FROM tune_trial WHERE experiment_id = ? AND status IN ('PENDING', 'RUNNING')");
-    }
-
-    @Override
-    public synchronized Optional<String> stopReason() {
-        try (PreparedStatement s = claims.prepareStatement("SELECT stop_reason FROM tune_experiment WHERE id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet row = s.executeQuery()) {
-                Optional<String> reason = row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
-                claims.commit();
-                return reason;
-            }
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw database.failure("cannot read the state of " + info.name() + " in", e);
-        }
+    public synchronized int openTrials() {
+        return (int) (long) claims.transaction("cannot read " + info.name() + " in", c -> TrialRows.open(c, id));
     }
 
     @Override
     public synchronized void stop(String reason) {
-        try (PreparedStatement s = claims.prepareStatement(
-                "UPDATE tune_experiment SET stop_reason = ? WHERE id = ? AND stop_reason IS NULL")) {
-            s.setString(1, reason);
-            s.setLong(2, id);
-            s.executeUpdate();
-            claims.commit();
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw database.failure("cannot stop " + info.name() + " in", e);
-        }
+        claims.transaction("cannot stop " + info.name() + " in", c -> {
+            TrialRows.stop(c, id, reason);
+            return null;
+        });
     }
 
     @Override
     public List<Trial> trials() {
-        return SharedTrials.load(database, id, experimentDir);
+        return SharedTrials.load(new Session(database, retryFor), id, experimentDir);
     }
 
     @Override
     public synchronized void close() {
         heartbeats.close();
-        closeQuietly(claims);
-    }
-
-    private synchronized long query(String sql) {
-        try (PreparedStatement s = claims.prepareStatement(sql)) {
-            s.setLong(1, id);
-            try (ResultSet row = s.executeQuery()) {
-                row.next();
-                long value = row.getLong(1);
-                claims.commit();
-                return value;
-            }
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw database.failure("cannot read " + info.name() + " in", e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            claims.rollback();
-        } catch (SQLException ignored) {
-            // the connection is gone; the transaction went with it
-        }
+        claims.close();
     }
 
     private static void closeQuietly(Connection c) {
@@ -338,10 +269,5 @@ public final class PostgresExperiment implements SharedRun {
         } catch (SQLException ignored) {
             // nothing more to do with it
         }
-    }
-
-    /** Settings re-exported for callers that only see this class. */
-    public static Heartbeats.Settings settings(Duration interval, Duration grace, int maxFailures) {
-        return new Heartbeats.Settings(interval, grace, maxFailures);
     }
 }

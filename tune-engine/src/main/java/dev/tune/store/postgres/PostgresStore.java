@@ -3,6 +3,7 @@ package dev.tune.store.postgres;
 import dev.tune.result.Perturbation;
 import dev.tune.result.Result;
 import dev.tune.result.SavedCheckpoint;
+import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
@@ -26,7 +27,7 @@ final class PostgresStore implements ExperimentStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresStore.class);
 
-    private final Database database;
+    private final Session session;
     private final long experiment;
     private final Path experimentDir;
     private final String worker;
@@ -34,11 +35,10 @@ final class PostgresStore implements ExperimentStore {
     private final List<EventLog.Event> buffer = new ArrayList<>();
     private final List<Trial> ended = new ArrayList<>();
     private ExperimentState state;
-    private Connection connection;
 
-    PostgresStore(Database database, long experiment, Path experimentDir, String worker, boolean resultsDecided) {
+    PostgresStore(Session session, long experiment, Path experimentDir, String worker, boolean resultsDecided) {
         this.resultsDecided = resultsDecided;
-        this.database = database;
+        this.session = session;
         this.experiment = experiment;
         this.experimentDir = experimentDir;
         this.worker = worker;
@@ -90,44 +90,57 @@ final class PostgresStore implements ExperimentStore {
         if (buffer.isEmpty() && ended.isEmpty() && state == null) {
             return;
         }
-        try {
-            if (connection == null) {
-                connection = database.connect();
-                connection.setAutoCommit(false);
+        session.transaction("cannot record results in", this::write);
+        buffer.clear();
+        ended.clear();
+        state = null;
+    }
+
+    /** Writes what is buffered in one transaction; run again as a whole when the connection broke. */
+    private Void write(Connection connection) throws SQLException {
+        EventLog.Head head = EventLog.head(connection, experiment);
+        long last = head.lastSeq();
+        java.util.Set<Integer> held = held(connection);
+        boolean released = head.stopReason() == null;
+        List<EventLog.Event> events = new ArrayList<>();
+        for (EventLog.Event event : buffer) {
+            if (held.contains(event.trialNumber())
+                    && !(released && cancelled(event.trialNumber()) && StoreEvents.ENDED.equals(event.kind()))) {
+                events.add(event);
             }
-            long last = EventLog.lock(connection, experiment);
-            java.util.Set<Integer> held = held();
-            EventLog.append(connection, experiment, last, buffer.stream().filter(e -> held.contains(e.trialNumber()))
-                    .toList());
-            try (PreparedStatement close = connection.prepareStatement("UPDATE tune_trial SET status = ?,"
-                    + " heartbeat = now() WHERE experiment_id = ? AND number = ?")) {
-                for (Trial trial : ended) {
-                    if (!held.contains(trial.number())) {
-                        continue;
-                    }
-                    close.setString(1, trial.status().name());
-                    close.setLong(2, experiment);
-                    close.setInt(3, trial.number());
-                    close.addBatch();
-                }
-                close.executeBatch();
-            }
-            if (state != null) {
-                try (PreparedStatement save = connection.prepareStatement(
-                        "UPDATE tune_experiment SET state = ? WHERE id = ?")) {
-                    save.setString(1, StoreEvents.state(state));
-                    save.setLong(2, experiment);
-                    save.executeUpdate();
-                }
-            }
-            connection.commit();
-            buffer.clear();
-            ended.clear();
-            state = null;
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw database.failure("cannot record results in", e);
         }
+        EventLog.append(connection, experiment, last, events);
+        try (PreparedStatement close = connection.prepareStatement("UPDATE tune_trial SET status = ?,"
+                + " worker = CASE WHEN ? THEN NULL ELSE worker END, heartbeat = now()"
+                + " WHERE experiment_id = ? AND number = ?")) {
+            for (Trial trial : ended) {
+                if (!held.contains(trial.number())) {
+                    continue;
+                }
+                // a trial cancelled because this worker leaves goes back to the others, from its checkpoint
+                boolean release = released && trial.termination().orElse(null) == Termination.CANCELLED;
+                close.setString(1, release ? "PENDING" : trial.status().name());
+                close.setBoolean(2, release);
+                close.setLong(3, experiment);
+                close.setInt(4, trial.number());
+                close.addBatch();
+            }
+            close.executeBatch();
+        }
+        if (state != null) {
+            try (PreparedStatement save = connection.prepareStatement(
+                    "UPDATE tune_experiment SET state = ? WHERE id = ?")) {
+                save.setString(1, StoreEvents.state(state));
+                save.setLong(2, experiment);
+                save.executeUpdate();
+            }
+        }
+        return null;
+    }
+
+    private boolean cancelled(int number) {
+        return ended.stream().anyMatch(t -> t.number() == number
+                && t.termination().orElse(null) == Termination.CANCELLED);
     }
 
     /**
@@ -136,7 +149,7 @@ final class PostgresStore implements ExperimentStore {
      * longer this worker's: its late results and end are dropped, so the trial's record is the
      * new worker's alone.
      */
-    private java.util.Set<Integer> held() throws SQLException {
+    private java.util.Set<Integer> held(Connection connection) throws SQLException {
         java.util.Set<Integer> numbers = new java.util.TreeSet<>();
         buffer.forEach(e -> numbers.add(e.trialNumber()));
         java.util.Set<Integer> held = new java.util.HashSet<>();
@@ -167,24 +180,7 @@ final class PostgresStore implements ExperimentStore {
         try {
             flush();
         } finally {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // closing after the last write; nothing is lost
-                }
-                connection = null;
-            }
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            if (connection != null) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            connection = null;
+            session.close();
         }
     }
 }

@@ -3,8 +3,6 @@ package dev.tune.store.postgres;
 import dev.tune.result.Trial;
 import dev.tune.store.TrialEvents;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /** Reads every trial of a shared experiment back from its event log. */
@@ -13,15 +11,14 @@ final class SharedTrials {
     private SharedTrials() {
     }
 
-    static List<Trial> load(Database database, long experiment, Path experimentDir) {
-        TrialEvents events = new TrialEvents(experimentDir);
-        try (Connection c = database.connect()) {
-            c.setAutoCommit(false);
-            EventLog.read(c, experiment, 0, (seq, number, kind, body) -> events.apply(number, kind, body));
-            c.commit();
-        } catch (SQLException e) {
-            throw database.failure("cannot read the trials of experiment " + experiment + " in", e);
+    static List<Trial> load(Session session, long experiment, Path experimentDir) {
+        try (session) {
+            return session.transaction("cannot read the trials of experiment " + experiment + " in", c -> {
+                TrialEvents events = new TrialEvents(experimentDir);
+                EventLog.readForLoad(c, experiment, (seq, number, kind, body) -> events.apply(number, kind, body),
+                        events::needResults);
+                return events.trials();
+            });
         }
-        return events.trials();
     }
 }

@@ -114,6 +114,16 @@ class SharedExperimentTest {
             assertEquals(24, numbers.size());
             assertTrue(result.bestTrial().isPresent());
         }
+        PostgresLocation location = PostgresLocation.of(url, PostgresServer.USER, PostgresServer.PASSWORD,
+                java.util.Map.of());
+        assertEquals(java.util.Optional.of("24 trials (24 terminated), 2 worker(s) joined"),
+                SharedExperiments.status(location, "in-process"));
+        assertEquals(java.util.Optional.empty(), SharedExperiments.status(location, "never-ran"));
+        ExperimentResult loaded = SharedExperiments.load(location, "in-process", dir.resolve("in-process"))
+                .result(java.util.Optional.empty(), "in-process");
+        assertEquals(24, loaded.trials().size());
+        assertEquals(results.get(0).bestTrial().orElseThrow().id(), loaded.bestTrial().orElseThrow().id());
+        assertEquals(results.get(0).trials(), loaded.trials(), "analysis reads exactly what the workers returned");
         try (Connection c = server.connect("two_in_process")) {
             ResultSet info = c.createStatement().executeQuery("SELECT info FROM tune_experiment");
             info.next();

@@ -64,6 +64,54 @@ class WorkerFaultsTest {
         }
     }
 
+    @Test
+    void workersRideOutAShortOutageStopCleanlyInALongOneAndTheExperimentResumes() throws Exception {
+        String url = server.createDatabase("outage");
+        String[] settings = {"tune.samples=6", "tune.maxConcurrentTrials=1", "shared.sleepMillis=100",
+            "tune.stop.maxIterations=15", "tune.storage.heartbeatInterval=200ms", "tune.storage.gracePeriod=2s",
+            "tune.storage.retryFor=3s", "tune.maxFailures=3"};
+        List<WorkerProcess> first = List.of(WorkerProcess.start(url, dir, "Slow", "outage", "first-a", settings),
+                WorkerProcess.start(url, dir, "Slow", "outage", "first-b", settings));
+        try (Connection c = server.connect("outage")) {
+            awaitCheckpoint(c, 1, 2);
+        }
+        server.stop();
+        Thread.sleep(1000);
+        server.restart();
+        try (Connection c = server.connect("outage")) {
+            awaitCheckpoint(c, 2, 8);
+        }
+        server.stop();
+        try {
+            for (WorkerProcess worker : first) {
+                String log = worker.await(60);
+                assertTrue(worker.process.exitValue() != 0, "a worker without its database stops:\n" + log);
+                assertTrue(log.contains("Lost the database") && log.contains("is back"),
+                        "the short outage was ridden out:\n" + log);
+                assertTrue(log.contains("longer than tune.storage.retryFor=3.0 s"), log);
+                assertTrue(!log.contains(PostgresServer.PASSWORD), log);
+            }
+        } finally {
+            server.restart();
+        }
+        List<WorkerProcess> again = List.of(WorkerProcess.start(url, dir, "Slow", "outage", "again-a", settings),
+                WorkerProcess.start(url, dir, "Slow", "outage", "again-b", settings));
+        for (WorkerProcess worker : again) {
+            String log = worker.await(90);
+            assertEquals(0, worker.process.exitValue(), log);
+            assertTrue(log.contains("TOTAL 6"), log);
+        }
+        try (Connection c = server.connect("outage")) {
+            assertEquals(6, SharedExperimentTest.count(c, "SELECT count(*) FROM tune_trial WHERE status = 'TERMINATED'"));
+            assertEquals(6, SharedExperimentTest.count(c, "SELECT count(*) FROM tune_event WHERE kind = 'ended'"));
+            assertEquals(6, SharedExperimentTest.count(c, "SELECT count(DISTINCT trial_number) FROM tune_event"
+                    + " WHERE kind = 'result' AND (body::json->>'training_iteration')::int = 15"));
+            assertTrue(SharedExperimentTest.count(c, "SELECT count(*) FROM tune_event WHERE kind = 'result'"
+                    + " AND (body::json->>'training_iteration')::int = 1") <= 6 + 2,
+                    "trials the first workers left went on from their checkpoints");
+        }
+    }
+
     /** Waits until trial {@code number} recorded a checkpoint at iteration {@code at} or later; returns it. */
     private static long awaitCheckpoint(Connection c, int number, long at) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -1,0 +1,176 @@
+package dev.tune.bench;
+
+import dev.tune.Mode;
+import dev.tune.Trainable;
+import dev.tune.TrialContext;
+import dev.tune.Uniform;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
+import dev.tune.run.Tuner;
+import dev.tune.store.postgres.PostgresServer;
+import dev.tune.trainable.Experiment;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * B7, workers on one shared PostgreSQL: 2,000 trials of 100 ms sleep in one experiment, run by W
+ * worker slots (W = 1, 2, 4, 8, 16 worker JVMs with one trial each; 64 = 16 JVMs with 4 trials
+ * each) against one server on this machine. Every JVM starts, loads its classes, then waits at a
+ * start gate (a file) until all are up, so JVM start-up is not counted; the wall time runs from
+ * the gate opening to the last worker's exit. Efficiency = (trials x 0.1 s / W) / wall.
+ */
+final class B7Workers {
+
+    static final int TRIALS = 2_000;
+    static final List<Integer> SLOTS = List.of(1, 2, 4, 8, 16, 64);
+    static final List<String> CASES = List.of("random-fifo", "tpe-fifo", "random-asha");
+
+    private B7Workers() {
+    }
+
+    /** The trial: sleeps 100 ms and reports once; under ASHA it reports 4 times, every 25 ms. */
+    @Trainable(metric = "value", mode = Mode.MIN)
+    static void sleepy(@Uniform(lower = 0, upper = 1) double x, TrialContext context) throws InterruptedException {
+        int reports = Boolean.getBoolean("b7.asha") ? 4 : 1;
+        for (int i = 1; i <= reports; i++) {
+            Thread.sleep(100 / reports);
+            context.report("value", x + 1.0 / i);
+        }
+    }
+
+    static List<String> run(List<String> cases, List<Integer> slots, int trials, PrintStream out) {
+        out.printf("B7: %,d trials of 100 ms, W worker slots on one PostgreSQL; bars (random-fifo): efficiency"
+                + " >= 0.9 at W = 16, >= 0.8 at W = 64; duplicates = lost = 0%n", trials);
+        List<String> results = new ArrayList<>();
+        try (PostgresServer server = PostgresServer.start()) {
+            for (String c : cases) {
+                for (int w : slots) {
+                    results.add(once(server, c, w, trials, out));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static String once(PostgresServer server, String c, int slots, int trials, PrintStream out) {
+        String database = "b7_" + c.replace('-', '_') + "_" + slots;
+        String url = server.createDatabase(database);
+        int jvms = slots <= 16 ? slots : 16;
+        int each = slots / jvms;
+        Path scratch = ScratchDirs.create("tune-bench-b7-");
+        Path gate = scratch.resolve("go");
+        List<Process> workers = new ArrayList<>();
+        try {
+            for (int i = 0; i < jvms; i++) {
+                workers.add(new ProcessBuilder(command(url, c, each, trials, scratch, gate)).redirectErrorStream(true)
+                        .redirectOutput(scratch.resolve("worker-" + i + ".log").toFile()).start());
+            }
+            awaitReady(scratch, jvms);
+            long start = System.nanoTime();
+            Files.writeString(gate, "go");
+            for (Process worker : workers) {
+                if (!worker.waitFor(30, TimeUnit.MINUTES)) {
+                    worker.destroyForcibly();
+                }
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            int failed = (int) workers.stream().filter(p -> p.exitValue() != 0).count();
+            Counts counts = counts(server, database, trials);
+            double ideal = trials * 0.1 / slots;
+            double efficiency = ideal / wall;
+            double coord = (wall - ideal) * slots / trials * 1000;
+            out.printf("B7 %s W=%d (%d JVMs x %d): %s s (ideal %s s), efficiency %s, coordination %s ms/trial,"
+                    + " %d ended, %d duplicates, %d lost%s%n", c, slots, jvms, each, ResultLine.plain(wall, 2),
+                    ResultLine.plain(ideal, 2), ResultLine.plain(efficiency, 3), ResultLine.plain(coord, 2),
+                    counts.ended(), counts.duplicates(), counts.lost(),
+                    failed > 0 ? ", " + failed + " worker(s) FAILED (logs in " + scratch + ")" : "");
+            if (failed == 0) {
+                ScratchDirs.delete(scratch);
+            }
+            return ResultLine.of("B7", c).count("workers", slots).count("trials", trials).decimal("wall_s", wall, 2)
+                    .decimal("efficiency", efficiency, 3).decimal("coord_ms_per_trial", coord, 2)
+                    .count("duplicates", counts.duplicates()).count("lost", counts.lost()).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            workers.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private static List<String> command(String url, String c, int each, int trials, Path scratch, Path gate) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Db7.asha=" + c.endsWith("asha"),
+                "-cp", System.getProperty("java.class.path"), B7Workers.class.getName(), url, c.split("-")[0],
+                c.endsWith("asha") ? "asha(maxT=4,gracePeriod=1,reductionFactor=3)" : "fifo",
+                Integer.toString(each), Integer.toString(trials), scratch.toString(), gate.toString());
+    }
+
+    private static void awaitReady(Path scratch, int jvms) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (var files = Files.list(scratch)) {
+                if (files.filter(f -> f.getFileName().toString().startsWith("ready-")).count() >= jvms) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("B7 workers did not start within 5 minutes; logs in " + scratch);
+    }
+
+    /** Trials ended, trial numbers added or ended more than once, and trials never ended. */
+    record Counts(long ended, long duplicates, long lost) {
+    }
+
+    private static Counts counts(PostgresServer server, String database, int trials) {
+        try (Connection c = server.connect(database)) {
+            long ended = count(c, "SELECT count(*) FROM tune_event WHERE kind = 'ended'");
+            long duplicates = count(c, "SELECT count(*) FROM (SELECT trial_number FROM tune_event WHERE kind"
+                    + " IN ('added', 'ended') GROUP BY trial_number, kind HAVING count(*) > 1) d");
+            long lost = count(c, "SELECT count(*) FROM tune_trial WHERE status NOT IN ('TERMINATED')")
+                    + Math.max(0, trials - count(c, "SELECT count(*) FROM tune_trial"));
+            return new Counts(ended, duplicates, lost);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws java.sql.SQLException {
+        try (ResultSet row = c.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /**
+     * One worker JVM: {@code B7Workers url searcher scheduler concurrency trials scratch gate}.
+     * Loads the engine, says it is ready, waits for the gate, then runs as a worker.
+     */
+    public static void main(String[] args) throws Exception {
+        Experiment experiment = Experiment.of(B7Workers.class.getDeclaredMethod("sleepy", double.class,
+                TrialContext.class));
+        Path scratch = Path.of(args[5]);
+        Files.writeString(scratch.resolve("ready-" + ProcessHandle.current().pid()), "");
+        Path gate = Path.of(args[6]);
+        while (!Files.exists(gate)) {
+            Thread.sleep(5);
+        }
+        Tuner.run(experiment, TuneOptions.builder().set(TuneOption.NAME, "b7").samples(Integer.parseInt(args[4]))
+                .searcher(args[1]).scheduler(args[2]).seed(7).maxConcurrentTrials(Integer.parseInt(args[3]))
+                .set(TuneOption.CPU, 0.0).verbose(0).storagePath(scratch).set(TuneOption.STORAGE, args[0])
+                .set(TuneOption.STORAGE_USER, PostgresServer.USER)
+                .set(TuneOption.STORAGE_PASSWORD, PostgresServer.PASSWORD)
+                .set(TuneOption.HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(2)).build());
+    }
+}

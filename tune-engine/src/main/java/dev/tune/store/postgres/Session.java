@@ -1,0 +1,133 @@
+package dev.tune.store.postgres;
+
+import dev.tune.store.StorageException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection of a worker's, and what it does when the database goes away: a transaction that
+ * fails because the connection broke is tried again on a new connection, with backoff from 100 ms
+ * up to 5 s, for as long as {@code retryFor}; after that, or for any other failure, it ends in a
+ * {@link StorageException} that names the database. The work must be safe to run again: it ran in
+ * a transaction that was rolled back. Used from one thread at a time.
+ */
+final class Session implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+    /** Work in one transaction on {@code connection}. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Database database;
+    private final Duration retryFor;
+    private Connection connection;
+
+    Session(Database database, Duration retryFor) {
+        this.database = database;
+        this.retryFor = retryFor;
+    }
+
+    Session(Database database, Duration retryFor, Connection open) {
+        this(database, retryFor);
+        this.connection = open;
+    }
+
+    /** Runs {@code work} in a transaction and commits it, retrying as the class says. */
+    <T> T transaction(String doing, Work<T> work) {
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        long backoff = 100;
+        boolean warned = false;
+        while (true) {
+            try {
+                Connection c = connection();
+                T value = work.run(c);
+                c.commit();
+                if (warned) {
+                    LOG.info("The database {} is back", database.location().display());
+                }
+                return value;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                if (!lostConnection(e) || System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    throw lostConnection(e)
+                            ? new StorageException(database.failure(doing, e).getMessage() + "; " + gone(), e)
+                            : database.failure(doing, e);
+                }
+                if (!warned) {
+                    warned = true;
+                    LOG.warn("Lost the database {} ({}); trying again for up to {} s", database.location().display(),
+                            e.getMessage(), retryFor.toMillis() / 1000.0);
+                }
+                drop();
+                sleep(backoff);
+                backoff = Math.min(5000, backoff * 2);
+            } catch (StorageException e) {
+                // connect() failed: the server is unreachable
+                drop();
+                if (System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    throw new StorageException(e.getMessage() + "; " + gone(), e);
+                }
+                sleep(backoff);
+                backoff = Math.min(5000, backoff * 2);
+            }
+        }
+    }
+
+    private String gone() {
+        return "the database was gone for longer than tune.storage.retryFor=" + retryFor.toMillis() / 1000.0 + " s";
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = database.connect();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    /** A failure of the connection itself (SQL state class 08, or 57P01-03: the server shut down). */
+    static boolean lostConnection(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (connection != null) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            drop();
+        }
+    }
+
+    private void drop() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is broken already
+            }
+            connection = null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for the database to come back", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        drop();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tune.store.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.OptionalInt;
+
+/** The statements on {@code tune_trial} and the experiment's counters that claims make. */
+final class TrialRows {
+
+    private TrialRows() {
+    }
+
+    /** Takes the lowest trial waiting to be taken over, for {@code worker}; its number, if there was one. */
+    static OptionalInt takeOver(Connection c, long experiment, String worker) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE tune_trial SET status = 'RUNNING', worker = ?,"
+                + " heartbeat = now() WHERE (experiment_id, number) = (SELECT experiment_id, number FROM tune_trial"
+                + " WHERE experiment_id = ? AND status = 'PENDING' ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING number")) {
+            s.setString(1, worker);
+            s.setLong(2, experiment);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? OptionalInt.of(row.getInt(1)) : OptionalInt.empty();
+            }
+        }
+    }
+
+    /**
+     * Records new trial {@code number} in one round trip: its row (running on {@code worker}), its
+     * {@code added} event as event {@code seq}, and the experiment's last event and next number.
+     * Call under the experiment's lock.
+     */
+    static void add(Connection c, long experiment, int number, String trialId, String added, String worker, long seq)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("WITH trial AS (INSERT INTO tune_trial (experiment_id,"
+                + " number, trial_id, config, status, worker, heartbeat) VALUES (?, ?, ?, ?, 'RUNNING', ?, now())),"
+                + " event AS (INSERT INTO tune_event (experiment_id, seq, trial_number, kind, body)"
+                + " VALUES (?, ?, ?, 'added', ?))"
+                + " UPDATE tune_experiment SET last_seq = ?, next_number = ? WHERE id = ?")) {
+            insert.setLong(1, experiment);
+            insert.setInt(2, number);
+            insert.setString(3, trialId);
+            insert.setString(4, added);
+            insert.setString(5, worker);
+            insert.setLong(6, experiment);
+            insert.setLong(7, seq);
+            insert.setInt(8, number);
+            insert.setString(9, added);
+            insert.setLong(10, seq);
+            insert.setInt(11, number + 1);
+            insert.setLong(12, experiment);
+            insert.executeUpdate();
+        }
+    }
+
+    /** How many trials of the experiment are running or waiting to be taken over. */
+    static long open(Connection c, long experiment) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM tune_trial WHERE experiment_id = ?"
+                + " AND status IN ('PENDING', 'RUNNING')")) {
+            s.setLong(1, experiment);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    static String stopReason(Connection c, long experiment) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT stop_reason FROM tune_experiment WHERE id = ?")) {
+            s.setLong(1, experiment);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    static void stop(Connection c, long experiment, String reason) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE tune_experiment SET stop_reason = ? WHERE id = ? AND stop_reason IS NULL")) {
+            s.setString(1, reason);
+            s.setLong(2, experiment);
+            s.executeUpdate();
+        }
+    }
+}

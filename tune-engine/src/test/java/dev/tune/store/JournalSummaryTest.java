@@ -1,0 +1,62 @@
+package dev.tune.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tune.Trainable;
+import dev.tune.TrialContext;
+import dev.tune.Uniform;
+import dev.tune.options.TuneOptions;
+import dev.tune.result.Trial;
+import dev.tune.run.Tuner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trial's end in the journal carries its last result and metric statistics, so reloading reads
+ * one file; the trials it gives must be exactly those that reading every result.json gives.
+ */
+class JournalSummaryTest {
+
+    @TempDir
+    Path storage;
+
+    @Trainable(metric = "loss", samples = 5)
+    static void curve(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
+        for (int i = 1; i <= 14; i++) {
+            context.report(java.util.Map.of("loss", x / i + (i % 3) * 0.01, "acc", 1 - x / i));
+        }
+    }
+
+    @Test
+    void reloadingFromTheSummaryGivesTheTrialsThatTheResultsGive() throws Exception {
+        Tuner.run(JournalSummaryTest.class.getDeclaredMethod("curve", double.class, TrialContext.class),
+                TuneOptions.builder().storagePath(storage).verbose(0).build());
+        Path dir;
+        try (var dirs = Files.list(storage)) {
+            dir = dirs.findFirst().orElseThrow();
+        }
+        List<Trial> fromSummary = StoredExperiment.load(dir).trials();
+        Path journal = dir.resolve("trials.jsonl");
+        assertTrue(Files.readString(journal).contains("\"stats\""), "the end carries the summary");
+        ObjectMapper json = new ObjectMapper();
+        List<String> stripped = new ArrayList<>();
+        for (String line : Files.readAllLines(journal)) {
+            ObjectNode event = (ObjectNode) json.readTree(line);
+            event.remove("last");
+            event.remove("stats");
+            stripped.add(event.toString());
+        }
+        Files.write(journal, stripped);
+        List<Trial> fromResults = StoredExperiment.load(dir).trials();
+        assertEquals(5, fromSummary.size());
+        assertEquals(fromResults, fromSummary);
+        assertEquals(14, fromSummary.get(0).metrics().get("loss").count());
+    }
+}
