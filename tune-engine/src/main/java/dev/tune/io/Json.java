@@ -33,6 +33,9 @@ public final class Json {
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+            // Jackson's own fast float reading and writing (exact, round-trip safe): journals are mostly numbers
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
     private static final ObjectMapper TREES = JsonMapper.builder(FACTORY)

@@ -54,31 +54,42 @@ final class ResultLine {
     /** The result on {@code line}; {@code trialId} when the line names none. Throws when the line is not one whole object. */
     static Result read(String line, String trialId) throws IOException {
         try (JsonParser in = Json.FACTORY.createParser(line)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("a result line must be a JSON object");
-            }
-            Fields fields = new Fields(trialId);
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String name = in.currentName();
-                JsonToken token = in.nextToken();
-                int automatic = AUTOMATIC.indexOf(name);
-                if (automatic >= 0 && (fields.seen & (1 << automatic)) == 0) {
-                    fields.seen |= 1 << automatic;
-                    fields.automatic(automatic, in);
-                    in.skipChildren();
-                } else if (token.isNumeric()) {
-                    fields.metrics.put(name, in.getDoubleValue());
-                } else if (token == JsonToken.VALUE_STRING && nonFinite(in.getText())) {
-                    fields.metrics.put(name, Double.parseDouble(in.getText()));
-                } else {
-                    in.skipChildren();
-                }
-            }
-            if (in.currentToken() != JsonToken.END_OBJECT || in.nextToken() != null) {
-                throw new IOException("a result line must hold exactly one JSON object");
-            }
-            return fields.result();
+            return read(in, trialId);
         }
+    }
+
+    /** The result an object already parsed holds (the summary in a journal line), read without text. */
+    static Result read(com.fasterxml.jackson.databind.JsonNode object, String trialId) throws IOException {
+        try (JsonParser in = object.traverse()) {
+            return read(in, trialId);
+        }
+    }
+
+    private static Result read(JsonParser in, String trialId) throws IOException {
+        if (in.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("a result line must be a JSON object");
+        }
+        Fields fields = new Fields(trialId);
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String name = in.currentName();
+            JsonToken token = in.nextToken();
+            int automatic = AUTOMATIC.indexOf(name);
+            if (automatic >= 0 && (fields.seen & (1 << automatic)) == 0) {
+                fields.seen |= 1 << automatic;
+                fields.automatic(automatic, in);
+                in.skipChildren();
+            } else if (token.isNumeric()) {
+                fields.metrics.put(name, in.getDoubleValue());
+            } else if (token == JsonToken.VALUE_STRING && nonFinite(in.getText())) {
+                fields.metrics.put(name, Double.parseDouble(in.getText()));
+            } else {
+                in.skipChildren();
+            }
+        }
+        if (in.currentToken() != JsonToken.END_OBJECT || in.nextToken() != null) {
+            throw new IOException("a result line must hold exactly one JSON object");
+        }
+        return fields.result();
     }
 
     private static boolean nonFinite(String text) {

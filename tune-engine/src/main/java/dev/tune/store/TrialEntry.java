@@ -81,6 +81,7 @@ final class TrialEntry {
                 Json.text(failure, "message"), String.valueOf(Json.text(failure, "stackTrace"))))
                 : Optional.empty();
         iterations = event.hasNonNull("iterations") ? event.get("iterations").asLong() : null;
+        summary(event);
         termination = newTermination;
         status = newStatus;
     }
@@ -90,7 +91,7 @@ final class TrialEntry {
             return;
         }
         try {
-            last = ResultLine.read(event.get("last").toString(), id);
+            last = ResultLine.read(event.get("last"), id);
         } catch (java.io.IOException e) {
             return;
         }

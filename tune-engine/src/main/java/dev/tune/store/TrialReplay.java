@@ -39,7 +39,7 @@ final class TrialReplay {
     static List<Trial> load(Path experimentDir) {
         Path journal = experimentDir.resolve(StoreLayout.JOURNAL);
         Map<String, TrialEntry> entries = new LinkedHashMap<>();
-        for (JsonNode event : JsonLinesReader.read(journal, TrialReplay::event)) {
+        for (JsonNode event : JsonLinesReader.readParallel(journal, TrialReplay::event)) {
             String id = event.get("id").asText();
             try {
                 if (Journal.ADDED.equals(event.get("event").asText())) {

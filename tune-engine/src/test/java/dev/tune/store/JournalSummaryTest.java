@@ -42,8 +42,28 @@ class JournalSummaryTest {
         try (var dirs = Files.list(storage)) {
             dir = dirs.findFirst().orElseThrow();
         }
-        List<Trial> fromSummary = StoredExperiment.load(dir).trials();
+        List<Trial> fromResults0 = StoredExperiment.load(dir).trials();
         Path journal = dir.resolve("trials.jsonl");
+        String original = Files.readString(journal);
+        List<Path> resultFiles;
+        try (var files = Files.walk(dir)) {
+            resultFiles = files.filter(f -> f.getFileName().toString().equals("result.json")).toList();
+        }
+        java.util.Map<Path, byte[]> saved = new java.util.HashMap<>();
+        for (Path file : resultFiles) {
+            saved.put(file, Files.readAllBytes(file));
+            Files.delete(file);
+        }
+        List<Trial> fromSummary = StoredExperiment.load(dir).trials(); // the journal alone
+        assertEquals(fromResults0, fromSummary);
+        saved.forEach((file, bytes) -> {
+            try {
+                Files.write(file, bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(original, Files.readString(journal));
         assertTrue(Files.readString(journal).contains("\"stats\""), "the end carries the summary");
         ObjectMapper json = new ObjectMapper();
         List<String> stripped = new ArrayList<>();
