@@ -111,6 +111,10 @@ final class ExperimentRunner {
             reporter.printTable(plan.name(), plan.objective(), result.trials(), wall);
             if (plan.options().resolve(TuneOption.SUMMARY)) {
                 reporter.printSummary(result);
+                if (shared != null) {
+                    plan.out().println("This worker ran " + book.snapshots().size() + " of the " + result.trials().size()
+                            + " trials, shared in " + shared.where());
+                }
             }
         }
         return result;

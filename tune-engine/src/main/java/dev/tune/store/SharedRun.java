@@ -18,6 +18,9 @@ public interface SharedRun extends AutoCloseable {
     /** The experiment as its first worker recorded it. */
     ExperimentInfo info();
 
+    /** Where the experiment lives and who this worker is, as a person reads it (no password). */
+    String where();
+
     /** When the first worker created the experiment, by the database's clock. */
     Instant createdAt();
 

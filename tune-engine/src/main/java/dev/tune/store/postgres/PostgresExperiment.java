@@ -137,6 +137,11 @@ public final class PostgresExperiment implements SharedRun {
     }
 
     @Override
+    public String where() {
+        return database.location().display() + " as worker " + worker;
+    }
+
+    @Override
     public Instant createdAt() {
         return createdAt;
     }

@@ -6,6 +6,9 @@ import dev.tune.store.StorageException;
 import dev.tune.store.StoreEvents;
 import dev.tune.store.StoredExperiment;
 import dev.tune.store.TrialEvents;
+import dev.tune.result.Trial;
+import dev.tune.store.LocalDirectoryStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -124,5 +127,60 @@ public final class SharedExperiments {
                 return new StoredExperiment(info, state, events.trials());
             });
         }
+    }
+
+    /**
+     * Writes the shared experiment {@code name} into {@code target} in the local directory layout
+     * (Ray's files: {@code experiment.json}, the journal, and per trial {@code params.json},
+     * {@code result.json} and {@code progress.csv}), replaying its log in order, so tools that read
+     * directories read it; one way: nothing goes back to the database. Checkpoints are recorded,
+     * their files stay where the workers wrote them.
+     *
+     * @throws IllegalArgumentException when {@code target} holds something already
+     */
+    public static Path export(PostgresLocation location, String name, Path target) {
+        if (Files.exists(target.resolve("experiment.json"))) {
+            throw new IllegalArgumentException(target + " holds an experiment already: export into a new directory");
+        }
+        Database database = new Database(location, Duration.ofSeconds(5));
+        try (Session session = new Session(database, Duration.ZERO);
+                LocalDirectoryStore store = new LocalDirectoryStore(target)) {
+            session.transaction("cannot export experiment " + name + " from", c -> {
+                long id;
+                try (PreparedStatement s = c.prepareStatement("SELECT id, info, state FROM tune_experiment WHERE name = ?")) {
+                    s.setString(1, name);
+                    try (ResultSet row = s.executeQuery()) {
+                        if (!row.next()) {
+                            throw new StorageException("There is no experiment '" + name + "' in " + location.display());
+                        }
+                        id = row.getLong(1);
+                        store.open(StoreEvents.readInfo(row.getString(2)));
+                        if (row.getString(3) != null) {
+                            store.saveState(StoreEvents.readState(row.getString(3)));
+                        }
+                    }
+                }
+                TrialEvents events = new TrialEvents(target);
+                EventLog.read(c, id, 0, (seq, number, kind, body) -> {
+                    events.apply(number, kind, body);
+                    Trial trial = events.trial(number);
+                    switch (kind) {
+                        case StoreEvents.ADDED -> store.addTrial(trial);
+                        case StoreEvents.RESULT -> store.appendResult(trial, events.lastResult(number));
+                        case StoreEvents.CHECKPOINT -> store.addCheckpoint(trial,
+                                trial.checkpoints().get(trial.checkpoints().size() - 1));
+                        case StoreEvents.ENDED -> {
+                            store.endTrial(trial);
+                            events.forget(number);
+                        }
+                        default -> {
+                            // a PBT step changes the config that the next events carry
+                        }
+                    }
+                });
+                return null;
+            });
+        }
+        return target;
     }
 }

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
+import dev.tune.result.Trial;
 import dev.tune.run.Tuner;
 import dev.tune.store.StorageException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -88,6 +92,32 @@ class SharedExperimentTest {
     }
 
     @Test
+    void theWorkerEntryPointRunsNamedTrainablesAsWorkers() throws Exception {
+        String url = server.createDatabase("entry_point");
+        List<WorkerProcess> workers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            workers.add(WorkerProcess.start("dev.tune.run.Worker", List.of(SharedModel.class.getName() + "#quadratic"),
+                    url, dir, "entry-" + i, "tune.name=entry", "tune.verbose=1", "tune.maxConcurrentTrials=2"));
+        }
+        for (WorkerProcess worker : workers) {
+            String log = worker.await(120);
+            assertEquals(0, worker.process.exitValue(), log);
+            assertTrue(log.contains("24 terminated"), "each worker prints the experiment's totals:\n" + log);
+            assertFalse(log.contains(PostgresServer.PASSWORD), log);
+        }
+        try (Connection c = server.connect("entry_point")) {
+            assertEquals(24, count(c, "SELECT count(*) FROM tune_trial WHERE status = 'TERMINATED'"));
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, dev.tune.run.Worker.run(new String[] {SharedModel.class.getName() + "#nope"},
+                System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("has no @Trainable method nope"), err.toString());
+        assertEquals(2, dev.tune.run.Worker.run(new String[] {"com.example.Missing"}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no class com.example.Missing"), err.toString());
+    }
+
+    @Test
     void workersInOneJvmShareTheSamplesAndTheResult() throws Exception {
         String url = server.createDatabase("two_in_process");
         List<ExperimentResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -124,6 +154,12 @@ class SharedExperimentTest {
         assertEquals(24, loaded.trials().size());
         assertEquals(results.get(0).bestTrial().orElseThrow().id(), loaded.bestTrial().orElseThrow().id());
         assertEquals(results.get(0).trials(), loaded.trials(), "analysis reads exactly what the workers returned");
+        Path exported = SharedExperiments.export(location, "in-process", dir.resolve("exported"));
+        List<Trial> fromFiles = dev.tune.store.StoredExperiment.load(exported).trials();
+        assertEquals(loaded.trials().stream().map(SharedExperimentTest::essence).toList(),
+                fromFiles.stream().map(SharedExperimentTest::essence).toList(), "the export reads back as the same trials");
+        assertTrue(java.nio.file.Files.exists(fromFiles.get(0).dir().orElseThrow().resolve("progress.csv")),
+                "Ray's files are there");
         try (Connection c = server.connect("two_in_process")) {
             ResultSet info = c.createStatement().executeQuery("SELECT info FROM tune_experiment");
             info.next();
@@ -180,6 +216,12 @@ class SharedExperimentTest {
                 options("jdbc:mysql://u:pw@host/db", "bad")));
         assertTrue(other.getMessage().contains("only PostgreSQL") && !other.getMessage().contains(":pw@"),
                 other.getMessage());
+    }
+
+    /** What a trial is, apart from where its files are. */
+    private static List<Object> essence(Trial t) {
+        return List.of(t.id(), t.number(), t.name(), t.config(), t.status(), t.termination(), t.iterations(),
+                t.lastResult(), t.metrics(), t.error());
     }
 
     static long count(Connection c, String sql) throws java.sql.SQLException {

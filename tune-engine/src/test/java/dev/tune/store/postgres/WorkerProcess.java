@@ -21,6 +21,12 @@ final class WorkerProcess {
     /** Starts {@code WorkerMain trainable name} against {@code url}, with {@code -D} properties {@code extra}. */
     static WorkerProcess start(String url, Path dir, String trainable, String name, String label, String... extra)
             throws IOException {
+        return start(WorkerMain.class.getName(), List.of(trainable, name), url, dir, label, extra);
+    }
+
+    /** Starts {@code main} with {@code arguments} against {@code url}, with {@code -D} properties {@code extra}. */
+    static WorkerProcess start(String main, List<String> arguments, String url, Path dir, String label,
+            String... extra) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx128m");
@@ -34,9 +40,8 @@ final class WorkerProcess {
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(WorkerMain.class.getName());
-        command.add(trainable);
-        command.add(name);
+        command.add(main);
+        command.addAll(arguments);
         Path log = dir.resolve(label + ".log");
         return new WorkerProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .start(), log);
