@@ -122,6 +122,11 @@ public final class Json {
         }
     }
 
+    /** The value at {@code in}'s current token, as a tree. */
+    public static JsonNode readTree(com.fasterxml.jackson.core.JsonParser in) throws IOException {
+        return TREES.readTree(in);
+    }
+
     public static Config readConfig(JsonNode node) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {

@@ -52,25 +52,46 @@ final class JsonLinesReader {
         return values;
     }
 
+    /** Takes the values of a file's lines, in order. */
+    interface LineSink<T> {
+        void accept(T value);
+    }
+
     /**
-     * As {@link #read}, parsing the lines on every core: for a large file of independent lines
-     * (an experiment's journal), where parsing costs more than reading. Same order, same warnings.
+     * As {@link #read}, handing each value to {@code sink} instead of keeping them, and parsing
+     * chunks of lines on every core: for a large file of independent lines (an experiment's
+     * journal), where parsing costs more than reading. Memory stays one chunk of lines and values.
+     * Same order, same warnings.
      */
-    static <T> List<T> readParallel(Path file, LineParser<T> parser) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    static <T> void readParallel(Path file, LineParser<T> parser, LineSink<T> sink) {
+        int chunk = 2048;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            List<String> lines = new ArrayList<>(chunk);
+            int first = 1;
+            String line = in.readLine();
+            while (line != null) {
+                lines.add(line);
+                line = in.readLine();
+                if (lines.size() == chunk || line == null) {
+                    parseChunk(lines, first, line == null, parser, file).forEach(sink::accept);
+                    first += lines.size();
+                    lines.clear();
+                }
+            }
         } catch (NoSuchFileException e) {
-            return new ArrayList<>();
-        } catch (java.nio.charset.MalformedInputException e) {
-            return read(file, parser); // the sequential reader replaces malformed UTF-8
+            return;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static <T> List<T> parseChunk(List<String> lines, int first, boolean lastChunk, LineParser<T> parser,
+            Path file) {
         List<List<T>> parsed = java.util.stream.IntStream.range(0, lines.size()).parallel().mapToObj(i -> {
             List<T> one = new ArrayList<>(1);
             if (!lines.get(i).isBlank()) {
-                parseInto(one, parser, lines.get(i), file, i + 1, i == lines.size() - 1);
+                parseInto(one, parser, lines.get(i), file, first + i, lastChunk && i == lines.size() - 1);
             }
             return one;
         }).toList();

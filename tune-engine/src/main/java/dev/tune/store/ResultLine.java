@@ -69,6 +69,15 @@ final class ResultLine {
         if (in.nextToken() != JsonToken.START_OBJECT) {
             throw new IOException("a result line must be a JSON object");
         }
+        Result result = readObject(in, trialId);
+        if (in.nextToken() != null) {
+            throw new IOException("a result line must hold exactly one JSON object");
+        }
+        return result;
+    }
+
+    /** The result in the object that starts at {@code in}'s current token, read up to its end. */
+    static Result readObject(JsonParser in, String trialId) throws IOException {
         Fields fields = new Fields(trialId);
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String name = in.currentName();
@@ -86,8 +95,8 @@ final class ResultLine {
                 in.skipChildren();
             }
         }
-        if (in.currentToken() != JsonToken.END_OBJECT || in.nextToken() != null) {
-            throw new IOException("a result line must hold exactly one JSON object");
+        if (in.currentToken() != JsonToken.END_OBJECT) {
+            throw new IOException("a result must be one JSON object");
         }
         return fields.result();
     }

@@ -1,8 +1,6 @@
 package dev.tune.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tune.Config;
-import dev.tune.io.Json;
 import dev.tune.result.MetricHistory;
 import dev.tune.result.MetricStats;
 import dev.tune.result.Result;
@@ -43,69 +41,32 @@ final class TrialEntry {
     }
 
     /** Applies one event: added, checkpoint, perturbed or ended. */
-    void apply(JsonNode event, Path experimentDir) {
-        switch (event.path("event").asText()) {
-            case Journal.ADDED -> added(event, experimentDir);
-            case Journal.CHECKPOINT -> checkpoint(event, experimentDir);
-            case Journal.PERTURBED -> config = Json.readConfig(event.path("config"));
-            case Journal.ENDED -> ended(event);
-            default -> throw new IllegalArgumentException("unknown event " + event.path("event").asText());
-        }
-    }
-
-    private void added(JsonNode event, Path experimentDir) {
-        TrialStatus newStatus = TrialStatus.valueOf(event.path("status").asText(status.name()));
-        Config newConfig = Json.readConfig(event.path("config"));
-        String dirText = Json.text(event, "dir");
-        dir = StoreLayout.resolve(experimentDir, dirText == null ? id : dirText);
-        number = event.path("number").asInt(number);
-        name = event.path("name").asText(id);
-        config = newConfig;
-        status = newStatus;
-    }
-
-    /** A checkpoint whose directory still exists (pruned ones are gone). */
-    private void checkpoint(JsonNode event, Path experimentDir) {
-        Path at = StoreLayout.resolve(experimentDir, Json.text(event, "dir"));
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        event.path("metrics").fields().forEachRemaining(f -> metrics.put(f.getKey(), Json.readDouble(f.getValue())));
-        checkpoints.put(at, new SavedCheckpoint(event.path("iteration").asLong(), at, metrics));
-    }
-
-    private void ended(JsonNode event) {
-        TrialStatus newStatus = TrialStatus.valueOf(event.path("status").asText(status.name()));
-        Optional<Termination> newTermination = Optional.ofNullable(Json.text(event, "termination"))
-                .map(Termination::valueOf);
-        JsonNode failure = event.path("error");
-        error = failure.isObject() ? Optional.of(new TrialError(Json.text(failure, "type"),
-                Json.text(failure, "message"), String.valueOf(Json.text(failure, "stackTrace"))))
-                : Optional.empty();
-        iterations = event.hasNonNull("iterations") ? event.get("iterations").asLong() : null;
-        summary(event);
-        termination = newTermination;
-        status = newStatus;
-    }
-
-    private void summary(JsonNode event) {
-        if (!event.path("last").isObject() || !event.path("stats").isObject()) {
-            return;
-        }
-        try {
-            last = ResultLine.read(event.get("last"), id);
-        } catch (java.io.IOException e) {
-            return;
-        }
-        Map<String, MetricStats> read = new LinkedHashMap<>();
-        event.get("stats").fields().forEachRemaining(field -> {
-            JsonNode v = field.getValue();
-            double[] window = new double[Math.max(0, v.size() - 5)];
-            for (int i = 0; i < window.length; i++) {
-                window[i] = Json.readDouble(v.get(5 + i));
+    void apply(JournalEvent event, Path experimentDir) {
+        switch (event.kind) {
+            case Journal.ADDED -> {
+                config = Config.of(event.config == null ? Map.of() : event.config);
+                dir = StoreLayout.resolve(experimentDir, event.dir == null ? id : event.dir);
+                number = event.number != null ? event.number : number;
+                name = event.name != null ? event.name : id;
+                status = event.status != null ? TrialStatus.valueOf(event.status) : status;
             }
-            read.put(field.getKey(), new MetricStats(Json.readDouble(v.get(0)), Json.readDouble(v.get(1)),
-                    Json.readDouble(v.get(2)), Json.readDouble(v.get(3)), v.get(4).asLong(), window));
-        });
-        stats = read;
+            case Journal.CHECKPOINT -> {
+                Path at = StoreLayout.resolve(experimentDir, event.dir);
+                checkpoints.put(at, new SavedCheckpoint(event.iteration, at,
+                        event.metrics == null ? Map.of() : event.metrics));
+            }
+            case Journal.PERTURBED -> config = Config.of(event.config == null ? Map.of() : event.config);
+            case Journal.ENDED -> {
+                status = event.status != null ? TrialStatus.valueOf(event.status) : status;
+                termination = Optional.ofNullable(event.termination).map(Termination::valueOf);
+                error = event.error ? Optional.of(new TrialError(event.errorType, event.errorMessage,
+                        String.valueOf(event.errorStackTrace))) : Optional.empty();
+                iterations = event.iterations;
+                last = event.last;
+                stats = event.stats;
+            }
+            default -> throw new IllegalArgumentException("unknown event " + event.kind);
+        }
     }
 
     /** True when the end's summary makes the trial's results unnecessary for {@link #trial}. */

@@ -1,6 +1,5 @@
 package dev.tune.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import java.nio.file.Path;
@@ -34,8 +33,13 @@ public final class TrialEvents {
                     .add(StoreEvents.readResult(body, entry == null ? null : entry.id));
             return;
         }
-        JsonNode event = StoreEvents.read(body);
-        TrialEntry entry = entries.computeIfAbsent(number, n -> new TrialEntry(event.path("id").asText()));
+        JournalEvent event;
+        try {
+            event = JournalEvent.parse(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("unreadable event of trial " + number + ": " + e.getMessage(), e);
+        }
+        TrialEntry entry = entries.computeIfAbsent(number, n -> new TrialEntry(event.id));
         entry.apply(event, experimentDir);
     }
 

@@ -1,7 +1,6 @@
 package dev.tune.store;
 
 import dev.tune.io.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tune.Config;
 import dev.tune.result.MetricHistory;
 import dev.tune.result.Result;
@@ -39,10 +38,10 @@ final class TrialReplay {
     static List<Trial> load(Path experimentDir) {
         Path journal = experimentDir.resolve(StoreLayout.JOURNAL);
         Map<String, TrialEntry> entries = new LinkedHashMap<>();
-        for (JsonNode event : JsonLinesReader.readParallel(journal, TrialReplay::event)) {
-            String id = event.get("id").asText();
+        JsonLinesReader.readParallel(journal, JournalEvent::parse, event -> {
+            String id = event.id;
             try {
-                if (Journal.ADDED.equals(event.get("event").asText())) {
+                if (Journal.ADDED.equals(event.kind)) {
                     entries.computeIfAbsent(id, TrialEntry::new).apply(event, experimentDir);
                 } else if (entries.containsKey(id)) {
                     entries.get(id).apply(event, experimentDir);
@@ -52,7 +51,7 @@ final class TrialReplay {
             } catch (RuntimeException e) {
                 LOG.warn("Skipping an unreadable event of trial {} in {}: {}", id, journal, e.toString());
             }
-        }
+        });
         List<Trial> trials = new ArrayList<>(entries.size());
         for (TrialEntry entry : entries.values()) {
             try {
@@ -71,16 +70,4 @@ final class TrialReplay {
         return trials;
     }
 
-    private static JsonNode event(String line) throws IOException {
-        JsonNode event = Json.parseObject(line);
-        String kind = Json.text(event, "event");
-        if (!Journal.ADDED.equals(kind) && !Journal.ENDED.equals(kind) && !Journal.CHECKPOINT.equals(kind)
-                && !Journal.PERTURBED.equals(kind)) {
-            throw new IOException("unknown event " + kind);
-        }
-        if (Json.text(event, "id") == null) {
-            throw new IOException("an event without a trial id");
-        }
-        return event;
-    }
 }
