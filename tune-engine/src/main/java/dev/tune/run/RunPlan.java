@@ -56,6 +56,22 @@ record RunPlan(
         CheckpointPolicy checkpoints,
         List<Callback> callbacks) {
 
+    /** A new searcher like this plan's, started on its problem: a shared experiment's replica rebuilt from its log. */
+    Searcher startedSearcher() {
+        Searcher fresh = options.get(TuneOption.SEARCHER_FACTORY).map(f -> f.get())
+                .orElseGet(() -> Searchers.byName(searcherName));
+        fresh.start(new dev.tune.search.SearchProblem(experiment.space(), objective, samples, seed));
+        return fresh;
+    }
+
+    /** A new scheduler like this plan's, started: a shared experiment's replica rebuilt from its log. */
+    Scheduler startedScheduler(dev.tune.schedule.SchedulerView view) {
+        Scheduler fresh = options.get(TuneOption.SCHEDULER_FACTORY).map(f -> f.get())
+                .orElseGet(() -> Schedulers.parse(options.resolve(TuneOption.SCHEDULER)));
+        fresh.start(new dev.tune.schedule.SchedulerProblem(objective, seed, experiment.space(), view));
+        return fresh;
+    }
+
     /** How often a worker of a shared experiment looks again for a trial while it has none. */
     Duration sharedPoll() {
         Duration heartbeat = options.resolve(TuneOption.HEARTBEAT_INTERVAL);

@@ -27,18 +27,27 @@ final class SharedSearch implements SharedRun.Replica {
     private static final Logger LOG = LoggerFactory.getLogger(SharedSearch.class);
 
     private final SharedRun shared;
-    private final Searcher searcher;
-    private final Scheduler scheduler;
+    private final java.util.function.Supplier<Searcher> searchers;
+    private final java.util.function.Supplier<Scheduler> schedulers;
+    private Searcher searcher;
+    private Scheduler scheduler;
     private final boolean seesResults;
     private boolean warned;
     private boolean finished;
     private LiveTrial claimed;
     private String stopped;
 
-    SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, boolean seesResults) {
+    /**
+     * {@code searcher} and {@code scheduler}: the started replicas; {@code searchers} and
+     * {@code schedulers} make fresh started ones for {@link #rebuild}.
+     */
+    SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, java.util.function.Supplier<Searcher> searchers,
+            java.util.function.Supplier<Scheduler> schedulers, boolean seesResults) {
         this.shared = shared;
         this.searcher = searcher;
         this.scheduler = scheduler;
+        this.searchers = searchers;
+        this.schedulers = schedulers;
         this.seesResults = seesResults;
     }
 
@@ -53,7 +62,7 @@ final class SharedSearch implements SharedRun.Replica {
         return java.util.Optional.ofNullable(stopped);
     }
 
-    /** Makes the live trial for a new suggestion. */
+    /** Makes the live trial for a new suggestion, not yet one of the book's: the claim may still fail. */
     interface NewTrial {
         LiveTrial register(String id, int number, Config config);
     }
@@ -63,7 +72,8 @@ final class SharedSearch implements SharedRun.Replica {
      * live), or a new one from the searcher once it replayed every worker's events. Null when there
      * is none now: the searcher waits or is done.
      */
-    LiveTrial claim(String tag, NewTrial register, java.util.function.Function<Trial, LiveTrial> adopt) {
+    LiveTrial claim(String tag, NewTrial create, java.util.function.UnaryOperator<LiveTrial> track,
+            java.util.function.Function<Trial, LiveTrial> adopt) {
         claimed = null;
         SharedRun.Claim claim = shared.claim(this, number -> {
             if (finished) {
@@ -78,7 +88,7 @@ final class SharedSearch implements SharedRun.Replica {
             if (suggestion.isNotNow()) {
                 return new SharedRun.Claim.NotNow();
             }
-            claimed = register.register(id, number, suggestion.config().orElseThrow());
+            claimed = create.register(id, number, suggestion.config().orElseThrow());
             return new SharedRun.Claim.Added(claimed.identity());
         });
         if (claim instanceof SharedRun.Claim.Stopped stop) {
@@ -88,7 +98,15 @@ final class SharedSearch implements SharedRun.Replica {
             LOG.info("Taking over trial {} from a lost worker", lost.trial().name());
             return adopt.apply(lost.trial());
         }
-        return claim instanceof SharedRun.Claim.Added ? claimed : null;
+        return claim instanceof SharedRun.Claim.Added ? track.apply(claimed) : null;
+    }
+
+    @Override
+    public void rebuild() {
+        searcher = searchers.get();
+        scheduler = schedulers.get();
+        finished = false;
+        warned = false;
     }
 
     @Override

@@ -64,8 +64,8 @@ final class TrialBook {
         this.searcher = plan.searcher();
         this.searcherSeesResults = ResultReplay.readsResults(searcher);
         this.shared = shared;
-        this.replica = shared == null ? null
-                : new SharedSearch(shared, searcher, plan.scheduler(), searcherSeesResults);
+        this.replica = shared == null ? null : new SharedSearch(shared, searcher, plan.scheduler(),
+                () -> plan.startedSearcher(), () -> plan.startedScheduler(new RunningView(this)), searcherSeesResults);
         this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(plan.scheduler());
         long elapsed = SharedSearch.elapsedNanos(shared);
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
@@ -129,7 +129,7 @@ final class TrialBook {
                 return begin(pending.poll());
             }
             if (shared != null) {
-                LiveTrial trial = replica.claim(tag, this::register,
+                LiveTrial trial = replica.claim(tag, this::newTrial, this::track,
                         lost -> track(LiveTrial.resumed(lost, false, this, trialsRoot)));
                 replica.stopped().ifPresent(this::stopAll);
                 if (trial != null || stopAllReason != null || (running == 0 && shared.openTrials() == 0)) {
@@ -183,6 +183,11 @@ final class TrialBook {
 
     /** A new trial, known to the experiment but not started. */
     private LiveTrial register(String id, int number, Config config) {
+        nextNumber = number + 1;
+        return track(newTrial(id, number, config));
+    }
+
+    private LiveTrial newTrial(String id, int number, Config config) {
         String name = Naming.trialName(number, config);
         String dirName = null;
         if (plan.nameCreator().isPresent() || plan.dirnameCreator().isPresent()) {
@@ -194,8 +199,6 @@ final class TrialBook {
         if (plan.persist()) {
             trial.dir();
         }
-        track(trial);
-        nextNumber = number + 1;
         return trial;
     }
 

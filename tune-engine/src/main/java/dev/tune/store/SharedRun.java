@@ -69,6 +69,13 @@ public interface SharedRun extends AutoCloseable {
         void result(Trial trial, Result result);
 
         void ended(Trial trial);
+
+        /**
+         * Start again from an empty state: a claim asked the searcher, then lost the database
+         * before its answer reached the log, so the log is replayed from its start into fresh
+         * replicas.
+         */
+        void rebuild();
     }
 
     /**

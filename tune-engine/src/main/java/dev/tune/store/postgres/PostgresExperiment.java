@@ -42,7 +42,7 @@ public final class PostgresExperiment implements SharedRun {
     private final Path experimentDir;
     private final Session claims;
     private final Duration retryFor;
-    private final TrialEvents seen;
+    private TrialEvents seen;
     private final Set<Integer> own = new HashSet<>();
     private final Heartbeats heartbeats;
     private long cursor;
@@ -178,9 +178,40 @@ public final class PostgresExperiment implements SharedRun {
 
     @Override
     public synchronized Claim claim(Replica replica, Suggester suggester) {
-        boolean[] asked = {false};
+        while (true) {
+            int[] asked = {0};
+            try {
+                return claimOnce(replica, suggester, asked);
+            } catch (StorageException e) {
+                if (asked[0] == 0 || !(e.getCause() instanceof SQLException s && "TUNE3".equals(s.getSQLState()))) {
+                    throw e;
+                }
+                recover(replica, asked[0]);
+            }
+        }
+    }
+
+    /**
+     * After the database went away between asking the searcher and committing: the answer may or
+     * may not have reached the log. The trial it would have added is released (if it landed, any
+     * worker takes it over), and this worker's replicas start again from the whole log.
+     */
+    private void recover(Replica replica, int number) {
+        LOG.warn("Lost the database while claiming trial {} of {}; replaying the experiment's log into fresh"
+                + " replicas of the searcher and scheduler", number, info.name());
+        claims.transaction("cannot release trial " + number + " of " + info.name() + " in", c -> {
+            TrialRows.release(c, id, number, worker);
+            return null;
+        });
+        cursor = 0;
+        seen = new TrialEvents(experimentDir);
+        own.clear();
+        replica.rebuild();
+    }
+
+    private Claim claimOnce(Replica replica, Suggester suggester, int[] asked) {
         return claims.transaction("cannot claim a trial of " + info.name() + " in", c -> {
-            refuseRetryAfter(asked[0]);
+            refuseRetryAfter(asked[0] != 0);
             EventLog.Head head = EventLog.head(c, id);
             long last = head.lastSeq();
             if (head.stopReason() != null) {
@@ -196,7 +227,7 @@ public final class PostgresExperiment implements SharedRun {
                 return new Claim.TakenOver(seen.trial(lost.getAsInt()));
             }
             int number = head.nextNumber();
-            asked[0] = true;
+            asked[0] = number;
             Claim claim = suggester.suggest(number);
             if (claim instanceof Claim.Added added) {
                 Trial trial = added.trial();

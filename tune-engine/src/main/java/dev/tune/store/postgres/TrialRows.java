@@ -54,6 +54,17 @@ final class TrialRows {
         }
     }
 
+    /** Gives trial {@code number} back for any worker to take over, if {@code worker} holds it. */
+    static void release(Connection c, long experiment, int number, String worker) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE tune_trial SET status = 'PENDING', worker = NULL"
+                + " WHERE experiment_id = ? AND number = ? AND worker = ? AND status = 'RUNNING'")) {
+            s.setLong(1, experiment);
+            s.setInt(2, number);
+            s.setString(3, worker);
+            s.executeUpdate();
+        }
+    }
+
     /** How many trials of the experiment are running or waiting to be taken over. */
     static long open(Connection c, long experiment) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM tune_trial WHERE experiment_id = ?"

@@ -78,6 +78,9 @@ class WorkerFaultsTest {
         server.stop(); // a short outage, well within tune.storage.retryFor
         Thread.sleep(500);
         server.restart();
+        for (WorkerProcess worker : first) {
+            awaitLog(worker, "is back");
+        }
         try (Connection c = server.connect("outage")) {
             awaitCheckpoint(c, 2, 8);
         }
@@ -110,6 +113,18 @@ class WorkerFaultsTest {
                     + " AND (body::json->>'training_iteration')::int = 1") <= 6 + 2,
                     "trials the first workers left went on from their checkpoints");
         }
+    }
+
+    /** Waits until {@code worker} logged {@code text}: both workers noticed the database and saw it come back. */
+    private static void awaitLog(WorkerProcess worker, String text) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (java.nio.file.Files.readString(worker.log).contains(text)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the worker never logged '" + text + "':\n" + java.nio.file.Files.readString(worker.log));
     }
 
     /** Waits until trial {@code number} recorded a checkpoint at iteration {@code at} or later; returns it. */
