@@ -79,35 +79,41 @@ final class B6Scale {
     static Measured once(String store, int trials, String url) {
         Path dir = ScratchDirs.create("tune-bench-b6-");
         try {
-            TuneOptions.Builder options = TuneOptions.builder().samples(trials).seed(6).searcher("random")
-                    .set(TuneOption.CPU, 0.0).maxConcurrentTrials(2).verbose(0).storagePath(dir)
-                    .set(TuneOption.NAME, "b6");
-            if (url != null) {
-                options.set(TuneOption.STORAGE, url).set(TuneOption.STORAGE_USER, PostgresServer.USER)
-                        .set(TuneOption.STORAGE_PASSWORD, PostgresServer.PASSWORD);
-            }
-            System.gc();
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-            long start = System.nanoTime();
-            ExperimentResult result = Tuner.run(experiment(), options.build());
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long heapMb = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-            if (result.trials().size() != trials || !result.errors().isEmpty()) {
-                throw new IllegalStateException("B6 " + store + " ran " + result.trials().size() + " trials, "
-                        + result.errors().size() + " errors");
-            }
-            long reloadStart = System.nanoTime();
-            StoredExperiment loaded = url == null ? StoredExperiment.load(dir.resolve("b6"))
-                    : SharedExperiments.load(PostgresLocation.of(url, PostgresServer.USER, PostgresServer.PASSWORD,
-                            Map.of()), "b6", dir.resolve("b6"));
-            double reload = (System.nanoTime() - reloadStart) / 1e9;
-            double diskMb = url == null ? size(dir) / 1048576.0 : databaseSize(url) / 1048576.0;
-            return new Measured(result.trials().size(), seconds, heapMb, diskMb, reload, loaded.trials().size());
+            return measure(store, trials, url, dir); // its trials are garbage once it returns
         } finally {
             ScratchDirs.delete(dir);
         }
+    }
+
+    private static Measured measure(String store, int trials, String url, Path dir) {
+        TuneOptions.Builder options = TuneOptions.builder().samples(trials).seed(6).searcher("random")
+                .set(TuneOption.CPU, 0.0).maxConcurrentTrials(2).verbose(0).storagePath(dir)
+                .set(TuneOption.NAME, "b6");
+        if (url != null) {
+            options.set(TuneOption.STORAGE, url).set(TuneOption.STORAGE_USER, PostgresServer.USER)
+                    .set(TuneOption.STORAGE_PASSWORD, PostgresServer.PASSWORD);
+        }
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        ExperimentResult result = Tuner.run(experiment(), options.build());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long heapMb = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+        if (result.trials().size() != trials || !result.errors().isEmpty()) {
+            throw new IllegalStateException("B6 " + store + " ran " + result.trials().size() + " trials, "
+                    + result.errors().size() + " errors");
+        }
+        int ran = result.trials().size();
+        result = null; // the reload stands for a later analysis or resume, which does not hold the run's result
+        long reloadStart = System.nanoTime();
+        StoredExperiment loaded = url == null ? StoredExperiment.load(dir.resolve("b6"))
+                : SharedExperiments.load(PostgresLocation.of(url, PostgresServer.USER, PostgresServer.PASSWORD,
+                        Map.of()), "b6", dir.resolve("b6"));
+        double reload = (System.nanoTime() - reloadStart) / 1e9;
+        double diskMb = url == null ? size(dir) / 1048576.0 : databaseSize(url) / 1048576.0;
+        return new Measured(ran, seconds, heapMb, diskMb, reload, loaded.trials().size());
     }
 
     /** Runs the case in a child JVM under {@code -Xmx256m}; true when it completed. */

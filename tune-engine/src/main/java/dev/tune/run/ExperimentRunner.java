@@ -85,6 +85,7 @@ final class ExperimentRunner {
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         ExperimentResult result;
+        int ran = 0;
         if (shared != null && book.lostStore().isPresent()) {
             closeQuietly(store);
             shared.close();
@@ -92,6 +93,7 @@ final class ExperimentRunner {
             throw book.lostStore().get(); // the others take this worker's trials over; starting it again rejoins
         } else if (shared != null) {
             store.close();
+            ran = book.forget(); // its trials are in the log; holding both would double the memory
             // every worker's trials: the experiment's totals, not this worker's share
             result = new ExperimentResult(plan.name(), plan.objective(), shared.trials(), Optional.empty(), wall,
                     plan.seed());
@@ -112,7 +114,7 @@ final class ExperimentRunner {
             if (plan.options().resolve(TuneOption.SUMMARY)) {
                 reporter.printSummary(result);
                 if (shared != null) {
-                    plan.out().println("This worker ran " + book.snapshots().size() + " of the " + result.trials().size()
+                    plan.out().println("This worker ran " + ran + " of the " + result.trials().size()
                             + " trials, shared in " + shared.where());
                 }
             }

@@ -344,9 +344,7 @@ final class TrialBook {
 
     /** This worker lost the shared store: it stops its trials, which other workers take over. */
     synchronized void leave(dev.tune.store.StorageException failure) {
-        if (lostStore == null) {
-            lostStore = failure;
-        }
+        lostStore = lostStore == null ? failure : lostStore;
         stopAll("this worker lost the database: " + failure.getMessage());
     }
 
@@ -372,21 +370,24 @@ final class TrialBook {
     }
 
     private void checkExperimentStop() {
-        if (stopAllReason != null) {
-            return;
-        }
-        if (System.nanoTime() >= deadline) {
+        if (stopAllReason == null && System.nanoTime() >= deadline) {
             stopAll("time budget of " + plan.timeBudget().orElseThrow().toMillis() / 1000.0 + " s reached");
-        } else {
+        } else if (stopAllReason == null) {
             plan.stop().experimentStopReason().ifPresent(this::stopAll);
         }
     }
 
     synchronized List<Trial> snapshots() {
-        List<Trial> all = new ArrayList<>(kept);
-        trials.forEach(t -> all.add(t.snapshot()));
-        all.sort(java.util.Comparator.comparingInt(Trial::number)); // already in order but after a resume
-        return all;
+        return java.util.stream.Stream.concat(kept.stream(), trials.stream().map(LiveTrial::snapshot))
+                .sorted(java.util.Comparator.comparingInt(Trial::number)).toList(); // in order, but after a resume
+    }
+
+    /** How many trials this worker ran; it forgets them: a shared experiment's result is read from its log. */
+    synchronized int forget() {
+        int count = trials.size();
+        trials.clear();
+        byId.clear();
+        return count;
     }
 
     synchronized Optional<LiveTrial> firstError() {
