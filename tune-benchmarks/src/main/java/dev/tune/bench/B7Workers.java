@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 final class B7Workers {
 
     static final int TRIALS = 2_000;
+    private static volatile boolean warming;
     static final List<Integer> SLOTS = List.of(1, 2, 4, 8, 16, 64);
     static final List<String> CASES = List.of("random-fifo", "tpe-fifo", "random-asha");
 
@@ -41,7 +42,7 @@ final class B7Workers {
     static void sleepy(@Uniform(lower = 0, upper = 1) double x, TrialContext context) throws InterruptedException {
         int reports = Boolean.getBoolean("b7.asha") ? 4 : 1;
         for (int i = 1; i <= reports; i++) {
-            Thread.sleep(100 / reports);
+            Thread.sleep(warming ? 0 : 100 / reports);
             context.report("value", x + 1.0 / i);
         }
     }
@@ -154,6 +155,25 @@ final class B7Workers {
     }
 
     /**
+     * Loads and compiles what a worker runs before the gate opens, so JVM warm-up (16 JVMs on 2
+     * cores compiling the same code) is not counted as coordination: an in-memory experiment of
+     * no-sleep trials with the same searcher and scheduler, and a connection to the database.
+     */
+    private static void warmUp(Experiment experiment, String[] args) throws Exception {
+        warming = true;
+        Tuner.run(experiment, TuneOptions.builder().set(TuneOption.NAME, "b7-warm").samples(300).searcher(args[1])
+                .scheduler(args[2]).seed(1).inMemory().verbose(0).set(TuneOption.CPU, 0.0)
+                .set(TuneOption.CALLBACKS, List.of()).build());
+        warming = false;
+        try (Connection c = java.sql.DriverManager.getConnection(args[0], PostgresServer.USER, PostgresServer.PASSWORD)) {
+            count(c, "SELECT 1");
+        }
+        Class.forName("dev.tune.store.postgres.PostgresExperiment");
+        Class.forName("dev.tune.store.postgres.PostgresStore");
+        Class.forName("dev.tune.store.JournalEvent");
+    }
+
+    /**
      * One worker JVM: {@code B7Workers url searcher scheduler concurrency trials scratch gate}.
      * Loads the engine, says it is ready, waits for the gate, then runs as a worker.
      */
@@ -161,6 +181,7 @@ final class B7Workers {
         Experiment experiment = Experiment.of(B7Workers.class.getDeclaredMethod("sleepy", double.class,
                 TrialContext.class));
         Path scratch = Path.of(args[5]);
+        warmUp(experiment, args);
         Files.writeString(scratch.resolve("ready-" + ProcessHandle.current().pid()), "");
         Path gate = Path.of(args[6]);
         while (!Files.exists(gate)) {

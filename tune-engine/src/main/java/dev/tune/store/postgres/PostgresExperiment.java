@@ -166,6 +166,7 @@ public final class PostgresExperiment implements SharedRun {
         boolean[] asked = {false};
         return claims.transaction("cannot record a result of " + info.name() + " in", c -> {
             refuseRetryAfter(asked[0]);
+            read(c, replica); // most of the replay before taking the lock
             long last = EventLog.lock(c, id);
             read(c, replica);
             String body = StoreEvents.result(result);
@@ -212,6 +213,7 @@ public final class PostgresExperiment implements SharedRun {
     private Claim claimOnce(Replica replica, Suggester suggester, int[] asked) {
         return claims.transaction("cannot claim a trial of " + info.name() + " in", c -> {
             refuseRetryAfter(asked[0] != 0);
+            read(c, replica); // most of the replay before taking the lock: the log is a committed prefix
             EventLog.Head head = EventLog.head(c, id);
             long last = head.lastSeq();
             if (head.stopReason() != null) {
