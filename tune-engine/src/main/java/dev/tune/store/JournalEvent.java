@@ -82,7 +82,7 @@ final class JournalEvent {
             }
             case "config" -> config = object(in);
             case "error" -> error(in);
-            case "last" -> last = in.currentToken() == JsonToken.START_OBJECT ? ResultLine.readObject(in, id) : null;
+            case "last" -> last = in.currentToken() == JsonToken.START_OBJECT ? ResultLine.readAt(in, id) : null;
             case "stats" -> stats(in);
             case "metrics" -> metrics(in);
             default -> in.skipChildren();

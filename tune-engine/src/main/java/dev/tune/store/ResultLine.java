@@ -69,7 +69,7 @@ final class ResultLine {
         if (in.nextToken() != JsonToken.START_OBJECT) {
             throw new IOException("a result line must be a JSON object");
         }
-        Result result = readObject(in, trialId);
+        Result result = readAt(in, trialId);
         if (in.nextToken() != null) {
             throw new IOException("a result line must hold exactly one JSON object");
         }
@@ -77,7 +77,7 @@ final class ResultLine {
     }
 
     /** The result in the object that starts at {@code in}'s current token, read up to its end. */
-    static Result readObject(JsonParser in, String trialId) throws IOException {
+    static Result readAt(JsonParser in, String trialId) throws IOException {
         Fields fields = new Fields(trialId);
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String name = in.currentName();

@@ -23,31 +23,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One experiment shared through a real PostgreSQL server: worker JVMs joining it, the exact total,
  * no trial run twice, every result in the database, and the errors a user meets first.
  */
-class SharedExperimentTest {
+class SharedExperimentTest extends WithPostgres {
 
-    private static PostgresServer server;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     private TuneOptions options(String url, String name) {
         return TuneOptions.builder().set(TuneOption.STORAGE, url).set(TuneOption.STORAGE_USER, PostgresServer.USER)

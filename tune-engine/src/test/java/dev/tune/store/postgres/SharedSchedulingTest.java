@@ -14,40 +14,22 @@ import dev.tune.schedule.SchedulerProblem;
 import dev.tune.schedule.Schedulers;
 import dev.tune.store.StoreEvents;
 import dev.tune.store.TrialEvents;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Schedulers across worker JVMs: each stop must be what the rule says on every worker's results,
  * in the order the shared log holds them. The test replays the log through a fresh scheduler and
  * compares its decisions with how each trial ended.
  */
-class SharedSchedulingTest {
+class SharedSchedulingTest extends WithPostgres {
 
-    private static PostgresServer server;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @ParameterizedTest(name = "{0} across {1} workers")
     @CsvSource(delimiter = ';', value = {

@@ -3,33 +3,15 @@ package dev.tune.store.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Workers that die: their trials are taken over by the others, from the latest checkpoint. */
-class WorkerFaultsTest {
+class WorkerFaultsTest extends WithPostgres {
 
-    private static PostgresServer server;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     private static final String[] FAST_HEARTBEAT = {"tune.maxConcurrentTrials=1", "shared.sleepMillis=150",
         "tune.stop.maxIterations=15", "tune.storage.heartbeatInterval=200ms", "tune.storage.gracePeriod=1s",
