@@ -170,9 +170,9 @@ public final class PostgresExperiment implements SharedRun {
             long last = EventLog.lock(c, id);
             read(c, replica);
             String body = StoreEvents.result(result);
-            asked[0] = true;
             cursor = EventLog.append(c, id, last, List.of(new EventLog.Event(number, StoreEvents.RESULT, body)));
             seen.apply(number, StoreEvents.RESULT, body);
+            asked[0] = true; // from here a retry would tell the scheduler this result twice
             return decision.get();
         });
     }
