@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -125,29 +124,6 @@ public final class Json {
     /** The value at {@code in}'s current token, as a tree. */
     public static JsonNode readTree(com.fasterxml.jackson.core.JsonParser in) throws IOException {
         return TREES.readTree(in);
-    }
-
-    public static Config readConfig(JsonNode node) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            values.put(entry.getKey(), readValue(entry.getValue()));
-        }
-        return Config.of(values);
-    }
-
-    public static Object readValue(JsonNode node) {
-        if (node.isNull()) {
-            return null;
-        } else if (node.isBoolean()) {
-            return node.booleanValue();
-        } else if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
-        } else if (node.isNumber()) {
-            return node.doubleValue();
-        } else if (node.isTextual()) {
-            return node.textValue();
-        }
-        return node.toString();
     }
 
     /** A number, or one of the strings a non-finite number is written as; NaN for anything else. */

@@ -146,11 +146,6 @@ public final class PostgresExperiment implements SharedRun {
         return createdAt;
     }
 
-    /** This worker's name in the database: host, process and a random part. */
-    public String worker() {
-        return worker;
-    }
-
     @Override
     public Path trialsRoot() {
         return experimentDir;

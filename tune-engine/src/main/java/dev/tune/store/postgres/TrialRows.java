@@ -77,15 +77,6 @@ final class TrialRows {
         }
     }
 
-    static String stopReason(Connection c, long experiment) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT stop_reason FROM tune_experiment WHERE id = ?")) {
-            s.setLong(1, experiment);
-            try (ResultSet row = s.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
-    }
-
     static void stop(Connection c, long experiment, String reason) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE tune_experiment SET stop_reason = ? WHERE id = ? AND stop_reason IS NULL")) {
