@@ -31,6 +31,8 @@ final class B7Workers {
 
     static final int TRIALS = 2_000;
     private static volatile boolean warming;
+    private static final java.util.concurrent.atomic.AtomicInteger WORKER_NUMBER =
+            new java.util.concurrent.atomic.AtomicInteger();
     static final List<Integer> SLOTS = List.of(1, 2, 4, 8, 16, 64);
     static final List<String> CASES = List.of("random-fifo", "tpe-fifo", "random-asha");
 
@@ -110,11 +112,21 @@ final class B7Workers {
     }
 
     private static List<String> command(String url, String c, int each, int trials, Path scratch, Path gate) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Db7.asha=" + c.endsWith("asha"),
-                "-cp", System.getProperty("java.class.path"), B7Workers.class.getName(), url, c.split("-")[0],
-                c.endsWith("asha") ? "asha(maxT=4,gracePeriod=1,reductionFactor=3)" : "fifo",
-                Integer.toString(each), Integer.toString(trials), scratch.toString(), gate.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx192m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Db7.asha=" + c.endsWith("asha")));
+        // -Db7.workerArgs="-XX:StartFlightRecording=filename=/tmp/w%n.jfr" profiles the workers (%n: 1, 2, ...),
+        // only worker n with -Db7.workerArgsFor=n
+        int n = WORKER_NUMBER.incrementAndGet();
+        String only = System.getProperty("b7.workerArgsFor", "");
+        String extra = only.isEmpty() || only.equals(Integer.toString(n))
+                ? System.getProperty("b7.workerArgs", "").trim().replace("%n", Integer.toString(n)) : "";
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), B7Workers.class.getName(), url,
+                c.split("-")[0], c.endsWith("asha") ? "asha(maxT=4,gracePeriod=1,reductionFactor=3)" : "fifo",
+                Integer.toString(each), Integer.toString(trials), scratch.toString(), gate.toString()));
+        return command;
     }
 
     private static void awaitReady(Path scratch, int jvms) throws IOException, InterruptedException {
@@ -134,13 +146,25 @@ final class B7Workers {
     record Counts(long ended, long duplicates, long lost) {
     }
 
+    /** The measured experiment; the workers' warm-up experiments share its database. */
+    private static final String B7 = "(SELECT id FROM tune_experiment WHERE name = 'b7')";
+
     private static Counts counts(PostgresServer server, String database, int trials) {
         try (Connection c = server.connect(database)) {
-            long ended = count(c, "SELECT count(*) FROM tune_event WHERE kind = 'ended'");
+            long ended = count(c, "SELECT count(*) FROM tune_event WHERE kind = 'ended' AND experiment_id = " + B7);
             long duplicates = count(c, "SELECT count(*) FROM (SELECT trial_number FROM tune_event WHERE kind"
-                    + " IN ('added', 'ended') GROUP BY trial_number, kind HAVING count(*) > 1) d");
-            long lost = count(c, "SELECT count(*) FROM tune_trial WHERE status NOT IN ('TERMINATED')")
-                    + Math.max(0, trials - count(c, "SELECT count(*) FROM tune_trial"));
+                    + " IN ('added', 'ended') AND experiment_id = " + B7 + " GROUP BY trial_number, kind HAVING count(*) > 1) d");
+            if (Boolean.getBoolean("b7.perWorker")) {
+                try (ResultSet rows = c.createStatement().executeQuery("SELECT worker, count(*), min(heartbeat),"
+                        + " max(heartbeat) FROM tune_trial WHERE experiment_id = " + B7 + " GROUP BY worker ORDER BY 4")) {
+                    while (rows.next()) {
+                        System.out.printf("  worker %s: %d trials, ends %s .. %s%n", rows.getString(1), rows.getInt(2),
+                                rows.getTimestamp(3).toInstant(), rows.getTimestamp(4).toInstant());
+                    }
+                }
+            }
+            long lost = count(c, "SELECT count(*) FROM tune_trial WHERE status NOT IN ('TERMINATED') AND experiment_id = " + B7)
+                    + Math.max(0, trials - count(c, "SELECT count(*) FROM tune_trial WHERE experiment_id = " + B7));
             return new Counts(ended, duplicates, lost);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
@@ -156,21 +180,36 @@ final class B7Workers {
 
     /**
      * Loads and compiles what a worker runs before the gate opens, so JVM warm-up (16 JVMs on 2
-     * cores compiling the same code) is not counted as coordination: an in-memory experiment of
-     * no-sleep trials with the same searcher and scheduler, and a connection to the database.
+     * cores loading and compiling the same code) is not counted as coordination: an in-memory
+     * experiment of no-sleep trials with the same searcher and scheduler, then a small shared
+     * experiment of this JVM's own in the same database (join, claims, appends, the final load).
      */
     private static void warmUp(Experiment experiment, String[] args) throws Exception {
         warming = true;
         Tuner.run(experiment, TuneOptions.builder().set(TuneOption.NAME, "b7-warm").samples(300).searcher(args[1])
                 .scheduler(args[2]).seed(1).inMemory().verbose(0).set(TuneOption.CPU, 0.0)
                 .set(TuneOption.CALLBACKS, List.of()).build());
-        warming = false;
-        try (Connection c = java.sql.DriverManager.getConnection(args[0], PostgresServer.USER, PostgresServer.PASSWORD)) {
-            count(c, "SELECT 1");
+        for (int attempt = 1; ; attempt++) {
+            try { // 16 JVMs warming up on 2 cores can make a connection wait longer than its 5 s timeout
+                Tuner.run(experiment, options(args, "b7-warm-" + ProcessHandle.current().pid() + "-" + attempt, 30,
+                        Path.of(args[5]).resolve("warm-" + ProcessHandle.current().pid() + "-" + attempt)));
+                break;
+            } catch (dev.tune.store.StorageException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
-        Class.forName("dev.tune.store.postgres.PostgresExperiment");
-        Class.forName("dev.tune.store.postgres.PostgresStore");
-        Class.forName("dev.tune.store.JournalEvent");
+        warming = false;
+    }
+
+    private static TuneOptions options(String[] args, String name, int samples, Path storage) {
+        return TuneOptions.builder().set(TuneOption.NAME, name).samples(samples)
+                .searcher(args[1]).scheduler(args[2]).seed(7).maxConcurrentTrials(Integer.parseInt(args[3]))
+                .set(TuneOption.CPU, 0.0).verbose(0).storagePath(storage).set(TuneOption.STORAGE, args[0])
+                .set(TuneOption.STORAGE_USER, PostgresServer.USER)
+                .set(TuneOption.STORAGE_PASSWORD, PostgresServer.PASSWORD)
+                .set(TuneOption.HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(2)).build();
     }
 
     /**
@@ -187,11 +226,6 @@ final class B7Workers {
         while (!Files.exists(gate)) {
             Thread.sleep(5);
         }
-        Tuner.run(experiment, TuneOptions.builder().set(TuneOption.NAME, "b7").samples(Integer.parseInt(args[4]))
-                .searcher(args[1]).scheduler(args[2]).seed(7).maxConcurrentTrials(Integer.parseInt(args[3]))
-                .set(TuneOption.CPU, 0.0).verbose(0).storagePath(scratch).set(TuneOption.STORAGE, args[0])
-                .set(TuneOption.STORAGE_USER, PostgresServer.USER)
-                .set(TuneOption.STORAGE_PASSWORD, PostgresServer.PASSWORD)
-                .set(TuneOption.HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(2)).build());
+        Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]), scratch));
     }
 }

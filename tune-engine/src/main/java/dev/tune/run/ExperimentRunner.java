@@ -78,6 +78,7 @@ final class ExperimentRunner {
         GracefulShutdown shutdown = GracefulShutdown.install(book, plan.name());
         try (TrialOutput output = plan.logToFile() ? TrialOutput.toFiles() : TrialOutput.none()) {
             runWorkers(book, output);
+            book.dropClaimedAhead();
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
@@ -97,9 +98,7 @@ final class ExperimentRunner {
             // every worker's trials: the experiment's totals, not this worker's share
             result = new ExperimentResult(plan.name(), plan.objective(), shared.trials(), Optional.empty(), wall,
                     plan.seed());
-            try (ExperimentStore last = shared.store(false)) {
-                last.saveState(state(result, book));
-            }
+            shared.saveState(state(result, book));
             shared.close();
         } else {
             result = new ExperimentResult(plan.name(), plan.objective(), book.snapshots(),

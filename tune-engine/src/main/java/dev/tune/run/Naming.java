@@ -27,6 +27,23 @@ final class Naming {
         return dirName;
     }
 
+    /** A new trial of {@code book}'s, named (by the plan's creators, if any), known to the experiment but not started. */
+    static LiveTrial newTrial(RunPlan plan, TrialBook book, java.nio.file.Path trialsRoot, String id, int number,
+            Config config) {
+        String name = trialName(number, config);
+        String dirName = null;
+        if (plan.nameCreator().isPresent() || plan.dirnameCreator().isPresent()) {
+            dev.tune.result.Trial pending = new LiveTrial(id, number, name, config, trialsRoot, null, book).identity();
+            name = plan.nameCreator().map(f -> f.apply(pending)).orElse(name);
+            dirName = customDirName(plan, pending);
+        }
+        LiveTrial trial = new LiveTrial(id, number, name, config, trialsRoot, dirName, book);
+        if (plan.persist()) {
+            trial.dir();
+        }
+        return trial;
+    }
+
     static String newTag() {
         return String.format(Locale.ROOT, "%05x", ThreadLocalRandom.current().nextInt(1 << 20));
     }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * come. Running trials of other workers are thus running trials of the replica, which TPE's
  * constant liar counts. The scheduler hears every add, result and end the same way, and decides
  * on this worker's results at the head of the log ({@link #decide}), so ASHA's rungs and the
- * median rule's curves hold every worker's results. Called only under the {@link TrialBook}'s
- * lock.
+ * median rule's curves hold every worker's results. Claims come from the {@link ClaimAhead}
+ * thread, decisions from trial threads; the shared run's lock orders them, and replays happen
+ * under it, so the replicas see one event at a time.
  */
 final class SharedSearch implements SharedRun.Replica {
 
@@ -29,12 +30,14 @@ final class SharedSearch implements SharedRun.Replica {
     private final SharedRun shared;
     private final java.util.function.Supplier<Searcher> searchers;
     private final java.util.function.Supplier<Scheduler> schedulers;
-    private Searcher searcher;
-    private Scheduler scheduler;
+    private volatile Searcher searcher;
+    private volatile Scheduler scheduler;
     private final boolean seesResults;
     private boolean warned;
+    private volatile boolean positional;
+    private volatile Searcher positionalOf;
     private boolean finished;
-    private LiveTrial claimed;
+    private final java.util.Map<Integer, LiveTrial> claimed = new java.util.HashMap<>();
     private String stopped;
 
     /**
@@ -74,22 +77,33 @@ final class SharedSearch implements SharedRun.Replica {
      */
     LiveTrial claim(String tag, NewTrial create, java.util.function.UnaryOperator<LiveTrial> track,
             java.util.function.Function<Trial, LiveTrial> adopt) {
-        claimed = null;
-        SharedRun.Claim claim = shared.claim(this, number -> {
-            if (finished) {
-                return new SharedRun.Claim.Finished();
+        claimed.clear();
+        boolean positional = positional();
+        SharedRun.Claim claim = shared.claim(this, new SharedRun.Suggester() {
+            @Override
+            public SharedRun.Claim suggest(int number) {
+                if (finished) {
+                    return new SharedRun.Claim.Finished();
+                }
+                String id = Naming.trialId(tag, number);
+                Suggestion suggestion = positional ? searcher.suggestionAt(number - 1L).orElseThrow()
+                        : searcher.suggest(id);
+                if (suggestion.isFinished()) {
+                    finished = !positional; // a positional searcher may be asked past its end, then before it again
+                    return new SharedRun.Claim.Finished();
+                }
+                if (suggestion.isNotNow()) {
+                    return new SharedRun.Claim.NotNow();
+                }
+                LiveTrial trial = create.register(id, number, suggestion.config().orElseThrow());
+                claimed.put(number, trial);
+                return new SharedRun.Claim.Added(trial.identity());
             }
-            String id = Naming.trialId(tag, number);
-            Suggestion suggestion = searcher.suggest(id);
-            if (suggestion.isFinished()) {
-                finished = true;
-                return new SharedRun.Claim.Finished();
+
+            @Override
+            public boolean positional() {
+                return positional;
             }
-            if (suggestion.isNotNow()) {
-                return new SharedRun.Claim.NotNow();
-            }
-            claimed = create.register(id, number, suggestion.config().orElseThrow());
-            return new SharedRun.Claim.Added(claimed.identity());
         });
         if (claim instanceof SharedRun.Claim.Stopped stop) {
             stopped = stop.reason();
@@ -98,7 +112,17 @@ final class SharedSearch implements SharedRun.Replica {
             LOG.info("Taking over trial {} from a lost worker", lost.trial().name());
             return adopt.apply(lost.trial());
         }
-        return claim instanceof SharedRun.Claim.Added ? track.apply(claimed) : null;
+        return claim instanceof SharedRun.Claim.Added added ? track.apply(claimed.get(added.trial().number())) : null;
+    }
+
+    /** True when the searcher's suggestions depend only on their position (trial number - 1). */
+    private boolean positional() {
+        Searcher current = searcher;
+        if (positionalOf != current) {
+            positional = current.suggestionAt(0).isPresent();
+            positionalOf = current;
+        }
+        return positional;
     }
 
     @Override
@@ -111,8 +135,8 @@ final class SharedSearch implements SharedRun.Replica {
 
     @Override
     public void added(Trial trial, boolean own) {
-        if (!own) {
-            replaySuggestion(trial.id(), trial.number(), trial.config());
+        if (!own && !positional()) {
+            replaySuggestion(trial.id(), trial.number(), trial.config()); // a positional one needs no replay
         }
         scheduler.onTrialAdd(trial);
     }

@@ -50,6 +50,7 @@ final class TrialBook {
     private LiveTrial firstError;
     private final SharedRun shared;
     private final SharedSearch replica;
+    private ClaimAhead ahead;
     private dev.tune.store.StorageException lostStore;
     private final dev.tune.schedule.Scheduler scheduler;
 
@@ -129,11 +130,10 @@ final class TrialBook {
                 return begin(pending.poll());
             }
             if (shared != null) {
-                LiveTrial trial = replica.claim(tag, this::newTrial, this::track,
-                        lost -> track(LiveTrial.resumed(lost, false, this, trialsRoot)));
-                replica.stopped().ifPresent(this::stopAll);
-                if (trial != null || stopAllReason != null || (running == 0 && shared.openTrials() == 0)) {
-                    return trial == null ? null : begin(trial);
+                ahead = ahead != null ? ahead : ClaimAhead.start(this, replica, tag, trialsRoot);
+                LiveTrial trial = ahead.take();
+                if (trial != null || stopAllReason != null || (ahead.idle() && running == 0 && shared.openTrials() == 0)) {
+                    return trial == null ? null : begin(track(trial));
                 }
                 wait(Math.max(1, Math.min(plan.sharedPoll().toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
                 continue;
@@ -184,22 +184,7 @@ final class TrialBook {
     /** A new trial, known to the experiment but not started. */
     private LiveTrial register(String id, int number, Config config) {
         nextNumber = number + 1;
-        return track(newTrial(id, number, config));
-    }
-
-    private LiveTrial newTrial(String id, int number, Config config) {
-        String name = Naming.trialName(number, config);
-        String dirName = null;
-        if (plan.nameCreator().isPresent() || plan.dirnameCreator().isPresent()) {
-            Trial pending = new LiveTrial(id, number, name, config, trialsRoot, null, this).identity();
-            name = plan.nameCreator().map(f -> f.apply(pending)).orElse(name);
-            dirName = Naming.customDirName(plan, pending);
-        }
-        LiveTrial trial = new LiveTrial(id, number, name, config, trialsRoot, dirName, this);
-        if (plan.persist()) {
-            trial.dir();
-        }
-        return trial;
+        return track(Naming.newTrial(plan, this, trialsRoot, id, number, config));
     }
 
     private LiveTrial begin(LiveTrial trial) {
@@ -380,6 +365,20 @@ final class TrialBook {
     synchronized List<Trial> snapshots() {
         return java.util.stream.Stream.concat(kept.stream(), trials.stream().map(LiveTrial::snapshot))
                 .sorted(java.util.Comparator.comparingInt(Trial::number)).toList(); // in order, but after a resume
+    }
+
+    /** Ends the trials claimed ahead that did not start here; the shared store gives them to other workers. */
+    void dropClaimedAhead() {
+        ClaimAhead claims;
+        synchronized (this) {
+            claims = ahead;
+        }
+        if (claims != null) {
+            for (LiveTrial trial : claims.close()) {
+                trial.end(TrialStatus.TERMINATED, Termination.CANCELLED, null);
+                store.endTrial(trial.snapshot());
+            }
+        }
     }
 
     /** How many trials this worker ran; it forgets them: a shared experiment's result is read from its log. */

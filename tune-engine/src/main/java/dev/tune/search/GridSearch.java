@@ -51,6 +51,14 @@ public final class GridSearch implements Searcher {
         return variants.next();
     }
 
+    @Override
+    public java.util.Optional<Suggestion> suggestionAt(long position) {
+        if (variants == null) {
+            throw new IllegalStateException("GridSearch.start(problem) must be called before suggestionAt");
+        }
+        return java.util.Optional.of(variants.at(position));
+    }
+
     /** {@code space} with every discrete domain replaced by a grid of its values, in the same order. */
     static Space gridded(Space space) {
         SpaceBuilder builder = Space.builder();

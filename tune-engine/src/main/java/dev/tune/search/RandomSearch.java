@@ -37,6 +37,14 @@ public final class RandomSearch implements Searcher {
     }
 
     @Override
+    public java.util.Optional<Suggestion> suggestionAt(long position) {
+        if (variants == null) {
+            throw new IllegalStateException("RandomSearch.start(problem) must be called before suggestionAt");
+        }
+        return java.util.Optional.of(variants.at(position));
+    }
+
+    @Override
     public String toString() {
         return "RandomSearch";
     }

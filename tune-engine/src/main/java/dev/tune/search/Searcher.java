@@ -23,6 +23,17 @@ public interface Searcher {
      */
     Suggestion suggest(String trialId);
 
+    /**
+     * The suggestion at {@code position} (from 0), for a searcher whose suggestions depend only on
+     * its seed and their position, never on results or on earlier calls: random and grid search.
+     * Workers of a shared experiment then claim such a searcher's trials each in one statement,
+     * without replaying each other's events first. It must equal what the {@code position}-th call
+     * of {@link #suggest} returns. Empty, the default, for every other searcher.
+     */
+    default java.util.Optional<Suggestion> suggestionAt(long position) {
+        return java.util.Optional.empty();
+    }
+
     /** One intermediate result of a running trial. */
     default void onTrialResult(Trial trial, Result result) {
     }

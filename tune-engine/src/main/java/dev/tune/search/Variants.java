@@ -38,6 +38,11 @@ final class Variants {
         return Suggestion.of(config);
     }
 
+    /** Suggestion {@code k} (from 0), as the k-th call of {@link #next} gives it. */
+    Suggestion at(long k) {
+        return k >= total ? Suggestion.finished() : Suggestion.of(config(k));
+    }
+
     /** Config {@code k} (from 0): grid combination {@code k mod grid size}, repeats outermost. */
     Config config(long k) {
         return space.sample(TrialRandom.forSuggestion(seed, k), grid.combination(k % grid.size()));

@@ -58,11 +58,33 @@ public interface SharedRun extends AutoCloseable {
     /** Every worker's trials, as the log describes them now. */
     List<Trial> trials();
 
+    /** Records the experiment's state as this worker saw it at its end (status, counts, best). */
+    void saveState(ExperimentState state);
+
     @Override
     void close();
 
     /** What a worker's searcher (and later its scheduler) learns from the log. */
     interface Replica {
+        /** A replica that learns nothing: for reading the log when the searcher and scheduler are done. */
+        Replica NONE = new Replica() {
+            @Override
+            public void added(Trial trial, boolean own) {
+            }
+
+            @Override
+            public void result(Trial trial, Result result) {
+            }
+
+            @Override
+            public void ended(Trial trial) {
+            }
+
+            @Override
+            public void rebuild() {
+            }
+        };
+
         /** A trial was added: by another worker ({@code own} false: replay its suggestion), or by this one. */
         void added(Trial trial, boolean own);
 
@@ -84,6 +106,15 @@ public interface SharedRun extends AutoCloseable {
      */
     interface Suggester {
         Claim suggest(int number);
+
+        /**
+         * True when {@link #suggest} depends only on {@code number} and may be asked again for
+         * another (the searcher's suggestions depend only on their position): the claim then
+         * needs no replay of the log first, and holds no lock across a round trip.
+         */
+        default boolean positional() {
+            return false;
+        }
     }
 
     /** What a claim gives the worker. */

@@ -70,6 +70,17 @@ public final class TrialEvents {
         return numbers;
     }
 
+    /**
+     * Trial {@code number} as it ended, then dropped from here: its summary when its end carries
+     * one (its results are let go), else every result applied.
+     */
+    public Trial takeEnded(int number) {
+        TrialEntry entry = entries.get(number);
+        Trial trial = entry != null && entry.summarised() ? entry.trial(c -> true) : trial(number);
+        forget(number);
+        return trial;
+    }
+
     /** Drops what is kept of trial {@code number}, once nothing more will be asked of it. */
     public void forget(int number) {
         entries.remove(number);

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -116,6 +117,37 @@ class SearcherContractTest {
                 Collectors.counting()));
         assertEquals(Map.of(16, (long) configs.size() / 2, 64, (long) configs.size() / 2), counts);
         assertTrue(configs.size() >= 2 * 3, () -> configs.size() + " trials");
+    }
+
+    @ParameterizedTest
+    @MethodSource("allSearchers")
+    void aSuggestionByPositionIsTheSuggestionAtThatPosition(Supplier<Searcher> supplier) {
+        Searcher searcher = supplier.get();
+        searcher.start(problem(SPACE, 2, 11));
+        if (searcher.suggestionAt(0).isEmpty()) {
+            return; // it learns from results: shared claims replay the log to it instead
+        }
+        List<Config> configs = drain(supplier.get(), problem(SPACE, 2, 11));
+        for (int k = configs.size() - 1; k >= 0; k--) { // any order: it depends on the position only
+            assertEquals(configs.get(k), searcher.suggestionAt(k).orElseThrow().config().orElseThrow(), "position " + k);
+        }
+        assertTrue(searcher.suggestionAt(configs.size()).orElseThrow().isFinished());
+        assertEquals(configs.get(0), searcher.suggest("first").config().orElseThrow(),
+                "asking by position does not move the sequence");
+    }
+
+    @Test
+    void randomAndGridSearchAnswerByPositionAndModelBasedOnesDoNot() {
+        for (String name : List.of("random", "grid")) {
+            Searcher searcher = Searchers.byName(name);
+            searcher.start(problem(SPACE, 2, 11));
+            assertTrue(searcher.suggestionAt(0).isPresent(), name);
+        }
+        for (String name : List.of("tpe", "cmaes", "auto")) {
+            Searcher searcher = Searchers.byName(name);
+            searcher.start(problem(SPACE, 2, 11));
+            assertTrue(searcher.suggestionAt(0).isEmpty(), name);
+        }
     }
 
     @ParameterizedTest

@@ -30,6 +30,21 @@ final class EventLog {
     record Head(long lastSeq, int nextNumber, String stopReason, boolean pending) {
     }
 
+    /** Reads the experiment's row without locking it: what a worker whose searcher is done polls. */
+    static Head peek(Connection c, long experiment) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT last_seq, next_number, stop_reason, EXISTS (SELECT 1"
+                + " FROM tune_trial WHERE experiment_id = e.id AND status = 'PENDING') FROM tune_experiment e"
+                + " WHERE id = ?")) {
+            s.setLong(1, experiment);
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("experiment " + experiment + " was deleted from the database");
+                }
+                return new Head(row.getLong(1), row.getInt(2), row.getString(3), row.getBoolean(4));
+            }
+        }
+    }
+
     /** Locks the experiment's row until the transaction ends; returns the last event's number. */
     static long lock(Connection c, long experiment) throws SQLException {
         return head(c, experiment).lastSeq();
@@ -47,6 +62,43 @@ final class EventLog {
                 }
                 return new Head(row.getLong(1), row.getInt(2), row.getString(3), row.getBoolean(4));
             }
+        }
+    }
+
+    /**
+     * Locks the experiment's row until the transaction ends, reads its head, and gives
+     * {@code reader} every event after {@code after}: one round trip ({@code tune_lock_and_read}).
+     */
+    static Head lockAndRead(Connection c, long experiment, long after, Reader reader) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, trial_number, kind, body FROM"
+                + " tune_lock_and_read(?, ?)")) {
+            s.setLong(1, experiment);
+            s.setLong(2, after);
+            s.setFetchSize(1000);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next(); // the head comes first; the function fails when the experiment is gone
+                Head head = new Head(rows.getLong(1), rows.getInt(2), rows.getString(4),
+                        rows.getString(3).endsWith("+pending"));
+                while (rows.next()) {
+                    reader.event(rows.getLong(1), rows.getInt(2), rows.getString(3), rows.getString(4));
+                }
+                return head;
+            }
+        }
+    }
+
+    /**
+     * Appends {@code event} as event {@code seq} under the lock {@link #lockAndRead} took, and
+     * commits: one round trip, the transaction's last.
+     */
+    static void appendOneAndCommit(Connection c, long experiment, long seq, Event event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT tune_append_one(?, ?, ?, ?, ?); COMMIT")) {
+            s.setLong(1, experiment);
+            s.setLong(2, seq);
+            s.setInt(3, event.trialNumber());
+            s.setString(4, event.kind());
+            s.setString(5, event.body());
+            s.execute();
         }
     }
 

@@ -97,6 +97,9 @@ public final class Heartbeats implements AutoCloseable {
 
     /** Takes back the trials of workers whose heartbeat stopped. */
     private void reclaim() throws SQLException {
+        if (!anyStale()) {
+            return; // the usual case: no need for the experiment's lock, which every claim and append takes
+        }
         long last = EventLog.lock(connection, experiment);
         List<EventLog.Event> ends = new ArrayList<>();
         try (PreparedStatement lost = connection.prepareStatement("UPDATE tune_trial SET status = 'PENDING',"
@@ -132,6 +135,22 @@ public final class Heartbeats implements AutoCloseable {
         }
         EventLog.append(connection, experiment, last, ends);
         connection.commit();
+    }
+
+    private boolean anyStale() throws SQLException {
+        try (PreparedStatement stale = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM tune_trial"
+                + " WHERE experiment_id = ? AND status = 'RUNNING' AND heartbeat < now() - make_interval(secs => ?))")) {
+            stale.setLong(1, experiment);
+            stale.setDouble(2, settings.grace().toMillis() / 1000.0);
+            try (ResultSet row = stale.executeQuery()) {
+                row.next();
+                boolean any = row.getBoolean(1);
+                if (!any) {
+                    connection.commit();
+                }
+                return any;
+            }
+        }
     }
 
     private long iterations(int number) throws SQLException {

@@ -43,9 +43,15 @@ public final class PostgresExperiment implements SharedRun {
     private final Session claims;
     private final Duration retryFor;
     private TrialEvents seen;
+    /** Every ended trial the log told so far, as its end summarises it: the experiment's result, read as it runs. */
+    private final List<Trial> ended = new java.util.ArrayList<>();
     private final Set<Integer> own = new HashSet<>();
     private final Heartbeats heartbeats;
     private long cursor;
+    private int nextGuess = 1;
+    /** How many trials a positional claim offers at once: more than workers that claim at the same moment. */
+    private static final int WINDOW = 16;
+    private boolean searcherDone;
 
     private PostgresExperiment(Database database, long id, ExperimentInfo info, Instant createdAt, String worker,
             Path experimentDir, Connection connection, Heartbeats.Settings settings) {
@@ -153,7 +159,7 @@ public final class PostgresExperiment implements SharedRun {
 
     @Override
     public ExperimentStore store(boolean resultsDecided) {
-        return new PostgresStore(new Session(database, retryFor), id, experimentDir, worker, resultsDecided);
+        return new PostgresStore(new Session(database, retryFor, true), id, experimentDir, worker, resultsDecided);
     }
 
     @Override
@@ -162,18 +168,86 @@ public final class PostgresExperiment implements SharedRun {
         return claims.transaction("cannot record a result of " + info.name() + " in", c -> {
             refuseRetryAfter(asked[0]);
             read(c, replica); // most of the replay before taking the lock
-            long last = EventLog.lock(c, id);
-            read(c, replica);
+            long last = lockAndRead(c, replica).lastSeq();
             String body = StoreEvents.result(result);
-            cursor = EventLog.append(c, id, last, List.of(new EventLog.Event(number, StoreEvents.RESULT, body)));
             seen.apply(number, StoreEvents.RESULT, body);
             asked[0] = true; // from here a retry would tell the scheduler this result twice
-            return decision.get();
+            T decided = decision.get();
+            EventLog.appendOneAndCommit(c, id, last + 1, new EventLog.Event(number, StoreEvents.RESULT, body));
+            cursor = last + 1;
+            return decided;
         });
     }
 
     @Override
     public synchronized Claim claim(Replica replica, Suggester suggester) {
+        if (searcherDone) {
+            // nothing new will come from the searcher: look without the lock for a stop or a trial to take over
+            EventLog.Head head = claims.transaction("cannot read " + info.name() + " in", c -> EventLog.peek(c, id));
+            if (head.stopReason() != null) {
+                return new Claim.Stopped(head.stopReason());
+            }
+            if (!head.pending()) {
+                return new Claim.Finished();
+            }
+        }
+        Claim claim = suggester.positional() ? claimPositional(replica, suggester) : claimLocked(replica, suggester);
+        searcherDone = claim instanceof Claim.Finished;
+        return claim;
+    }
+
+    /**
+     * A claim for a searcher whose suggestions depend only on their position: the suggestions for
+     * the {@link #WINDOW} numbers from the one this worker takes to be next, sent in one statement
+     * in which the one that is next lands. When other workers took them all, the statement says
+     * which is next, and the claim asks again from there. The log is replayed later, as the
+     * worker's next decision or claim reads it. When the searcher is done, the experiment stopped,
+     * or trials wait to be taken over, the locked claim decides.
+     */
+    private Claim claimPositional(Replica replica, Suggester suggester) {
+        while (true) {
+            int first = nextGuess;
+            List<Claim.Added> window = new java.util.ArrayList<>();
+            for (int number = first; number < first + WINDOW
+                    && suggester.suggest(number) instanceof Claim.Added added; number++) {
+                window.add(added);
+            }
+            if (window.isEmpty()) {
+                return claimLocked(replica, suggester);
+            }
+            String[] ids = window.stream().map(a -> a.trial().id()).toArray(String[]::new);
+            String[] bodies = window.stream()
+                    .map(a -> StoreEvents.added(a.trial(), StoreEvents.dirName(experimentDir, a.trial())))
+                    .toArray(String[]::new);
+            int[] sent = {0};
+            TrialRows.ClaimAt at = claims.statement("cannot claim a trial of " + info.name() + " in", c -> {
+                if (sent[0] > 0) {
+                    // the first try may have landed before the connection broke: give back what it could have taken
+                    for (int number = first; number < first + window.size(); number++) {
+                        TrialRows.release(c, id, number, worker);
+                    }
+                }
+                sent[0]++;
+                return TrialRows.claimAt(c, id, first, ids, bodies, worker);
+            });
+            if (at.claimed() > 0) {
+                own.add(at.claimed());
+                nextGuess = at.claimed() + 1;
+                // keep up with the log off the lock, so a decision or the final result has little left to read
+                claims.transaction("cannot read the log of " + info.name() + " in", c -> {
+                    read(c, replica);
+                    return null;
+                });
+                return window.get(at.claimed() - first);
+            }
+            if (at.stopReason() != null || at.pending() || at.nextNumber() < first) {
+                return claimLocked(replica, suggester);
+            }
+            nextGuess = at.nextNumber();
+        }
+    }
+
+    private Claim claimLocked(Replica replica, Suggester suggester) {
         while (true) {
             int[] asked = {0};
             try {
@@ -200,6 +274,8 @@ public final class PostgresExperiment implements SharedRun {
             return null;
         });
         cursor = 0;
+        searcherDone = false;
+        ended.clear();
         seen = new TrialEvents(experimentDir);
         own.clear();
         replica.rebuild();
@@ -209,12 +285,11 @@ public final class PostgresExperiment implements SharedRun {
         return claims.transaction("cannot claim a trial of " + info.name() + " in", c -> {
             refuseRetryAfter(asked[0] != 0);
             read(c, replica); // most of the replay before taking the lock: the log is a committed prefix
-            EventLog.Head head = EventLog.head(c, id);
+            EventLog.Head head = lockAndRead(c, replica);
             long last = head.lastSeq();
             if (head.stopReason() != null) {
                 return new Claim.Stopped(head.stopReason());
             }
-            read(c, replica);
             if (cursor != last) {
                 throw new SQLException("the event log ends at " + cursor + " but the experiment says " + last);
             }
@@ -231,11 +306,20 @@ public final class PostgresExperiment implements SharedRun {
                 String body = StoreEvents.added(trial, StoreEvents.dirName(experimentDir, trial));
                 TrialRows.add(c, id, number, trial.id(), body, worker, last + 1);
                 cursor = last + 1;
+                nextGuess = number + 1;
                 own.add(number);
                 seen.apply(number, StoreEvents.ADDED, body);
                 replica.added(seen.trial(number), true);
             }
             return claim;
+        });
+    }
+
+    /** Takes the experiment's lock and replays the events up to its head: one round trip. */
+    private EventLog.Head lockAndRead(Connection c, Replica replica) throws SQLException {
+        return EventLog.lockAndRead(c, id, cursor, (seq, number, kind, body) -> {
+            replay(replica, number, kind, body);
+            cursor = seq;
         });
     }
 
@@ -259,12 +343,13 @@ public final class PostgresExperiment implements SharedRun {
 
     private void replay(Replica replica, int number, String kind, String body) {
         seen.apply(number, kind, body);
+        nextGuess = Math.max(nextGuess, number + 1);
         switch (kind) {
             case StoreEvents.ADDED -> replica.added(seen.trial(number), own.contains(number));
             case StoreEvents.RESULT -> replica.result(seen.trial(number), seen.lastResult(number));
             case StoreEvents.ENDED -> {
                 replica.ended(seen.trial(number));
-                seen.forget(number);
+                ended.add(seen.takeEnded(number));
             }
             default -> {
                 // checkpoints and PBT steps: for schedulers that move trials, not shared yet
@@ -285,9 +370,35 @@ public final class PostgresExperiment implements SharedRun {
         });
     }
 
+    /**
+     * Every worker's trials: those ended as this worker's replay of the log kept them, and the
+     * rest as the log describes them now, after reading what it has not read yet. The log was read
+     * as the run went, so the end of a run reads little.
+     */
     @Override
-    public List<Trial> trials() {
-        return SharedTrials.load(new Session(database, retryFor), id, experimentDir);
+    public synchronized List<Trial> trials() {
+        return claims.transaction("cannot read the trials of " + info.name() + " in", c -> {
+            EventLog.read(c, id, cursor, (seq, number, kind, body) -> {
+                replay(Replica.NONE, number, kind, body);
+                cursor = seq;
+            });
+            List<Trial> all = new java.util.ArrayList<>(ended);
+            all.addAll(seen.trials());
+            all.sort(java.util.Comparator.comparingInt(Trial::number));
+            return all;
+        });
+    }
+
+    @Override
+    public synchronized void saveState(dev.tune.store.ExperimentState state) {
+        claims.transaction("cannot save the state of " + info.name() + " in", c -> {
+            try (PreparedStatement save = c.prepareStatement("UPDATE tune_experiment SET state = ? WHERE id = ?")) {
+                save.setString(1, StoreEvents.state(state));
+                save.setLong(2, id);
+                save.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * One worker's writes to a shared experiment: results, checkpoints, PBT steps and ends become
  * events in the experiment's log, and an end also closes the trial's row. Writes are buffered and
- * go out in one transaction per {@link #flush()}, which the {@code BackgroundStore} wrapping it
+ * go out in one statement per {@link #flush()}, which the {@code BackgroundStore} wrapping it
  * calls after each batch, so a burst of results costs one round trip. New trials are recorded by
  * the claim that creates them ({@link PostgresExperiment#claim}), not here. Used from one thread.
  */
@@ -96,83 +96,56 @@ final class PostgresStore implements ExperimentStore {
         state = null;
     }
 
-    /** Writes what is buffered in one transaction; run again as a whole when the connection broke. */
+    /**
+     * Writes what is buffered in one statement ({@code tune_append}, which holds the experiment's
+     * lock only inside the server); run again as a whole when the connection broke. Events and
+     * ends of trials this worker no longer runs are dropped there: a trial another worker took
+     * over (this worker's heartbeat stopped for longer than the grace period, and came back) is
+     * the new worker's alone.
+     */
     private Void write(Connection connection) throws SQLException {
-        EventLog.Head head = EventLog.head(connection, experiment);
-        long last = head.lastSeq();
-        java.util.Set<Integer> held = held(connection);
-        boolean released = head.stopReason() == null;
-        List<EventLog.Event> events = new ArrayList<>();
-        for (EventLog.Event event : buffer) {
-            if (held.contains(event.trialNumber())
-                    && !(released && cancelled(event.trialNumber()) && StoreEvents.ENDED.equals(event.kind()))) {
-                events.add(event);
+        int n = buffer.size();
+        Integer[] numbers = new Integer[n];
+        String[] kinds = new String[n];
+        String[] bodies = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventLog.Event event = buffer.get(i);
+            numbers[i] = event.trialNumber();
+            kinds[i] = event.kind();
+            bodies[i] = event.body();
+        }
+        Integer[] endedNumbers = new Integer[ended.size()];
+        String[] statuses = new String[ended.size()];
+        List<Integer> cancelled = new ArrayList<>();
+        for (int i = 0; i < ended.size(); i++) {
+            Trial trial = ended.get(i);
+            endedNumbers[i] = trial.number();
+            statuses[i] = trial.status().name();
+            if (trial.termination().orElse(null) == Termination.CANCELLED) {
+                cancelled.add(trial.number()); // back to the others, from its checkpoint, unless the experiment stopped
             }
         }
-        EventLog.append(connection, experiment, last, events);
-        try (PreparedStatement close = connection.prepareStatement("UPDATE tune_trial SET status = ?,"
-                + " worker = CASE WHEN ? THEN NULL ELSE worker END, heartbeat = now()"
-                + " WHERE experiment_id = ? AND number = ?")) {
-            for (Trial trial : ended) {
-                if (!held.contains(trial.number())) {
-                    continue;
+        try (PreparedStatement append = connection.prepareStatement(
+                "SELECT tune_append(?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            append.setLong(1, experiment);
+            append.setString(2, worker);
+            append.setArray(3, connection.createArrayOf("integer", numbers));
+            append.setArray(4, connection.createArrayOf("text", kinds));
+            append.setArray(5, connection.createArrayOf("text", bodies));
+            append.setArray(6, connection.createArrayOf("integer", endedNumbers));
+            append.setArray(7, connection.createArrayOf("text", statuses));
+            append.setArray(8, connection.createArrayOf("integer", cancelled.toArray()));
+            append.setString(9, state == null ? null : StoreEvents.state(state));
+            try (java.sql.ResultSet row = append.executeQuery()) {
+                row.next();
+                Integer[] dropped = (Integer[]) row.getArray(1).getArray();
+                if (dropped.length > 0) {
+                    LOG.warn("Trials {} were taken over by another worker while this one ({}) was out of touch;"
+                            + " dropping their late results", java.util.Arrays.toString(dropped), worker);
                 }
-                // a trial cancelled because this worker leaves goes back to the others, from its checkpoint
-                boolean release = released && trial.termination().orElse(null) == Termination.CANCELLED;
-                close.setString(1, release ? "PENDING" : trial.status().name());
-                close.setBoolean(2, release);
-                close.setLong(3, experiment);
-                close.setInt(4, trial.number());
-                close.addBatch();
-            }
-            close.executeBatch();
-        }
-        if (state != null) {
-            try (PreparedStatement save = connection.prepareStatement(
-                    "UPDATE tune_experiment SET state = ? WHERE id = ?")) {
-                save.setString(1, StoreEvents.state(state));
-                save.setLong(2, experiment);
-                save.executeUpdate();
             }
         }
         return null;
-    }
-
-    private boolean cancelled(int number) {
-        return ended.stream().anyMatch(t -> t.number() == number
-                && t.termination().orElse(null) == Termination.CANCELLED);
-    }
-
-    /**
-     * The trials among those buffered that this worker still runs. A trial another worker took
-     * over (this worker's heartbeat stopped for longer than the grace period, and came back) is no
-     * longer this worker's: its late results and end are dropped, so the trial's record is the
-     * new worker's alone.
-     */
-    private java.util.Set<Integer> held(Connection connection) throws SQLException {
-        java.util.Set<Integer> numbers = new java.util.TreeSet<>();
-        buffer.forEach(e -> numbers.add(e.trialNumber()));
-        java.util.Set<Integer> held = new java.util.HashSet<>();
-        if (numbers.isEmpty()) {
-            return held;
-        }
-        try (PreparedStatement s = connection.prepareStatement("SELECT number FROM tune_trial WHERE experiment_id = ?"
-                + " AND worker = ? AND status = 'RUNNING' AND number = ANY (?)")) {
-            s.setLong(1, experiment);
-            s.setString(2, worker);
-            s.setArray(3, connection.createArrayOf("integer", numbers.toArray()));
-            try (java.sql.ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    held.add(rows.getInt(1));
-                }
-            }
-        }
-        numbers.removeAll(held);
-        if (!numbers.isEmpty()) {
-            LOG.warn("Trials {} were taken over by another worker while this one ({}) was out of touch; dropping"
-                    + " their late results", numbers, worker);
-        }
-        return held;
     }
 
     @Override

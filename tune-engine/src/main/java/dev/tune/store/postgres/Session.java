@@ -25,28 +25,63 @@ final class Session implements AutoCloseable {
 
     private final Database database;
     private final Duration retryFor;
+    private final boolean autoCommit;
     private Connection connection;
 
     Session(Database database, Duration retryFor) {
+        this(database, retryFor, false);
+    }
+
+    /**
+     * With {@code autoCommit}, each piece of work must be one statement, which commits as it
+     * returns: one round trip, where a transaction needs another for its commit.
+     */
+    Session(Database database, Duration retryFor, boolean autoCommit) {
         this.database = database;
         this.retryFor = retryFor;
+        this.autoCommit = autoCommit;
     }
 
     Session(Database database, Duration retryFor, Connection open) {
-        this(database, retryFor);
+        this(database, retryFor, false);
         this.connection = open;
     }
 
     /** Runs {@code work} in a transaction and commits it, retrying as the class says. */
     <T> T transaction(String doing, Work<T> work) {
+        return run(doing, work, autoCommit);
+    }
+
+    /**
+     * Runs {@code work}, one statement, in auto-commit: it commits as it returns, so a lock it
+     * takes is held inside the server only. Retried as {@link #transaction} is: the work must
+     * tell a second run from the first when the statement may have landed.
+     */
+    <T> T statement(String doing, Work<T> work) {
+        return run(doing, work, true);
+    }
+
+    private <T> T run(String doing, Work<T> work, boolean statement) {
         long deadline = System.nanoTime() + retryFor.toNanos();
         long backoff = 100;
         boolean warned = false;
         while (true) {
             try {
                 Connection c = connection();
-                T value = work.run(c);
-                c.commit();
+                T value;
+                if (statement && !autoCommit) {
+                    c.setAutoCommit(true); // no round trip: no transaction is open between pieces of work
+                    try {
+                        value = work.run(c);
+                    } finally {
+                        c.setAutoCommit(false);
+                    }
+                } else {
+                    value = work.run(c);
+                    if (!autoCommit) {
+                        c.commit();
+                    }
+                }
                 if (warned) {
                     LOG.info("The database {} is back", database.location().display());
                 }
@@ -85,7 +120,7 @@ final class Session implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (connection == null) {
             connection = database.connect();
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(autoCommit);
         }
         return connection;
     }
@@ -98,7 +133,7 @@ final class Session implements AutoCloseable {
 
     private void rollbackQuietly() {
         try {
-            if (connection != null) {
+            if (connection != null && !connection.getAutoCommit()) {
                 connection.rollback();
             }
         } catch (SQLException ignored) {

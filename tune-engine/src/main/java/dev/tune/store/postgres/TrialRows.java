@@ -27,9 +27,10 @@ final class TrialRows {
     }
 
     /**
-     * Records new trial {@code number} in one round trip: its row (running on {@code worker}), its
-     * {@code added} event as event {@code seq}, and the experiment's last event and next number.
-     * Call under the experiment's lock.
+     * Records new trial {@code number} and commits, in one round trip: its row (running on
+     * {@code worker}), its {@code added} event as event {@code seq}, and the experiment's last event
+     * and next number. Call under the experiment's lock, as the transaction's last statement: the
+     * lock goes with the commit, one round trip after the suggestion, not two.
      */
     static void add(Connection c, long experiment, int number, String trialId, String added, String worker, long seq)
             throws SQLException {
@@ -37,7 +38,7 @@ final class TrialRows {
                 + " number, trial_id, config, status, worker, heartbeat) VALUES (?, ?, ?, ?, 'RUNNING', ?, now())),"
                 + " event AS (INSERT INTO tune_event (experiment_id, seq, trial_number, kind, body)"
                 + " VALUES (?, ?, ?, 'added', ?))"
-                + " UPDATE tune_experiment SET last_seq = ?, next_number = ? WHERE id = ?")) {
+                + " UPDATE tune_experiment SET last_seq = ?, next_number = ? WHERE id = ?; COMMIT")) {
             insert.setLong(1, experiment);
             insert.setInt(2, number);
             insert.setString(3, trialId);
@@ -51,6 +52,33 @@ final class TrialRows {
             insert.setInt(11, number + 1);
             insert.setLong(12, experiment);
             insert.executeUpdate();
+        }
+    }
+
+    /** What a positional claim found: the number claimed (0: none), the next number, the stop, trials to take over. */
+    record ClaimAt(int claimed, int nextNumber, String stopReason, boolean pending) {
+    }
+
+    /**
+     * Claims for {@code worker} whichever of trials {@code first}, {@code first + 1}, ... (ids and
+     * {@code added} events given in order) is the experiment's next, in one statement
+     * ({@code tune_claim_at}) that holds the experiment's lock only inside the server. Nothing
+     * lands when none is next, the experiment stopped, or a trial waits to be taken over. Run in
+     * auto-commit.
+     */
+    static ClaimAt claimAt(Connection c, long experiment, int first, String[] trialIds, String[] added, String worker)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT claimed, next_number, stop_reason, pending"
+                + " FROM tune_claim_at(?, ?, ?, ?, ?)")) {
+            s.setLong(1, experiment);
+            s.setInt(2, first);
+            s.setArray(3, c.createArrayOf("text", trialIds));
+            s.setArray(4, c.createArrayOf("text", added));
+            s.setString(5, worker);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return new ClaimAt(row.getInt(1), row.getInt(2), row.getString(3), row.getBoolean(4));
+            }
         }
     }
 

@@ -41,7 +41,7 @@ class SharedSchedulingTest extends WithPostgres {
         List<WorkerProcess> workers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             workers.add(WorkerProcess.start(url, dir, "quadratic", database, database + "-" + i, "tune.samples=27",
-                    "tune.scheduler=" + spec, "tune.maxConcurrentTrials=2", "shared.sleepMillis=15",
+                    "tune.scheduler=" + spec, "tune.maxConcurrentTrials=2", "shared.sleepMillis=40",
                     "shared.iterations=9"));
         }
         for (WorkerProcess worker : workers) {

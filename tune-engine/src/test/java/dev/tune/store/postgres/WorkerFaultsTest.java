@@ -56,6 +56,7 @@ class WorkerFaultsTest extends WithPostgres {
                 WorkerProcess.start(url, dir, "Slow", "outage", "first-b", settings));
         try (Connection c = server.connect("outage")) {
             awaitCheckpoint(c, 1, 2);
+            awaitWorkersHoldingTrials(c, 2); // both joined: the outage hits running workers, not a join
         }
         server.stop(); // a short outage, well within tune.storage.retryFor
         Thread.sleep(500);
@@ -110,6 +111,18 @@ class WorkerFaultsTest extends WithPostgres {
     }
 
     /** Waits until trial {@code number} recorded a checkpoint at iteration {@code at} or later; returns it. */
+    private static void awaitWorkersHoldingTrials(Connection c, int workers) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (SharedExperimentTest.count(c, "SELECT count(DISTINCT worker) FROM tune_trial WHERE status = 'RUNNING'")
+                    >= workers) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("fewer than " + workers + " workers hold trials");
+    }
+
     private static long awaitCheckpoint(Connection c, int number, long at) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {

@@ -1,0 +1,125 @@
+package dev.tune.run;
+
+import dev.tune.store.StorageException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Claims a shared experiment's trials ahead of need, on a thread of its own, so that a slot that
+ * frees finds its next trial waiting instead of waiting for the database and the experiment's lock:
+ * as Ray keeps trials {@code PENDING} ahead of free resources. It keeps up to one claimed trial per
+ * slot that has not started. Other workers see such a trial as running (TPE's constant liar counts
+ * it); if this worker dies, its heartbeat stops and another worker takes the trial over; if this
+ * worker leaves, {@link #close} hands them back ({@link TrialBook#dropClaimedAhead}).
+ *
+ * <p>The claim itself runs outside the book's lock (the worker's replicas are guarded by the
+ * shared run's own lock), so a trial reporting a result never waits for a claim's round trips. The
+ * state here is guarded by the book's monitor, which is also what the book's threads wait on.
+ */
+final class ClaimAhead implements Runnable {
+
+    private final TrialBook book;
+    private final SharedSearch replica;
+    private final String tag;
+    private final Path trialsRoot;
+    private final ArrayDeque<LiveTrial> claimed = new ArrayDeque<>();
+    private final Thread thread;
+    private boolean claiming;
+    private boolean empty;
+    private boolean closed;
+
+    private ClaimAhead(TrialBook book, SharedSearch replica, String tag, Path trialsRoot) {
+        this.book = book;
+        this.replica = replica;
+        this.tag = tag;
+        this.trialsRoot = trialsRoot;
+        this.thread = new Thread(this, "tune-" + book.plan().name() + "-claims");
+        thread.setDaemon(true);
+    }
+
+    /** Starts claiming for {@code book}; call under the book's lock. */
+    static ClaimAhead start(TrialBook book, SharedSearch replica, String tag, Path trialsRoot) {
+        ClaimAhead ahead = new ClaimAhead(book, replica, tag, trialsRoot);
+        ahead.thread.start();
+        return ahead;
+    }
+
+    /** The next claimed trial, not yet the book's, or null when none is waiting; under the book's lock. */
+    LiveTrial take() {
+        LiveTrial trial = claimed.poll();
+        if (trial != null) {
+            book.notifyAll(); // room for the next claim
+        }
+        return trial;
+    }
+
+    /** True when the last claim found nothing (the searcher is done or waits) and none is under way. */
+    boolean idle() {
+        return empty && !claiming && claimed.isEmpty();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (awaitRoom()) {
+                LiveTrial trial = replica.claim(tag,
+                        (id, number, config) -> Naming.newTrial(book.plan(), book, trialsRoot, id, number, config),
+                        UnaryOperator.identity(), lost -> LiveTrial.resumed(lost, false, book, trialsRoot));
+                synchronized (book) {
+                    claiming = false;
+                    empty = trial == null;
+                    if (trial != null) {
+                        claimed.add(trial);
+                    }
+                    replica.stopped().ifPresent(book::stopAll);
+                    book.notifyAll();
+                    if (trial == null && !closed) {
+                        book.wait(book.plan().sharedPoll().toMillis()); // the searcher waits, or other workers' trials may come back
+                    }
+                }
+            }
+        } catch (StorageException e) {
+            book.leave(e); // the database went away for longer than its retries: this worker stops cleanly
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (book) {
+                claiming = false;
+                empty = true;
+                book.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until there is room for one more claimed trial; false once the worker stops. */
+    private boolean awaitRoom() throws InterruptedException {
+        synchronized (book) {
+            while (!closed && book.stopAllReason().isEmpty() && claimed.size() >= book.plan().workers()) {
+                book.wait();
+            }
+            claiming = !closed && book.stopAllReason().isEmpty();
+            return claiming;
+        }
+    }
+
+    /** Stops claiming, waits for a claim under way, and returns the trials claimed that did not start. */
+    List<LiveTrial> close() {
+        synchronized (book) {
+            closed = true;
+            book.notifyAll();
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (book) {
+            List<LiveTrial> left = new ArrayList<>(claimed);
+            claimed.clear();
+            return left;
+        }
+    }
+}
