@@ -31,6 +31,8 @@ final class B7Workers {
 
     static final int TRIALS = 2_000;
     private static volatile boolean warming;
+    /** Trials of each worker's own shared warm-up experiment: enough that the shared paths are compiled. */
+    private static final int WARM_UP_TRIALS = Integer.getInteger("b7.warmUpTrials", 150);
     private static final java.util.concurrent.atomic.AtomicInteger WORKER_NUMBER =
             new java.util.concurrent.atomic.AtomicInteger();
     static final List<Integer> SLOTS = List.of(1, 2, 4, 8, 16, 64);
@@ -191,7 +193,7 @@ final class B7Workers {
                 .set(TuneOption.CALLBACKS, List.of()).build());
         for (int attempt = 1; ; attempt++) {
             try { // 16 JVMs warming up on 2 cores can make a connection wait longer than its 5 s timeout
-                Tuner.run(experiment, options(args, "b7-warm-" + ProcessHandle.current().pid() + "-" + attempt, 30,
+                Tuner.run(experiment, options(args, "b7-warm-" + ProcessHandle.current().pid() + "-" + attempt, WARM_UP_TRIALS,
                         Path.of(args[5]).resolve("warm-" + ProcessHandle.current().pid() + "-" + attempt)));
                 break;
             } catch (dev.tune.store.StorageException e) {

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
  * Claims a shared experiment's trials ahead of need, on a thread of its own, so that a slot that
  * frees finds its next trial waiting instead of waiting for the database and the experiment's lock:
  * as Ray keeps trials {@code PENDING} ahead of free resources. It keeps up to one claimed trial per
- * slot that has not started. Other workers see such a trial as running (TPE's constant liar counts
+ * slot that has not started, two when claims need no replay of the log (random and grid search:
+ * their claims cost one statement, but a slow one should still not leave a slot idle). Other workers see such a trial as running (TPE's constant liar counts
  * it); if this worker dies, its heartbeat stops and another worker takes the trial over; if this
  * worker leaves, {@link #close} hands them back ({@link TrialBook#dropClaimedAhead}).
  *
@@ -80,6 +81,9 @@ final class ClaimAhead implements Runnable {
                         book.wait(book.plan().sharedPoll().toMillis()); // the searcher waits, or other workers' trials may come back
                     }
                 }
+                if (trial != null) {
+                    replica.catchUp(); // after the hand-over: the trial does not wait for the read
+                }
             }
         } catch (StorageException e) {
             book.leave(e); // the database went away for longer than its retries: this worker stops cleanly
@@ -97,7 +101,8 @@ final class ClaimAhead implements Runnable {
     /** Waits until there is room for one more claimed trial; false once the worker stops. */
     private boolean awaitRoom() throws InterruptedException {
         synchronized (book) {
-            while (!closed && book.stopAllReason().isEmpty() && claimed.size() >= book.plan().workers()) {
+            while (!closed && book.stopAllReason().isEmpty()
+                    && claimed.size() >= book.plan().workers() * replica.claimAhead()) {
                 book.wait();
             }
             claiming = !closed && book.stopAllReason().isEmpty();

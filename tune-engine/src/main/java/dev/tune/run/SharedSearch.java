@@ -125,6 +125,18 @@ final class SharedSearch implements SharedRun.Replica {
         return positional;
     }
 
+    /** Reads what the log holds that this replica has not heard, when claims do not (positional searchers). */
+    void catchUp() {
+        if (positional()) {
+            shared.catchUp(this);
+        }
+    }
+
+    /** How many claimed trials a worker keeps waiting per slot: two when a claim needs no replay, else one. */
+    int claimAhead() {
+        return positional() ? 2 : 1;
+    }
+
     @Override
     public void rebuild() {
         searcher = searchers.get();

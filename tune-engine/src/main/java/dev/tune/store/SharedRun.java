@@ -49,6 +49,13 @@ public interface SharedRun extends AutoCloseable {
      */
     Claim claim(Replica replica, Suggester suggester);
 
+    /**
+     * Replays the events this worker has not read yet, off the lock: a worker whose claims need
+     * no replay ({@link Suggester#positional}) keeps up this way between claims, so a decision
+     * or the final result has little left to read.
+     */
+    void catchUp(Replica replica);
+
     /** How many trials are not yet ended: running anywhere, or waiting to be taken over. */
     int openTrials();
 

@@ -32,29 +32,18 @@ final class EventLog {
 
     /** Reads the experiment's row without locking it: what a worker whose searcher is done polls. */
     static Head peek(Connection c, long experiment) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT last_seq, next_number, stop_reason, EXISTS (SELECT 1"
-                + " FROM tune_trial WHERE experiment_id = e.id AND status = 'PENDING') FROM tune_experiment e"
-                + " WHERE id = ?")) {
-            s.setLong(1, experiment);
-            try (ResultSet row = s.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("experiment " + experiment + " was deleted from the database");
-                }
-                return new Head(row.getLong(1), row.getInt(2), row.getString(3), row.getBoolean(4));
-            }
-        }
+        return head(c, experiment, "");
     }
 
     /** Locks the experiment's row until the transaction ends; returns the last event's number. */
     static long lock(Connection c, long experiment) throws SQLException {
-        return head(c, experiment).lastSeq();
+        return head(c, experiment, " FOR UPDATE OF e").lastSeq();
     }
 
-    /** Locks the experiment's row until the transaction ends, and reads it. */
-    static Head head(Connection c, long experiment) throws SQLException {
+    private static Head head(Connection c, long experiment, String lock) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT last_seq, next_number, stop_reason, EXISTS (SELECT 1"
                 + " FROM tune_trial WHERE experiment_id = e.id AND status = 'PENDING') FROM tune_experiment e"
-                + " WHERE id = ? FOR UPDATE OF e")) {
+                + " WHERE id = ?" + lock)) {
             s.setLong(1, experiment);
             try (ResultSet row = s.executeQuery()) {
                 if (!row.next()) {

@@ -233,11 +233,6 @@ public final class PostgresExperiment implements SharedRun {
             if (at.claimed() > 0) {
                 own.add(at.claimed());
                 nextGuess = at.claimed() + 1;
-                // keep up with the log off the lock, so a decision or the final result has little left to read
-                claims.transaction("cannot read the log of " + info.name() + " in", c -> {
-                    read(c, replica);
-                    return null;
-                });
                 return window.get(at.claimed() - first);
             }
             if (at.stopReason() != null || at.pending() || at.nextNumber() < first) {
@@ -245,6 +240,14 @@ public final class PostgresExperiment implements SharedRun {
             }
             nextGuess = at.nextNumber();
         }
+    }
+
+    @Override
+    public synchronized void catchUp(Replica replica) {
+        claims.transaction("cannot read the log of " + info.name() + " in", c -> {
+            read(c, replica);
+            return null;
+        });
     }
 
     private Claim claimLocked(Replica replica, Suggester suggester) {

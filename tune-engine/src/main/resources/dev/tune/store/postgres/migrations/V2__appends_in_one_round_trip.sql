@@ -3,6 +3,21 @@
 -- workers on few cores, a lock held across round trips makes every other worker wait for the
 -- holder to be scheduled again.
 
+-- Locks the experiment's row until the transaction ends and reads its head: the last event, the
+-- next trial number, why it stopped, and whether trials wait to be taken over.
+CREATE FUNCTION tune_lock_head(p_experiment BIGINT, OUT last_seq BIGINT, OUT next_number INTEGER,
+        OUT stop_reason TEXT, OUT pending BOOLEAN)
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    SELECT e.last_seq, e.next_number, e.stop_reason INTO last_seq, next_number, stop_reason
+        FROM tune_experiment e WHERE e.id = p_experiment FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'experiment % was deleted from the database', p_experiment;
+    END IF;
+    pending := EXISTS (SELECT 1 FROM tune_trial t WHERE t.experiment_id = p_experiment AND t.status = 'PENDING');
+END
+$$;
+
 -- Locks the experiment's row until the transaction ends and returns its head, then every event
 -- after p_after. The first row is the head: seq = last_seq, trial_number = next_number, kind =
 -- 'head' or 'head+pending' (trials wait to be taken over), body = stop_reason. The events are read
@@ -17,12 +32,8 @@ DECLARE
     v_stop    TEXT;
     v_pending BOOLEAN;
 BEGIN
-    SELECT e.last_seq, e.next_number, e.stop_reason INTO v_last, v_next, v_stop
-        FROM tune_experiment e WHERE e.id = p_experiment FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'experiment % was deleted from the database', p_experiment;
-    END IF;
-    v_pending := EXISTS (SELECT 1 FROM tune_trial t WHERE t.experiment_id = p_experiment AND t.status = 'PENDING');
+    SELECT h.last_seq, h.next_number, h.stop_reason, h.pending INTO v_last, v_next, v_stop, v_pending
+        FROM tune_lock_head(p_experiment) h;
     RETURN QUERY SELECT v_last, v_next, CASE WHEN v_pending THEN 'head+pending' ELSE 'head' END, v_stop;
     RETURN QUERY SELECT ev.seq, ev.trial_number, ev.kind, ev.body FROM tune_event ev
         WHERE ev.experiment_id = p_experiment AND ev.seq > p_after ORDER BY ev.seq;
@@ -91,12 +102,8 @@ DECLARE
     v_pending BOOLEAN;
     v_i       INTEGER;
 BEGIN
-    SELECT e.last_seq, e.next_number, e.stop_reason INTO v_last, v_next, v_stop
-        FROM tune_experiment e WHERE e.id = p_experiment FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'experiment % was deleted from the database', p_experiment;
-    END IF;
-    v_pending := EXISTS (SELECT 1 FROM tune_trial t WHERE t.experiment_id = p_experiment AND t.status = 'PENDING');
+    SELECT h.last_seq, h.next_number, h.stop_reason, h.pending INTO v_last, v_next, v_stop, v_pending
+        FROM tune_lock_head(p_experiment) h;
     v_i := v_next - p_first + 1;
     IF v_stop IS NOT NULL OR v_pending OR v_i < 1 OR v_i > cardinality(p_added) THEN
         RETURN QUERY SELECT 0, v_next, v_stop, v_pending;
