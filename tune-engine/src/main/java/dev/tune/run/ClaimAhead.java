@@ -65,8 +65,9 @@ final class ClaimAhead implements Runnable {
     @Override
     public void run() {
         try {
-            while (awaitRoom()) {
-                LiveTrial trial = replica.claim(tag,
+            int room;
+            while ((room = awaitRoom()) > 0) {
+                LiveTrial trial = replica.claim(tag, room,
                         (id, number, config) -> Naming.newTrial(book.plan(), book, trialsRoot, id, number, config),
                         UnaryOperator.identity(), lost -> LiveTrial.resumed(lost, false, book, trialsRoot));
                 synchronized (book) {
@@ -98,15 +99,15 @@ final class ClaimAhead implements Runnable {
         }
     }
 
-    /** Waits until there is room for one more claimed trial; false once the worker stops. */
-    private boolean awaitRoom() throws InterruptedException {
+    /** Waits until there is room for claimed trials; how much, 0 once the worker stops. */
+    private int awaitRoom() throws InterruptedException {
         synchronized (book) {
             while (!closed && book.stopAllReason().isEmpty()
                     && claimed.size() >= book.plan().workers() * replica.claimAhead()) {
                 book.wait();
             }
             claiming = !closed && book.stopAllReason().isEmpty();
-            return claiming;
+            return claiming ? book.plan().workers() * replica.claimAhead() - claimed.size() : 0;
         }
     }
 

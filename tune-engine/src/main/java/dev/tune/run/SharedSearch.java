@@ -73,9 +73,10 @@ final class SharedSearch implements SharedRun.Replica {
     /**
      * Claims a trial of the shared experiment: one a lost worker left ({@code adopt} makes it
      * live), or a new one from the searcher once it replayed every worker's events. Null when there
-     * is none now: the searcher waits or is done.
+     * is none now: the searcher waits or is done. {@code wanted}: how many the worker has room for
+     * (a positional claim may land that many at once, and hands the rest out next).
      */
-    LiveTrial claim(String tag, NewTrial create, java.util.function.UnaryOperator<LiveTrial> track,
+    LiveTrial claim(String tag, int wanted, NewTrial create, java.util.function.UnaryOperator<LiveTrial> track,
             java.util.function.Function<Trial, LiveTrial> adopt) {
         claimed.clear();
         boolean positional = positional();
@@ -103,6 +104,11 @@ final class SharedSearch implements SharedRun.Replica {
             @Override
             public boolean positional() {
                 return positional;
+            }
+
+            @Override
+            public int wanted() {
+                return wanted;
             }
         });
         if (claim instanceof SharedRun.Claim.Stopped stop) {

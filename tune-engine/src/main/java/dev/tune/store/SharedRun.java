@@ -122,6 +122,14 @@ public interface SharedRun extends AutoCloseable {
         default boolean positional() {
             return false;
         }
+
+        /**
+         * How many trials the worker has room for: a positional claim may land that many at once,
+         * and later claims hand out the rest without a statement.
+         */
+        default int wanted() {
+            return 1;
+        }
     }
 
     /** What a claim gives the worker. */

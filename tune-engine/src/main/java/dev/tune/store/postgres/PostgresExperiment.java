@@ -49,6 +49,8 @@ public final class PostgresExperiment implements SharedRun {
     private final Heartbeats heartbeats;
     private long cursor;
     private int nextGuess = 1;
+    /** Trials a positional claim landed beyond the one it returned: the next claims hand them out. */
+    private final java.util.ArrayDeque<Integer> landed = new java.util.ArrayDeque<>();
     /** How many trials a positional claim offers at once: more than workers that claim at the same moment. */
     private static final int WINDOW = 16;
     private boolean searcherDone;
@@ -198,17 +200,23 @@ public final class PostgresExperiment implements SharedRun {
 
     /**
      * A claim for a searcher whose suggestions depend only on their position: the suggestions for
-     * the {@link #WINDOW} numbers from the one this worker takes to be next, sent in one statement
-     * in which the one that is next lands. When other workers took them all, the statement says
+     * the {@link #WINDOW} (and as many as the worker wants) numbers from the one this worker takes
+     * to be next, sent in one statement in which the one that is next lands, with as many after it
+     * as the worker has room for. When other workers took them all, the statement says
      * which is next, and the claim asks again from there. The log is replayed later, as the
      * worker's next decision or claim reads it. When the searcher is done, the experiment stopped,
      * or trials wait to be taken over, the locked claim decides.
      */
     private Claim claimPositional(Replica replica, Suggester suggester) {
+        Integer stashed = landed.poll();
+        if (stashed != null) {
+            return suggester.suggest(stashed); // landed with an earlier claim: the same suggestion, again
+        }
+        int wanted = Math.max(1, suggester.wanted());
         while (true) {
             int first = nextGuess;
             List<Claim.Added> window = new java.util.ArrayList<>();
-            for (int number = first; number < first + WINDOW
+            for (int number = first; number < first + WINDOW + wanted
                     && suggester.suggest(number) instanceof Claim.Added added; number++) {
                 window.add(added);
             }
@@ -228,11 +236,16 @@ public final class PostgresExperiment implements SharedRun {
                     }
                 }
                 sent[0]++;
-                return TrialRows.claimAt(c, id, first, ids, bodies, worker);
+                return TrialRows.claimAt(c, id, first, ids, bodies, worker, wanted);
             });
             if (at.claimed() > 0) {
-                own.add(at.claimed());
-                nextGuess = at.claimed() + 1;
+                for (int number = at.claimed(); number < at.claimed() + at.count(); number++) {
+                    own.add(number);
+                    if (number > at.claimed()) {
+                        landed.add(number);
+                    }
+                }
+                nextGuess = at.claimed() + at.count();
                 return window.get(at.claimed() - first);
             }
             if (at.stopReason() != null || at.pending() || at.nextNumber() < first) {
@@ -244,6 +257,9 @@ public final class PostgresExperiment implements SharedRun {
 
     @Override
     public synchronized void catchUp(Replica replica) {
+        if (!landed.isEmpty()) {
+            return; // once the trials landed together are handed out: one read for all of them
+        }
         claims.transaction("cannot read the log of " + info.name() + " in", c -> {
             read(c, replica);
             return null;
@@ -274,10 +290,14 @@ public final class PostgresExperiment implements SharedRun {
                 + " replicas of the searcher and scheduler", number, info.name());
         claims.transaction("cannot release trial " + number + " of " + info.name() + " in", c -> {
             TrialRows.release(c, id, number, worker);
+            for (int stashed : landed) {
+                TrialRows.release(c, id, stashed, worker);
+            }
             return null;
         });
         cursor = 0;
         searcherDone = false;
+        landed.clear();
         ended.clear();
         seen = new TrialEvents(experimentDir);
         own.clear();
@@ -406,6 +426,21 @@ public final class PostgresExperiment implements SharedRun {
 
     @Override
     public synchronized void close() {
+        if (!landed.isEmpty()) { // landed for this worker, never handed out: back to the others
+            List<Integer> numbers = List.copyOf(landed);
+            landed.clear();
+            try {
+                claims.transaction("cannot release trials of " + info.name() + " in", c -> {
+                    for (int number : numbers) {
+                        TrialRows.release(c, id, number, worker);
+                    }
+                    return null;
+                });
+            } catch (StorageException e) {
+                LOG.warn("Could not give back trials {}; other workers take them over after the grace period: {}",
+                        numbers, e.getMessage());
+            }
+        }
         heartbeats.close();
         claims.close();
     }

@@ -55,29 +55,34 @@ final class TrialRows {
         }
     }
 
-    /** What a positional claim found: the number claimed (0: none), the next number, the stop, trials to take over. */
-    record ClaimAt(int claimed, int nextNumber, String stopReason, boolean pending) {
+    /**
+     * What a positional claim found: the first number claimed (0: none) and how many, the next
+     * number, the stop, trials to take over.
+     */
+    record ClaimAt(int claimed, int count, int nextNumber, String stopReason, boolean pending) {
     }
 
     /**
      * Claims for {@code worker} whichever of trials {@code first}, {@code first + 1}, ... (ids and
-     * {@code added} events given in order) is the experiment's next, in one statement
+     * {@code added} events given in order) is the experiment's next, and up to {@code max} - 1
+     * after it, in one statement
      * ({@code tune_claim_at}) that holds the experiment's lock only inside the server. Nothing
      * lands when none is next, the experiment stopped, or a trial waits to be taken over. Run in
      * auto-commit.
      */
-    static ClaimAt claimAt(Connection c, long experiment, int first, String[] trialIds, String[] added, String worker)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT claimed, next_number, stop_reason, pending"
-                + " FROM tune_claim_at(?, ?, ?, ?, ?)")) {
+    static ClaimAt claimAt(Connection c, long experiment, int first, String[] trialIds, String[] added, String worker,
+            int max) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT claimed, claimed_count, next_number, stop_reason, pending"
+                + " FROM tune_claim_at(?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, experiment);
             s.setInt(2, first);
             s.setArray(3, c.createArrayOf("text", trialIds));
             s.setArray(4, c.createArrayOf("text", added));
             s.setString(5, worker);
+            s.setInt(6, max);
             try (ResultSet row = s.executeQuery()) {
                 row.next();
-                return new ClaimAt(row.getInt(1), row.getInt(2), row.getString(3), row.getBoolean(4));
+                return new ClaimAt(row.getInt(1), row.getInt(2), row.getInt(3), row.getString(4), row.getBoolean(5));
             }
         }
     }

@@ -87,12 +87,13 @@ $$;
 
 -- A claim for a searcher whose suggestions depend only on their position (random and grid search),
 -- in one statement: the worker sends the trials it would add as numbers p_first, p_first + 1, ...;
--- the one that is the experiment's next number lands, unless the experiment is stopped or a trial
--- waits to be taken over. Returns the number claimed (0: none), the next number, the stop reason
--- and whether trials wait; with none claimed, nothing is written.
+-- from the one that is the experiment's next, up to p_max consecutive ones land, unless the
+-- experiment is stopped or a trial waits to be taken over. Returns the first number claimed (0:
+-- none), how many, the next number, the stop reason and whether trials wait; with none claimed,
+-- nothing is written.
 CREATE FUNCTION tune_claim_at(p_experiment BIGINT, p_first INTEGER, p_trial_ids TEXT[], p_added TEXT[],
-        p_worker TEXT)
-RETURNS TABLE (claimed INTEGER, next_number INTEGER, stop_reason TEXT, pending BOOLEAN)
+        p_worker TEXT, p_max INTEGER)
+RETURNS TABLE (claimed INTEGER, claimed_count INTEGER, next_number INTEGER, stop_reason TEXT, pending BOOLEAN)
 LANGUAGE plpgsql VOLATILE AS $$
 #variable_conflict use_column
 DECLARE
@@ -101,19 +102,23 @@ DECLARE
     v_stop    TEXT;
     v_pending BOOLEAN;
     v_i       INTEGER;
+    v_count   INTEGER;
 BEGIN
     SELECT h.last_seq, h.next_number, h.stop_reason, h.pending INTO v_last, v_next, v_stop, v_pending
         FROM tune_lock_head(p_experiment) h;
     v_i := v_next - p_first + 1;
-    IF v_stop IS NOT NULL OR v_pending OR v_i < 1 OR v_i > cardinality(p_added) THEN
-        RETURN QUERY SELECT 0, v_next, v_stop, v_pending;
+    IF v_stop IS NOT NULL OR v_pending OR v_i < 1 OR v_i > cardinality(p_added) OR p_max < 1 THEN
+        RETURN QUERY SELECT 0, 0, v_next, v_stop, v_pending;
         RETURN;
     END IF;
+    v_count := least(p_max, cardinality(p_added) - v_i + 1);
     INSERT INTO tune_trial (experiment_id, number, trial_id, config, status, worker, heartbeat)
-        VALUES (p_experiment, v_next, p_trial_ids[v_i], p_added[v_i], 'RUNNING', p_worker, now());
+        SELECT p_experiment, v_next + g, p_trial_ids[v_i + g], p_added[v_i + g], 'RUNNING', p_worker, now()
+        FROM generate_series(0, v_count - 1) AS g;
     INSERT INTO tune_event (experiment_id, seq, trial_number, kind, body)
-        VALUES (p_experiment, v_last + 1, v_next, 'added', p_added[v_i]);
-    UPDATE tune_experiment SET last_seq = v_last + 1, next_number = v_next + 1 WHERE id = p_experiment;
-    RETURN QUERY SELECT v_next, v_next + 1, v_stop, v_pending;
+        SELECT p_experiment, v_last + 1 + g, v_next + g, 'added', p_added[v_i + g]
+        FROM generate_series(0, v_count - 1) AS g;
+    UPDATE tune_experiment SET last_seq = v_last + v_count, next_number = v_next + v_count WHERE id = p_experiment;
+    RETURN QUERY SELECT v_next, v_count, v_next + v_count, v_stop, v_pending;
 END
 $$;
