@@ -11,13 +11,11 @@ import dev.tune.store.TrialEvents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -55,7 +53,7 @@ public final class PostgresExperiment implements SharedRun {
     private static final int WINDOW = 16;
     private boolean searcherDone;
 
-    private PostgresExperiment(Database database, long id, ExperimentInfo info, Instant createdAt, String worker,
+    PostgresExperiment(Database database, long id, ExperimentInfo info, Instant createdAt, String worker,
             Path experimentDir, Connection connection, Heartbeats.Settings settings) {
         this.database = database;
         this.id = id;
@@ -71,7 +69,7 @@ public final class PostgresExperiment implements SharedRun {
 
     /**
      * Joins the experiment {@code mine.name()} in {@code location}, creating the schema and the
-     * experiment when this is the first worker.
+     * experiment when this is the first worker ({@link Joining}).
      *
      * @param experimentDir where trial directories and checkpoints of this worker live
      * @throws StorageException when the database cannot be used, or holds an experiment of that
@@ -79,64 +77,11 @@ public final class PostgresExperiment implements SharedRun {
      */
     public static PostgresExperiment join(PostgresLocation location, ExperimentInfo mine, Path experimentDir,
             Heartbeats.Settings settings) {
-        Database database = new Database(location, Duration.ofSeconds(5));
-        Connection c = database.connect();
-        try {
-            List<Integer> migrated = Migrations.apply(c);
-            if (!migrated.isEmpty()) {
-                LOG.info("Created tune's tables (schema version {}) in {}", migrated.get(migrated.size() - 1),
-                        location.display());
-            }
-            c.setAutoCommit(false);
-            long id;
-            ExperimentInfo stored;
-            Instant created;
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO tune_experiment (name, fingerprint, info)"
-                    + " VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
-                insert.setString(1, mine.name());
-                insert.setString(2, Fingerprint.of(mine));
-                insert.setString(3, StoreEvents.info(mine));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, info, created_at FROM tune_experiment WHERE name = ?")) {
-                select.setString(1, mine.name());
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    id = row.getLong(1);
-                    stored = StoreEvents.readInfo(row.getString(2));
-                    created = row.getTimestamp(3).toInstant();
-                }
-            }
-            List<String> differences = Fingerprint.differences(stored, mine);
-            if (!differences.isEmpty()) {
-                c.rollback();
-                throw new StorageException("Experiment '" + mine.name() + "' in " + location.display()
-                        + " was started with another trainable, space, objective or searcher, so this worker"
-                        + " cannot join it: " + String.join("; ", differences) + ". Give this run another name"
-                        + " (tune.name) or run the same code on every worker.");
-            }
-            String worker = Workers.newId();
-            try (PreparedStatement join = c.prepareStatement(
-                    "INSERT INTO tune_worker (experiment_id, worker, host) VALUES (?, ?, ?)")) {
-                join.setLong(1, id);
-                join.setString(2, worker);
-                join.setString(3, Workers.host());
-                join.executeUpdate();
-            }
-            c.commit();
-            LOG.info("Worker {} joined experiment {} in {}", worker, mine.name(), location.display());
-            PostgresExperiment experiment = new PostgresExperiment(database, id, stored, created, worker,
-                    experimentDir, c, settings);
-            experiment.heartbeats.start();
-            return experiment;
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw database.failure("cannot join experiment " + mine.name() + " in", e);
-        } catch (RuntimeException e) {
-            closeQuietly(c);
-            throw e;
-        }
+        return Joining.join(location, mine, experimentDir, settings);
+    }
+
+    void startHeartbeats() {
+        heartbeats.start();
     }
 
     @Override
@@ -445,11 +390,4 @@ public final class PostgresExperiment implements SharedRun {
         claims.close();
     }
 
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // nothing more to do with it
-        }
-    }
 }
