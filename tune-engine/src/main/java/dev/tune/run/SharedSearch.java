@@ -34,8 +34,8 @@ final class SharedSearch implements SharedRun.Replica {
     private volatile Scheduler scheduler;
     private final boolean seesResults;
     private boolean warned;
-    private volatile boolean positional;
-    private volatile Searcher positionalOf;
+    /** Whether the searcher's suggestions depend only on their position; asked once it has started. */
+    private volatile Boolean positional;
     private boolean finished;
     private final java.util.Map<Integer, LiveTrial> claimed = new java.util.HashMap<>();
     private String stopped;
@@ -123,12 +123,12 @@ final class SharedSearch implements SharedRun.Replica {
 
     /** True when the searcher's suggestions depend only on their position (trial number - 1). */
     private boolean positional() {
-        Searcher current = searcher;
-        if (positionalOf != current) {
-            positional = current.suggestionAt(0).isPresent();
-            positionalOf = current;
+        Boolean known = positional;
+        if (known == null) {
+            known = searcher.suggestionAt(0).isPresent();
+            positional = known;
         }
-        return positional;
+        return known;
     }
 
     /** Reads what the log holds that this replica has not heard, when claims do not (positional searchers). */
@@ -146,6 +146,7 @@ final class SharedSearch implements SharedRun.Replica {
     @Override
     public void rebuild() {
         searcher = searchers.get();
+        positional = null;
         scheduler = schedulers.get();
         finished = false;
         warned = false;

@@ -91,14 +91,11 @@ final class EventLog {
         }
     }
 
-    /** Appends {@code events} after {@code lastSeq} (under {@link #lock}); returns the new last number. */
+    /**
+     * Appends {@code events} after {@code lastSeq} (under {@link #lock}); returns the new last
+     * number. The rare path (a heartbeat ending lost trials): the hot ones are server functions.
+     */
     static long append(Connection c, long experiment, long lastSeq, List<Event> events) throws SQLException {
-        return append(c, experiment, lastSeq, events, 0);
-    }
-
-    /** As {@link #append}, also moving the experiment's next trial number to {@code nextNumber} when positive. */
-    static long append(Connection c, long experiment, long lastSeq, List<Event> events, int nextNumber)
-            throws SQLException {
         if (events.isEmpty()) {
             return lastSeq;
         }
@@ -111,22 +108,13 @@ final class EventLog {
                 insert.setInt(3, event.trialNumber());
                 insert.setString(4, event.kind());
                 insert.setString(5, event.body());
-                if (events.size() == 1) {
-                    insert.executeUpdate();
-                } else {
-                    insert.addBatch();
-                }
+                insert.addBatch();
             }
-            if (events.size() > 1) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE tune_experiment SET last_seq = ?,"
-                + " next_number = CASE WHEN ? > 0 THEN ? ELSE next_number END WHERE id = ?")) {
+        try (PreparedStatement update = c.prepareStatement("UPDATE tune_experiment SET last_seq = ? WHERE id = ?")) {
             update.setLong(1, seq);
-            update.setInt(2, nextNumber);
-            update.setInt(3, nextNumber);
-            update.setLong(4, experiment);
+            update.setLong(2, experiment);
             update.executeUpdate();
         }
         return seq;

@@ -47,12 +47,7 @@ final class Migrations {
             statement.execute("CREATE TABLE IF NOT EXISTS tune_schema_history (version INTEGER PRIMARY KEY,"
                     + " description TEXT NOT NULL, checksum TEXT NOT NULL,"
                     + " installed_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-            Map<Integer, String> applied = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery("SELECT version, checksum FROM tune_schema_history")) {
-                while (rows.next()) {
-                    applied.put(rows.getInt(1), rows.getString(2));
-                }
-            }
+            Map<Integer, String> applied = applied(statement);
             int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
             if (newest > SCRIPTS.size()) {
                 throw new SQLException("the database's tune schema is at version " + newest + ", newer than this"
@@ -93,12 +88,9 @@ final class Migrations {
 
     /** True when every script is applied as it is now: read without the lock, as a worker joining finds it. */
     private static boolean current(Connection connection) throws SQLException {
-        Map<Integer, String> applied = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT version, checksum FROM tune_schema_history")) {
-            while (rows.next()) {
-                applied.put(rows.getInt(1), rows.getString(2));
-            }
+        Map<Integer, String> applied;
+        try (Statement statement = connection.createStatement()) {
+            applied = applied(statement);
         } catch (SQLException missing) {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
@@ -114,6 +106,17 @@ final class Migrations {
             }
         }
         return true;
+    }
+
+    /** The versions recorded in {@code tune_schema_history}, with their checksums. */
+    private static Map<Integer, String> applied(Statement statement) throws SQLException {
+        Map<Integer, String> applied = new HashMap<>();
+        try (ResultSet rows = statement.executeQuery("SELECT version, checksum FROM tune_schema_history")) {
+            while (rows.next()) {
+                applied.put(rows.getInt(1), rows.getString(2));
+            }
+        }
+        return applied;
     }
 
     static String read(String script) {
