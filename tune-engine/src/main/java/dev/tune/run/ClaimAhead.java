@@ -26,7 +26,13 @@ final class ClaimAhead implements Runnable {
     private final SharedSearch replica;
     private final String tag;
     private final Path trialsRoot;
+    /** Trials shorter than this (seconds, on average) are worth claiming ahead. */
+    static final double SHORT = 1.0;
+
     private final ArrayDeque<LiveTrial> claimed = new ArrayDeque<>();
+    private final java.util.Map<LiveTrial, Long> handedOver = new java.util.HashMap<>();
+    /** This worker's mean trial length in seconds, as a moving average; NaN until a trial ended. */
+    private double meanSeconds = Double.NaN;
     private final Thread thread;
     private boolean claiming;
     private boolean empty;
@@ -52,9 +58,28 @@ final class ClaimAhead implements Runnable {
     LiveTrial take() {
         LiveTrial trial = claimed.poll();
         if (trial != null) {
+            handedOver.put(trial, System.nanoTime());
             book.notifyAll(); // room for the next claim
         }
         return trial;
+    }
+
+    /** A trial this worker took from here ended (or paused): how long it ran counts; under the book's lock. */
+    void ended(LiveTrial trial) {
+        Long since = handedOver.remove(trial);
+        if (since != null) {
+            double seconds = (System.nanoTime() - since) / 1e9;
+            meanSeconds = Double.isNaN(meanSeconds) ? seconds : 0.8 * meanSeconds + 0.2 * seconds;
+        }
+    }
+
+    /** How many claimed trials may wait here now; under the book's lock. */
+    private int room() {
+        int perSlot = replica.claimAhead();
+        if (perSlot > 0 && meanSeconds < SHORT) {
+            return book.plan().workers() * perSlot - claimed.size();
+        }
+        return book.plan().workers() - book.occupied() - claimed.size();
     }
 
     /** True when the last claim found nothing (the searcher is done or waits) and none is under way. */
@@ -102,17 +127,26 @@ final class ClaimAhead implements Runnable {
     /** Waits until there is room for claimed trials; how much, 0 once the worker stops. */
     private int awaitRoom() throws InterruptedException {
         synchronized (book) {
-            while (!closed && book.stopAllReason().isEmpty()
-                    && claimed.size() >= book.plan().workers() * replica.claimAhead()) {
+            while (!closed && book.stopAllReason().isEmpty() && room() <= 0) {
                 book.wait();
             }
             claiming = !closed && book.stopAllReason().isEmpty();
-            return claiming ? book.plan().workers() * replica.claimAhead() - claimed.size() : 0;
+            return claiming ? room() : 0;
         }
     }
 
-    /** Stops claiming, waits for a claim under way, and returns the trials claimed that did not start. */
-    List<LiveTrial> close() {
+    /**
+     * Stops claiming, waits for a claim under way, and ends the trials claimed that did not start
+     * (cancelled, not run): the shared store gives them to other workers.
+     */
+    void giveBack(dev.tune.store.ExperimentStore store) {
+        for (LiveTrial trial : close()) {
+            trial.end(dev.tune.result.TrialStatus.TERMINATED, dev.tune.result.Termination.CANCELLED, null);
+            store.endTrial(trial.snapshot());
+        }
+    }
+
+    private List<LiveTrial> close() {
         synchronized (book) {
             closed = true;
             book.notifyAll();

@@ -70,7 +70,7 @@ final class ExperimentRunner {
         store.open(info(tag));
         plan.searcher().start(new SearchProblem(plan.experiment().space(), plan.objective(), plan.samples(), plan.seed()));
         plan.scheduler().start(new SchedulerProblem(plan.objective(), plan.seed(), plan.experiment().space(),
-                new RunningView(book)));
+                book.view()));
         if (resume != null) {
             book.resume(resume);
         }

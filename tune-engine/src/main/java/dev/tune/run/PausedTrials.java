@@ -97,6 +97,11 @@ final class PausedTrials {
         return !resumable.isEmpty();
     }
 
+    /** Trials paused, or resumed and waiting for a worker: each will take a slot again. */
+    int size() {
+        return paused.size() + resumable.size();
+    }
+
     boolean hasPaused() {
         return !paused.isEmpty();
     }

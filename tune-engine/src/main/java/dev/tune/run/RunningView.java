@@ -2,13 +2,24 @@ package dev.tune.run;
 
 import dev.tune.schedule.SchedulerView;
 
-/** The read-only view a scheduler gets of a running experiment, answered by its {@link TrialBook}. */
+/**
+ * The read-only view a scheduler gets of a running experiment, answered by its {@link TrialBook}.
+ * In an experiment shared by several workers ({@code replica} set), what the scheduler reads while
+ * hearing the log (which trials have a checkpoint, which run here) comes from the log and this
+ * worker's claims, so every worker's replica answers alike at one point of the log, and never
+ * from the book: replays run under the shared run's lock, which a thread holding the book's lock
+ * may be waiting for. Free slots are the book's, asked only from {@code decidePaused}, which the
+ * book calls under its own lock.
+ */
 final class RunningView implements SchedulerView {
 
     private final TrialBook book;
+    private final SharedSearch replica;
 
-    RunningView(TrialBook book) {
+    /** {@code replica}: this worker's replicas of a shared experiment, or null when it runs alone. */
+    RunningView(TrialBook book, SharedSearch replica) {
         this.book = book;
+        this.replica = replica;
     }
 
     @Override
@@ -21,13 +32,19 @@ final class RunningView implements SchedulerView {
         return book.freeSlots();
     }
 
+    /** In a shared experiment none: with a scheduler that pauses, a worker claims only for free slots. */
     @Override
     public int waitingTrials() {
-        return book.waiting();
+        return replica == null ? book.waiting() : 0;
     }
 
     @Override
     public boolean hasCheckpoint(String trialId) {
-        return book.hasCheckpoint(trialId);
+        return replica == null ? book.hasCheckpoint(trialId) : replica.hasCheckpoint(trialId);
+    }
+
+    @Override
+    public boolean runsHere(String trialId) {
+        return replica == null || replica.runsHere(trialId);
     }
 }

@@ -1,8 +1,8 @@
 package dev.tune.run;
 
-import dev.tune.Config;
 import dev.tune.result.Perturbation;
 import dev.tune.result.SavedCheckpoint;
+import dev.tune.result.Trial;
 import dev.tune.schedule.SchedulerAction;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +28,18 @@ final class SchedulerActions {
     private final dev.tune.store.ExperimentStore store;
     private final boolean savesOnRequest;
     private final java.util.Set<LiveTrial> waiting = new java.util.LinkedHashSet<>();
+    private final dev.tune.schedule.Scheduler scheduler;
+    private final java.util.function.Function<String, Optional<Trial>> elsewhere;
 
+    /**
+     * {@code trials}: this worker's trials by id; {@code elsewhere}: another worker's trial of a
+     * shared experiment, as its log describes it now (empty when the experiment is not shared).
+     */
     SchedulerActions(Map<String, LiveTrial> trials, PausedTrials paused, RunPlan plan,
-            dev.tune.store.ExperimentStore store) {
+            dev.tune.store.ExperimentStore store, dev.tune.schedule.Scheduler scheduler,
+            java.util.function.Function<String, Optional<Trial>> elsewhere) {
+        this.scheduler = scheduler;
+        this.elsewhere = elsewhere;
         this.trials = trials;
         this.paused = paused;
         this.plan = plan;
@@ -40,7 +49,7 @@ final class SchedulerActions {
 
     /** Applies every action the scheduler has asked for since it was last asked. */
     void applyPending() {
-        List<SchedulerAction> actions = plan.scheduler().actions();
+        List<SchedulerAction> actions = scheduler.actions();
         for (SchedulerAction action : actions) {
             LiveTrial trial = trials.get(action.trialId());
             if (trial == null || trial.status().isFinished()) {
@@ -94,10 +103,12 @@ final class SchedulerActions {
         if (exploit == null) {
             return;
         }
-        LiveTrial donor = trials.get(exploit.donorId());
-        // The donor's checkpoint from when PBT ranked it, though the donor may have saved newer ones since.
-        Optional<SavedCheckpoint> checkpoint = donor == null ? Optional.empty()
-                : donor.savedUpTo(trial.pendingExploitUpTo);
+        LiveTrial here = trials.get(exploit.donorId());
+        // The donor's checkpoint from when PBT ranked it, though the donor may have saved newer ones
+        // since; another worker's donor gives its latest in the shared log.
+        Optional<Trial> donor = here != null ? Optional.of(here.snapshot()) : elsewhere.apply(exploit.donorId());
+        Optional<SavedCheckpoint> checkpoint = here != null ? here.savedUpTo(trial.pendingExploitUpTo)
+                : donor.flatMap(Trial::latestCheckpoint);
         if (checkpoint.isEmpty()) {
             LOG.warn("PBT: trial {} has no checkpoint to copy, so trial {} keeps its own state and config",
                     exploit.donorId(), trial.trialName());
@@ -108,13 +119,13 @@ final class SchedulerActions {
             plan.experiment().body().discard(instance);
         }
         long iteration = trial.iteration();
-        Config donorConfig = donor.config();
+        Trial from = donor.orElseThrow();
         SavedCheckpoint copy = trial.adopt(checkpoint.get(), exploit.config());
         store.addCheckpoint(trial.identity(), copy);
-        Perturbation step = new Perturbation(trial.id, trial.trialName(), donor.id, donor.trialName(), iteration,
-                copy.iteration(), donorConfig, exploit.config());
+        Perturbation step = new Perturbation(trial.id, trial.trialName(), from.id(), from.name(), iteration,
+                copy.iteration(), from.config(), exploit.config());
         store.perturbed(trial.identity(), step, exploit.log());
         LOG.debug("PBT: trial {} continues from trial {}'s checkpoint at iteration {} with {}", trial.trialName(),
-                donor.trialName(), copy.iteration(), exploit.config());
+                from.name(), copy.iteration(), exploit.config());
     }
 }

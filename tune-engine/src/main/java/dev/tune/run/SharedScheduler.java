@@ -4,25 +4,26 @@ import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import dev.tune.schedule.Decision;
 import dev.tune.schedule.Scheduler;
-import dev.tune.schedule.SchedulerProblem;
+import dev.tune.schedule.SchedulerAction;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The scheduler as the {@link TrialBook} of a shared experiment sees it: the real scheduler hears
- * every add, result and end from the log (through {@link SharedSearch}), so the book's own calls
- * for adds and ends are dropped, and its results are decided at the head of the log
- * ({@link SharedSearch#decide}).
+ * The scheduler as the {@link TrialBook} of a shared experiment sees it: the replica hears every
+ * add, result and end from the log (through {@link SharedSearch}), so the book's own calls for adds
+ * and ends are dropped, and its results are decided at the head of the log
+ * ({@link SharedSearch#decide}). Decisions on paused trials and what the scheduler asks of trials
+ * go through the replica, which answers for this worker's trials only.
  */
 final class SharedScheduler implements Scheduler {
 
-    private final Scheduler real;
+    private final SharedSearch replica;
+    private final Scheduler first;
 
-    SharedScheduler(Scheduler real) {
-        this.real = real;
-    }
-
-    @Override
-    public void start(SchedulerProblem problem) {
-        real.start(problem);
+    /** {@code first}: the replica's scheduler when the run starts, for its name. */
+    SharedScheduler(SharedSearch replica, Scheduler first) {
+        this.replica = replica;
+        this.first = first;
     }
 
     @Override
@@ -42,7 +43,22 @@ final class SharedScheduler implements Scheduler {
     }
 
     @Override
+    public Map<String, Decision> decidePaused(boolean quiet) {
+        return replica.decidePaused(quiet);
+    }
+
+    @Override
+    public List<SchedulerAction> actions() {
+        return replica.actions();
+    }
+
+    @Override
+    public boolean needsCheckpoints() {
+        return first.needsCheckpoints();
+    }
+
+    @Override
     public String toString() {
-        return real.toString();
+        return first.toString();
     }
 }

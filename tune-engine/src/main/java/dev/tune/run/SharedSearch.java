@@ -5,6 +5,7 @@ import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import dev.tune.schedule.Decision;
 import dev.tune.schedule.Scheduler;
+import dev.tune.schedule.SchedulerAction;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
 import dev.tune.store.SharedRun;
@@ -39,6 +40,12 @@ final class SharedSearch implements SharedRun.Replica {
     private boolean finished;
     private final java.util.Map<Integer, LiveTrial> claimed = new java.util.HashMap<>();
     private String stopped;
+    /** This worker's trials: the ones a scheduler may pause and resume here. */
+    private final java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Every live trial with a checkpoint in the log, as the log describes it: PBT's donors. */
+    private final java.util.Map<String, Trial> saved = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the scheduler asked of this worker's trials, from its decisions here; guarded by this. */
+    private final java.util.List<SchedulerAction> asked = new java.util.ArrayList<>();
 
     /**
      * {@code searcher} and {@code scheduler}: the started replicas; {@code searchers} and
@@ -116,9 +123,14 @@ final class SharedSearch implements SharedRun.Replica {
         }
         if (claim instanceof SharedRun.Claim.TakenOver lost) {
             LOG.info("Taking over trial {} from a lost worker", lost.trial().name());
+            mine.add(lost.trial().id());
             return adopt.apply(lost.trial());
         }
-        return claim instanceof SharedRun.Claim.Added added ? track.apply(claimed.get(added.trial().number())) : null;
+        if (claim instanceof SharedRun.Claim.Added added) {
+            mine.add(added.trial().id());
+            return track.apply(claimed.get(added.trial().number()));
+        }
+        return null;
     }
 
     /** True when the searcher's suggestions depend only on their position (trial number - 1). */
@@ -138,13 +150,56 @@ final class SharedSearch implements SharedRun.Replica {
         }
     }
 
-    /** How many claimed trials a worker keeps waiting per slot: two when a claim needs no replay, else one. */
+    /**
+     * How many claimed trials a worker keeps waiting per slot: two when a claim needs no replay,
+     * else one; none for a scheduler that pauses trials (PBT), whose trials stay with their worker
+     * and take turns there, so a trial claimed ahead would only wait behind them.
+     */
     int claimAhead() {
-        return positional() ? 2 : 1;
+        return scheduler instanceof dev.tune.schedule.PopulationBasedTraining ? 0 : positional() ? 2 : 1;
+    }
+
+    /** True when this worker runs the trial (claimed or took it over here, and it has not ended). */
+    boolean runsHere(String trialId) {
+        return mine.contains(trialId);
+    }
+
+    /** True when the log holds a checkpoint of the live trial: the same answer on every worker at one point of the log. */
+    boolean hasCheckpoint(String trialId) {
+        return saved.containsKey(trialId);
+    }
+
+    /**
+     * Another worker's trial as the log describes it now, with its checkpoints: what an exploit
+     * copies. Reads the log first, so a checkpoint written since the decision counts.
+     */
+    java.util.Optional<Trial> elsewhere(String trialId) {
+        shared.catchUp(this);
+        return java.util.Optional.ofNullable(saved.get(trialId));
+    }
+
+    /** The scheduler's decisions on paused trials; only this worker's own trials are paused here. */
+    synchronized java.util.Map<String, Decision> decidePaused(boolean quiet) {
+        java.util.Map<String, Decision> decisions = scheduler.decidePaused(quiet);
+        asked.addAll(scheduler.actions());
+        return decisions;
+    }
+
+    /** What the scheduler asked of this worker's trials since last asked; what replays of other workers' results asked is dropped. */
+    synchronized java.util.List<SchedulerAction> actions() {
+        java.util.List<SchedulerAction> taken = java.util.List.copyOf(asked);
+        asked.clear();
+        return taken;
+    }
+
+    /** The replica's answer to its owner's result is its owner's alone: whatever it asked is dropped here. */
+    private void dropAsked() {
+        scheduler.actions();
     }
 
     @Override
-    public void rebuild() {
+    public synchronized void rebuild() {
+        saved.clear();
         searcher = searchers.get();
         positional = null;
         scheduler = schedulers.get();
@@ -153,11 +208,19 @@ final class SharedSearch implements SharedRun.Replica {
     }
 
     @Override
-    public void added(Trial trial, boolean own) {
+    public synchronized void added(Trial trial, boolean own) {
         if (!own && !positional()) {
             replaySuggestion(trial.id(), trial.number(), trial.config()); // a positional one needs no replay
         }
+        if (own) {
+            mine.add(trial.id());
+        }
         scheduler.onTrialAdd(trial);
+    }
+
+    @Override
+    public void checkpoint(Trial trial) {
+        saved.put(trial.id(), trial);
     }
 
     private void replaySuggestion(String trialId, int number, Config config) {
@@ -189,17 +252,21 @@ final class SharedSearch implements SharedRun.Replica {
     }
 
     @Override
-    public void result(Trial trial, Result result) {
+    public synchronized void result(Trial trial, Result result) {
         if (seesResults) {
             searcher.onTrialResult(trial, result);
         }
         scheduler.onTrialResult(result); // its owner decided on it already
+        dropAsked();
     }
 
     @Override
-    public void ended(Trial trial) {
+    public synchronized void ended(Trial trial) {
+        mine.remove(trial.id());
+        saved.remove(trial.id());
         searcher.onTrialComplete(trial);
         scheduler.onTrialComplete(trial);
+        dropAsked();
     }
 
     /** True when results need the scheduler's decision from the log; FIFO decides nothing. */
@@ -214,10 +281,14 @@ final class SharedSearch implements SharedRun.Replica {
     /** The scheduler's decision on this worker's {@code result}, made at the head of the shared log. */
     Decision decide(Trial trial, Result result) {
         return shared.decide(this, trial.number(), result, () -> {
-            if (seesResults) {
-                searcher.onTrialResult(trial, result);
+            synchronized (this) {
+                if (seesResults) {
+                    searcher.onTrialResult(trial, result);
+                }
+                Decision decision = scheduler.onTrialResult(result);
+                asked.addAll(scheduler.actions());
+                return decision;
             }
-            return scheduler.onTrialResult(result);
         });
     }
 }

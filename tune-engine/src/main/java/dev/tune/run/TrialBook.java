@@ -50,7 +50,7 @@ final class TrialBook {
     private LiveTrial firstError;
     private final SharedRun shared;
     private final SharedSearch replica;
-    private ClaimAhead ahead;
+    private volatile ClaimAhead ahead;
     private dev.tune.store.StorageException lostStore;
     private final dev.tune.schedule.Scheduler scheduler;
 
@@ -66,16 +66,27 @@ final class TrialBook {
         this.searcherSeesResults = ResultReplay.readsResults(searcher);
         this.shared = shared;
         this.replica = shared == null ? null : new SharedSearch(shared, searcher, plan.scheduler(),
-                () -> plan.startedSearcher(), () -> plan.startedScheduler(new RunningView(this)), searcherSeesResults);
-        this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(plan.scheduler());
+                () -> plan.startedSearcher(), () -> plan.startedScheduler(view()), searcherSeesResults);
+        this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(replica, plan.scheduler());
         long elapsed = SharedSearch.elapsedNanos(shared);
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
-        this.actions = new SchedulerActions(byId, paused, plan, store);
+        this.actions = new SchedulerActions(byId, paused, plan, store, scheduler,
+                replica == null ? id -> Optional.empty() : replica::elsewhere);
+    }
+
+    /** What the scheduler may read of this run: this worker's book, or in a shared run, the log. */
+    dev.tune.schedule.SchedulerView view() {
+        return new RunningView(this, replica);
     }
 
     /** Slots neither held by a running trial nor claimed by a resumed one. */
     synchronized int freeSlots() {
         return Math.max(0, plan.workers() - running - paused.resumableCount());
+    }
+
+    /** Slots held by a running or a paused trial of this worker. */
+    synchronized int occupied() {
+        return running + paused.size();
     }
 
     /** A trial saved a checkpoint: exploits that waited for it can go. */
@@ -198,19 +209,11 @@ final class TrialBook {
     /** Takes over an earlier run: kept trials stay as they ended ({@link ResultReplay}), the others run first. */
     synchronized void resume(ResumePlan resume) {
         kept.addAll(ResultReplay.replay(resume, searcher, searcherSeesResults, scheduler));
-        for (Trial trial : resume.resumed()) {
-            queueAgain(LiveTrial.resumed(trial, false, this, trialsRoot));
-        }
-        for (Trial trial : resume.restarted()) {
-            queueAgain(LiveTrial.resumed(trial, true, this, trialsRoot));
-        }
+        resume.resumed().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, false, this, trialsRoot))));
+        resume.restarted().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, true, this, trialsRoot))));
         nextNumber = resume.nextNumber();
         LOG.info("Resuming experiment {}: {} trials kept, {} continue, {} start again", plan.name(),
                 resume.kept().size(), resume.resumed().size(), resume.restarted().size());
-    }
-
-    private void queueAgain(LiveTrial live) {
-        pending.add(track(live));
     }
 
     /** Takes one result; false when the trial must stop now. */
@@ -255,6 +258,9 @@ final class TrialBook {
     /** Records a trial's end (normal, stopped, or {@code failure}); the caller stores the view it returns. */
     synchronized Trial onEnd(LiveTrial trial, Throwable failure) {
         running--;
+        if (ahead != null) {
+            ahead.ended(trial);
+        }
         boolean failed = failure != null && !(failure instanceof StopTrialException);
         if (!failed && trial.pauseRequested && trial.stopCause == null) {
             paused.add(trial);
@@ -369,15 +375,9 @@ final class TrialBook {
 
     /** Ends the trials claimed ahead that did not start here; the shared store gives them to other workers. */
     void dropClaimedAhead() {
-        ClaimAhead claims;
-        synchronized (this) {
-            claims = ahead;
-        }
+        ClaimAhead claims = ahead;
         if (claims != null) {
-            for (LiveTrial trial : claims.close()) {
-                trial.end(TrialStatus.TERMINATED, Termination.CANCELLED, null);
-                store.endTrial(trial.snapshot());
-            }
+            claims.giveBack(store);
         }
     }
 

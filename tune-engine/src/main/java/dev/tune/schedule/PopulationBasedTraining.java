@@ -93,7 +93,7 @@ public final class PopulationBasedTraining implements Scheduler {
     private Decision asynchronous(Member member, double time) {
         member.lastPerturbationTime = time;
         boolean othersWait = view.waitingTrials() > 0
-                || members.values().stream().anyMatch(m -> m != member && m.paused && !m.ended);
+                || members.values().stream().anyMatch(m -> m != member && m.paused && !m.ended && view.runsHere(m.id));
         Quantiles quantiles = quantiles();
         boolean exploited = checkpointOrExploit(member, quantiles);
         if (exploited || othersWait) {
@@ -219,7 +219,7 @@ public final class PopulationBasedTraining implements Scheduler {
         }
         List<Member> candidates = new ArrayList<>();
         for (Member m : members.values()) {
-            if (m.paused && !m.ended && (!settings.synch() || m.lastTrainTime < nextSync)) {
+            if (m.paused && !m.ended && view.runsHere(m.id) && (!settings.synch() || m.lastTrainTime < nextSync)) {
                 candidates.add(m);
             }
         }
@@ -247,6 +247,14 @@ public final class PopulationBasedTraining implements Scheduler {
         List<SchedulerAction> taken = List.copyOf(actions);
         actions.clear();
         return taken;
+    }
+
+    /**
+     * True in synchronous mode, where every trial waits at each interval boundary for the whole
+     * population: a barrier that workers of a shared experiment do not have.
+     */
+    public boolean synchronous() {
+        return settings.synch();
     }
 
     @Override

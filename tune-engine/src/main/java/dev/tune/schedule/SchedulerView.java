@@ -22,6 +22,15 @@ public interface SchedulerView {
     /** True when the trial has saved at least one checkpoint it can be restored from. */
     boolean hasCheckpoint(String trialId);
 
+    /**
+     * True when this worker runs the trial, so the scheduler may pause and resume it here. Always
+     * true on one machine; in an experiment shared by several workers, each worker pauses and
+     * resumes only its own trials, while it hears every worker's results.
+     */
+    default boolean runsHere(String trialId) {
+        return true;
+    }
+
     /** A view of an experiment with {@code slots} slots, all free, no waiting trial and no checkpoints. */
     static SchedulerView idle(int slots) {
         return new SchedulerView() {

@@ -99,6 +99,10 @@ public interface SharedRun extends AutoCloseable {
 
         void ended(Trial trial);
 
+        /** A live trial saved a checkpoint: {@code trial} has its config and checkpoints so far, not its results. */
+        default void checkpoint(Trial trial) {
+        }
+
         /**
          * Start again from an empty state: a claim asked the searcher, then lost the database
          * before its answer reached the log, so the log is replayed from its start into fresh

@@ -59,6 +59,15 @@ public final class TrialEvents {
                 : entry.trial(results.getOrDefault(number, List.of()), c -> true);
     }
 
+    /**
+     * Trial {@code number}'s config, directory and checkpoints, without its results: cheap to ask
+     * after every checkpoint. Empty once the trial ended and was taken.
+     */
+    public java.util.Optional<Trial> withoutResults(int number) {
+        TrialEntry entry = entries.get(number);
+        return entry == null ? java.util.Optional.empty() : java.util.Optional.of(entry.trial(List.of(), c -> true));
+    }
+
     /** The trials whose end carries no summary (or that have not ended): their results are needed. */
     public java.util.Set<Integer> needResults() {
         java.util.Set<Integer> numbers = new java.util.TreeSet<>();

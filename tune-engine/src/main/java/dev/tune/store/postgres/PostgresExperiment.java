@@ -319,8 +319,9 @@ public final class PostgresExperiment implements SharedRun {
                 replica.ended(seen.trial(number));
                 ended.add(seen.takeEnded(number));
             }
+            case StoreEvents.CHECKPOINT -> seen.withoutResults(number).ifPresent(replica::checkpoint);
             default -> {
-                // checkpoints and PBT steps: for schedulers that move trials, not shared yet
+                // a PBT step: the trial's config, which seen keeps
             }
         }
     }

@@ -101,6 +101,29 @@ class SharedExperimentTest extends WithPostgres {
     }
 
     @Test
+    void longTrialsAreSharedEvenlyNotClaimedAheadByTheFirstWorker() throws Exception {
+        String url = server.createDatabase("long_trials");
+        Method lengthy = SharedModel.class.getMethod("lengthy", double.class, double.class, dev.tune.TrialContext.class);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(() -> Tuner.run(lengthy, TuneOptions.builder().maxConcurrentTrials(2).build()
+                    .overriddenBy(options(url, "long"))));
+            threads.add(t);
+            t.start();
+            Thread.sleep(800); // the first worker has claimed what it runs when the second comes
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        try (Connection c = server.connect("long_trials")) {
+            assertEquals(4, count(c, "SELECT count(*) FROM tune_trial WHERE status = 'TERMINATED'"));
+            assertEquals(2, count(c, "SELECT count(DISTINCT worker) FROM tune_trial"), "both workers ran trials");
+            assertEquals(2, count(c, "SELECT max(n) FROM (SELECT count(*) AS n FROM tune_trial GROUP BY worker) w"),
+                    "each of the two workers with two slots ran two of the four trials, at once");
+        }
+    }
+
+    @Test
     void workersInOneJvmShareTheSamplesAndTheResult() throws Exception {
         String url = server.createDatabase("two_in_process");
         List<ExperimentResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -188,6 +211,17 @@ class SharedExperimentTest extends WithPostgres {
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
         assertTrue(refused.getMessage().contains("127.0.0.1:" + unused) && refused.getMessage().contains("cannot be reached"),
                 refused.getMessage());
+    }
+
+    @Test
+    void schedulersThatNeedABarrierAcrossWorkersAreRefusedBeforeAnyConnection() {
+        for (String scheduler : new String[] {"pbt(synch=true,mutations=lr)", "hyperband"}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Tuner.run(quadratic(),
+                    TuneOptions.builder().set(TuneOption.SCHEDULER, scheduler).build()
+                            .overriddenBy(options("jdbc:postgresql://127.0.0.1:1/none", "barrier"))));
+            assertTrue(refused.getMessage().contains("Experiment barrier") && refused.getMessage().contains(
+                    "use fifo, asha, median or asynchronous pbt"), refused.getMessage());
+        }
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.tune.run.Tuner;
 
 /**
  * One worker process for the multi-JVM tests: {@code WorkerMain <method> <name>} runs
- * {@link SharedModel}'s method (or its class trainable {@code Slow}) as experiment {@code name} against the database in
+ * {@link SharedModel}'s method (or its class trainable of that name) as experiment {@code name} against the database in
  * {@code tune.storage} (system properties carry the rest), then prints {@code TOTAL <n>}.
  */
 public final class WorkerMain {
@@ -17,7 +17,9 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws Exception {
         TuneOptions options = TuneOptions.builder().set(TuneOption.NAME, args[1]).verbose(0).build();
-        ExperimentResult result = args[0].equals("Slow") ? Tuner.run(SharedModel.Slow.class, options)
+        Class<?> model = java.util.Arrays.stream(SharedModel.class.getClasses())
+                .filter(c -> c.getSimpleName().equals(args[0])).findFirst().orElse(null);
+        ExperimentResult result = model != null ? Tuner.run(model, options)
                 : Tuner.run(SharedModel.class.getMethod(args[0], double.class, double.class,
                         dev.tune.TrialContext.class), options);
         System.out.println("TOTAL " + result.trials().size());

@@ -1,0 +1,88 @@
+package dev.tune.store.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tune.result.Result;
+import dev.tune.store.StoreEvents;
+import dev.tune.store.TrialEvents;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PBT across worker JVMs: two workers with two slots each run a population of four, so exploits
+ * copy checkpoints the other worker wrote. The test reads the log and checks that each copy
+ * carried the donor's state: the trial's next step goes on from the donor's score at the copied
+ * iteration, at the trial's new speed.
+ */
+class SharedPbtTest extends WithPostgres {
+
+    @Test
+    void anExploitCopiesACheckpointTheOtherWorkerWrote() throws Exception {
+        String url = server.createDatabase("pbt_two");
+        String[] settings = {"tune.samples=4", "tune.maxConcurrentTrials=2", "shared.sleepMillis=40",
+            "tune.stop.maxIterations=40", "shared.peers=4",
+            "tune.scheduler=pbt(timeAttr=training_iteration,perturbationInterval=4,quantileFraction=0.5,mutations=speed)",
+            "shared.barrier=" + dir.resolve("barrier")}; // both trials start together, whenever each JVM is up
+        List<WorkerProcess> workers = List.of(WorkerProcess.start(url, dir, "Population", "pbt", "pbt-a", settings),
+                WorkerProcess.start(url, dir, "Population", "pbt", "pbt-b", settings));
+        StringBuilder logs = new StringBuilder();
+        for (WorkerProcess worker : workers) {
+            String log = worker.await(120);
+            logs.append(log);
+            assertEquals(0, worker.process.exitValue(), log);
+            assertTrue(log.contains("TOTAL 4"), log);
+        }
+        try (Connection c = server.connect("pbt_two")) {
+            assertEquals(2, SharedExperimentTest.count(c, "SELECT max(n) FROM (SELECT count(*) AS n FROM tune_trial"
+                    + " GROUP BY worker) w"), "each worker ran two members of the population");
+            Map<String, String> workerOf = new HashMap<>();
+            try (ResultSet rows = c.createStatement().executeQuery("SELECT trial_id, worker FROM tune_trial")) {
+                while (rows.next()) {
+                    workerOf.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            TrialEvents trials = new TrialEvents(dir);
+            Map<String, List<Result>> results = new HashMap<>();
+            List<JsonNode> steps = new ArrayList<>();
+            ObjectMapper json = new ObjectMapper();
+            try (ResultSet rows = c.createStatement().executeQuery(
+                    "SELECT trial_number, kind, body FROM tune_event ORDER BY seq")) {
+                while (rows.next()) {
+                    String kind = rows.getString(2);
+                    trials.apply(rows.getInt(1), kind, rows.getString(3));
+                    if (StoreEvents.RESULT.equals(kind)) {
+                        Result result = trials.lastResult(rows.getInt(1));
+                        results.computeIfAbsent(result.trialId(), id -> new ArrayList<>()).add(result);
+                    } else if (StoreEvents.PERTURBED.equals(kind)) {
+                        steps.add(json.readTree(rows.getString(3)));
+                    }
+                }
+            }
+            assertFalse(steps.isEmpty(), "PBT exploited at least once: " + results + "\n" + logs);
+            int across = 0;
+            for (JsonNode step : steps) {
+                String trial = step.get("id").asText();
+                String donor = step.get("donor").asText();
+                long at = step.get("iteration").asLong();
+                double speed = step.get("config").get("speed").asDouble();
+                across += workerOf.get(trial).equals(workerOf.get(donor)) ? 0 : 1;
+                boolean carried = results.get(donor).stream().filter(d -> d.iteration() == at).anyMatch(d ->
+                        results.get(trial).stream().anyMatch(t -> t.iteration() == at + 1
+                                && t.metrics().get("steps") == at + 1
+                                && Math.abs(t.metrics().get("score") - (d.metrics().get("score") + speed)) < 1e-9));
+                assertTrue(carried, "trial " + trial + " went on from " + donor + "'s checkpoint at iteration " + at
+                        + " with speed " + speed + ": " + results.get(trial));
+            }
+            assertTrue(across > 0, "of " + steps.size() + " exploits, at least one copied the other worker's checkpoint\n" + logs);
+        }
+    }
+}
