@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * worker slots (W = 1, 2, 4, 8, 16 worker JVMs with one trial each; 64 = 16 JVMs with 4 trials
  * each) against one server on this machine. Every JVM starts, loads its classes, then waits at a
  * start gate (a file) until all are up, so JVM start-up is not counted; the wall time runs from
- * the gate opening to the last worker's exit. Efficiency = (trials x 0.1 s / W) / wall.
+ * the gate opening until the last worker's {@code Tuner.run} returned with the experiment's result
+ * (each worker writes that instant to a file), so JVM teardown is not counted either; a worker that
+ * failed counts until its process ended. Efficiency = (trials x 0.1 s / W) / wall.
  */
 final class B7Workers {
 
@@ -80,14 +82,16 @@ final class B7Workers {
             }
             awaitReady(scratch, jvms);
             long start = System.nanoTime();
+            java.time.Instant opened = java.time.Instant.now();
             Files.writeString(gate, "go");
             for (Process worker : workers) {
                 if (!worker.waitFor(30, TimeUnit.MINUTES)) {
                     worker.destroyForcibly();
                 }
             }
-            double wall = (System.nanoTime() - start) / 1e9;
+            double exited = (System.nanoTime() - start) / 1e9;
             int failed = (int) workers.stream().filter(p -> p.exitValue() != 0).count();
+            double wall = failed > 0 ? exited : lastReturn(scratch, opened);
             Counts counts = counts(server, database, trials);
             double ideal = trials * 0.1 / slots;
             double efficiency = ideal / wall;
@@ -129,6 +133,18 @@ final class B7Workers {
                 c.split("-")[0], c.endsWith("asha") ? "asha(maxT=4,gracePeriod=1,reductionFactor=3)" : "fifo",
                 Integer.toString(each), Integer.toString(trials), scratch.toString(), gate.toString()));
         return command;
+    }
+
+    /** Seconds from {@code opened} until the last worker's {@code Tuner.run} returned, from the workers' done files. */
+    private static double lastReturn(Path scratch, java.time.Instant opened) throws IOException {
+        java.time.Instant last = opened;
+        try (var files = Files.list(scratch)) {
+            for (Path done : files.filter(f -> f.getFileName().toString().startsWith("done-")).toList()) {
+                java.time.Instant at = java.time.Instant.parse(Files.readString(done).trim());
+                last = at.isAfter(last) ? at : last;
+            }
+        }
+        return java.time.Duration.between(opened, last).toNanos() / 1e9;
     }
 
     private static void awaitReady(Path scratch, int jvms) throws IOException, InterruptedException {
@@ -229,5 +245,6 @@ final class B7Workers {
             Thread.sleep(5);
         }
         Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]), scratch));
+        Files.writeString(scratch.resolve("done-" + ProcessHandle.current().pid()), java.time.Instant.now().toString());
     }
 }

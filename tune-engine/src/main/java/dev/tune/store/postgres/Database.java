@@ -26,8 +26,42 @@ final class Database {
         return location;
     }
 
-    /** A new connection in auto-commit mode. */
+    /**
+     * A connection in auto-commit mode: one an earlier session of this JVM left for this database
+     * and user ({@link IdleConnections}), else a new one.
+     */
     Connection connect() {
+        Connection idle = IdleConnections.take(key());
+        return idle != null ? idle : open();
+    }
+
+    /**
+     * Hands back a connection a session is done with, for the next session: any transaction is
+     * rolled back first; one that cannot be is closed.
+     */
+    void release(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // broken already
+            }
+            return;
+        }
+        IdleConnections.give(key(), connection);
+    }
+
+    /** Which connections are alike: same server and database, same user and password. */
+    private String key() {
+        return location.url() + '\n' + location.user() + '\n' + location.password();
+    }
+
+    private Connection open() {
         Properties properties = new Properties();
         if (location.user() != null) {
             properties.setProperty("user", location.user());

@@ -64,12 +64,16 @@ public final class Heartbeats implements AutoCloseable {
                 connection = database.connect();
                 connection.setAutoCommit(false);
             }
+            // SKIP LOCKED: a row another statement is updating (an append ending the trial, which sets its
+            // heartbeat too) is passed over, so the beat never waits for a trial row while holding others
             try (PreparedStatement alive = connection.prepareStatement("UPDATE tune_trial SET heartbeat = now()"
-                    + " WHERE experiment_id = ? AND worker = ? AND status = 'RUNNING'");
+                    + " WHERE experiment_id = ? AND number IN (SELECT number FROM tune_trial WHERE experiment_id = ?"
+                    + " AND worker = ? AND status = 'RUNNING' FOR UPDATE SKIP LOCKED)");
                     PreparedStatement me = connection.prepareStatement("UPDATE tune_worker SET heartbeat = now()"
                             + " WHERE experiment_id = ? AND worker = ?")) {
                 alive.setLong(1, experiment);
-                alive.setString(2, worker);
+                alive.setLong(2, experiment);
+                alive.setString(3, worker);
                 alive.executeUpdate();
                 me.setLong(1, experiment);
                 me.setString(2, worker);
@@ -174,12 +178,9 @@ public final class Heartbeats implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // the worker is leaving
+        if (connection != null) {
+            database.release(connection); // for this JVM's next experiment against the database
+            connection = null; // closing twice must not hand it out twice
         }
     }
 }

@@ -65,6 +65,7 @@ final class Session implements AutoCloseable {
         long deadline = System.nanoTime() + retryFor.toNanos();
         long backoff = 100;
         boolean warned = false;
+        int conflicts = 0;
         while (true) {
             try {
                 Connection c = connection();
@@ -88,6 +89,9 @@ final class Session implements AutoCloseable {
                 return value;
             } catch (SQLException e) {
                 rollbackQuietly();
+                if (rolledBackByServer(e) && conflicts++ < 10) {
+                    continue; // a deadlock or serialization failure: the server undid the work, which runs again
+                }
                 if (!lostConnection(e) || System.nanoTime() + backoff * 1_000_000 > deadline) {
                     throw lostConnection(e)
                             ? new StorageException(database.failure(doing, e).getMessage() + "; " + gone(), e)
@@ -123,6 +127,11 @@ final class Session implements AutoCloseable {
             connection.setAutoCommit(autoCommit);
         }
         return connection;
+    }
+
+    /** The server chose this transaction to undo: a deadlock (40P01) or a serialization failure (40001). */
+    static boolean rolledBackByServer(SQLException e) {
+        return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
     }
 
     /** A failure of the connection itself (SQL state class 08, or 57P01-03: the server shut down). */
@@ -161,8 +170,12 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** Hands the connection back for this JVM's next session against the database. */
     @Override
     public void close() {
-        drop();
+        if (connection != null) {
+            database.release(connection);
+            connection = null;
+        }
     }
 }
