@@ -101,7 +101,7 @@ final class B7Workers {
                     ResultLine.plain(ideal, 2), ResultLine.plain(efficiency, 3), ResultLine.plain(coord, 2),
                     counts.ended(), counts.duplicates(), counts.lost(),
                     failed > 0 ? ", " + failed + " worker(s) FAILED (logs in " + scratch + ")" : "");
-            if (failed == 0) {
+            if (failed == 0 && !Boolean.getBoolean("b7.keep")) { // -Db7.keep=true keeps the workers' logs
                 ScratchDirs.delete(scratch);
             }
             return ResultLine.of("B7", c).count("workers", slots).count("trials", trials).decimal("wall_s", wall, 2)

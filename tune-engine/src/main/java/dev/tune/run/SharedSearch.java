@@ -219,6 +219,16 @@ final class SharedSearch implements SharedRun.Replica {
     }
 
     @Override
+    public boolean readsEvents() {
+        return !positional() || seesResults || decides();
+    }
+
+    @Override
+    public boolean readsResults() {
+        return seesResults || decides();
+    }
+
+    @Override
     public void checkpoint(Trial trial) {
         saved.put(trial.id(), trial);
     }

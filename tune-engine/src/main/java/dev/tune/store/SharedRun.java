@@ -90,6 +90,16 @@ public interface SharedRun extends AutoCloseable {
             @Override
             public void rebuild() {
             }
+
+            @Override
+            public boolean readsEvents() {
+                return false;
+            }
+
+            @Override
+            public boolean readsResults() {
+                return false;
+            }
         };
 
         /** A trial was added: by another worker ({@code own} false: replay its suggestion), or by this one. */
@@ -98,6 +108,24 @@ public interface SharedRun extends AutoCloseable {
         void result(Trial trial, Result result);
 
         void ended(Trial trial);
+
+        /**
+         * False when nothing in the log changes this replica (a searcher whose suggestions depend
+         * only on their position, with a scheduler that decides nothing): its calls are then left
+         * out, and with them the building of each trial's view.
+         */
+        default boolean readsEvents() {
+            return true;
+        }
+
+        /**
+         * False when results change nothing here (a searcher that reads none, a scheduler that
+         * decides nothing): the worker then reads the log without them, and reads only the results
+         * of trials whose end carries no summary, at its end. Asked once, the first time the log is read.
+         */
+        default boolean readsResults() {
+            return true;
+        }
 
         /** A live trial saved a checkpoint: {@code trial} has its config and checkpoints so far, not its results. */
         default void checkpoint(Trial trial) {

@@ -68,6 +68,12 @@ public final class TrialEvents {
         return entry == null ? java.util.Optional.empty() : java.util.Optional.of(entry.trial(List.of(), c -> true));
     }
 
+    /** True when trial {@code number}'s end carries a summary of its results. */
+    public boolean summarised(int number) {
+        TrialEntry entry = entries.get(number);
+        return entry != null && entry.summarised();
+    }
+
     /** The trials whose end carries no summary (or that have not ended): their results are needed. */
     public java.util.Set<Integer> needResults() {
         java.util.Set<Integer> numbers = new java.util.TreeSet<>();

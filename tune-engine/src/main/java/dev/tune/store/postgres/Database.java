@@ -14,6 +14,8 @@ import java.util.Properties;
  */
 final class Database {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
+
     private final PostgresLocation location;
     private final Duration connectTimeout;
 
@@ -62,6 +64,7 @@ final class Database {
     }
 
     private Connection open() {
+        LOG.debug("New connection to {}", location.display());
         Properties properties = new Properties();
         if (location.user() != null) {
             properties.setProperty("user", location.user());

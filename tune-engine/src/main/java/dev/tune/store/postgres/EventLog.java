@@ -136,7 +136,12 @@ final class EventLog {
                 }
             }
         }
-        java.util.Set<Integer> numbers = needResults.get();
+        readResults(c, experiment, needResults.get(), reader);
+    }
+
+    /** Reads every result of the trials {@code numbers}, in order. */
+    static void readResults(Connection c, long experiment, java.util.Set<Integer> numbers, Reader reader)
+            throws SQLException {
         if (numbers.isEmpty()) {
             return;
         }
@@ -155,9 +160,17 @@ final class EventLog {
 
     /** Reads every event after {@code after}, in order; returns the last number read. */
     static long read(Connection c, long experiment, long after, Reader reader) throws SQLException {
+        return read(c, experiment, after, true, reader);
+    }
+
+    /**
+     * Reads every event after {@code after}, in order, leaving results out unless {@code results};
+     * returns the last number read.
+     */
+    static long read(Connection c, long experiment, long after, boolean results, Reader reader) throws SQLException {
         long last = after;
         try (PreparedStatement s = c.prepareStatement("SELECT seq, trial_number, kind, body FROM tune_event"
-                + " WHERE experiment_id = ? AND seq > ? ORDER BY seq")) {
+                + " WHERE experiment_id = ? AND seq > ?" + (results ? "" : " AND kind <> 'result'") + " ORDER BY seq")) {
             s.setLong(1, experiment);
             s.setLong(2, after);
             s.setFetchSize(1000);

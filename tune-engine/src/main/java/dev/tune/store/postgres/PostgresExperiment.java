@@ -40,12 +40,10 @@ public final class PostgresExperiment implements SharedRun {
     private final Path experimentDir;
     private final Session claims;
     private final Duration retryFor;
-    private TrialEvents seen;
-    /** Every ended trial the log told so far, as its end summarises it: the experiment's result, read as it runs. */
-    private final List<Trial> ended = new java.util.ArrayList<>();
+    /** What this worker has read of the log: the experiment's trials, read as it runs. */
+    private final LogReplay log;
     private final Set<Integer> own = new HashSet<>();
     private final Heartbeats heartbeats;
-    private long cursor;
     private int nextGuess = 1;
     /** Trials a positional claim landed beyond the one it returned: the next claims hand them out. */
     private final java.util.ArrayDeque<Integer> landed = new java.util.ArrayDeque<>();
@@ -63,7 +61,7 @@ public final class PostgresExperiment implements SharedRun {
         this.experimentDir = experimentDir;
         this.retryFor = settings.retryFor();
         this.claims = new Session(database, retryFor, connection);
-        this.seen = new TrialEvents(experimentDir);
+        this.log = new LogReplay(experimentDir);
         this.heartbeats = new Heartbeats(database, id, worker, settings);
     }
 
@@ -117,11 +115,11 @@ public final class PostgresExperiment implements SharedRun {
             read(c, replica); // most of the replay before taking the lock
             long last = lockAndRead(c, replica).lastSeq();
             String body = StoreEvents.result(result);
-            seen.apply(number, StoreEvents.RESULT, body);
+            log.seen().apply(number, StoreEvents.RESULT, body);
             asked[0] = true; // from here a retry would tell the scheduler this result twice
             T decided = decision.get();
             EventLog.appendOneAndCommit(c, id, last + 1, new EventLog.Event(number, StoreEvents.RESULT, body));
-            cursor = last + 1;
+            log.wrote(last + 1);
             return decided;
         });
     }
@@ -240,11 +238,9 @@ public final class PostgresExperiment implements SharedRun {
             }
             return null;
         });
-        cursor = 0;
+        log.reset();
         searcherDone = false;
         landed.clear();
-        ended.clear();
-        seen = new TrialEvents(experimentDir);
         own.clear();
         replica.rebuild();
     }
@@ -258,13 +254,13 @@ public final class PostgresExperiment implements SharedRun {
             if (head.stopReason() != null) {
                 return new Claim.Stopped(head.stopReason());
             }
-            if (cursor != last) {
-                throw new SQLException("the event log ends at " + cursor + " but the experiment says " + last);
+            if (log.cursor() != last) {
+                throw new SQLException("the event log ends at " + log.cursor() + " but the experiment says " + last);
             }
             OptionalInt lost = head.pending() ? TrialRows.takeOver(c, id, worker) : OptionalInt.empty();
             if (lost.isPresent()) {
                 own.add(lost.getAsInt());
-                return new Claim.TakenOver(seen.trial(lost.getAsInt()));
+                return new Claim.TakenOver(log.seen().trial(lost.getAsInt()));
             }
             int number = head.nextNumber();
             asked[0] = number;
@@ -273,11 +269,11 @@ public final class PostgresExperiment implements SharedRun {
                 Trial trial = added.trial();
                 String body = StoreEvents.added(trial, StoreEvents.dirName(experimentDir, trial));
                 TrialRows.add(c, id, number, trial.id(), body, worker, last + 1);
-                cursor = last + 1;
+                log.wrote(last + 1);
                 nextGuess = number + 1;
                 own.add(number);
-                seen.apply(number, StoreEvents.ADDED, body);
-                replica.added(seen.trial(number), true);
+                log.seen().apply(number, StoreEvents.ADDED, body);
+                replica.added(log.seen().trial(number), true);
             }
             return claim;
         });
@@ -285,17 +281,13 @@ public final class PostgresExperiment implements SharedRun {
 
     /** Takes the experiment's lock and replays the events up to its head: one round trip. */
     private EventLog.Head lockAndRead(Connection c, Replica replica) throws SQLException {
-        return EventLog.lockAndRead(c, id, cursor, (seq, number, kind, body) -> {
-            replay(replica, number, kind, body);
-            cursor = seq;
-        });
+        return EventLog.lockAndRead(c, id, log.cursor(), (seq, number, kind, body) ->
+                replay(replica, seq, number, kind, body));
     }
 
     private void read(Connection c, Replica replica) throws SQLException {
-        EventLog.read(c, id, cursor, (seq, number, kind, body) -> {
-            replay(replica, number, kind, body);
-            cursor = seq;
-        });
+        EventLog.read(c, id, log.cursor(), log.withResults(replica), (seq, number, kind, body) ->
+                replay(replica, seq, number, kind, body));
     }
 
     /**
@@ -309,21 +301,9 @@ public final class PostgresExperiment implements SharedRun {
         }
     }
 
-    private void replay(Replica replica, int number, String kind, String body) {
-        seen.apply(number, kind, body);
+    private void replay(Replica replica, long seq, int number, String kind, String body) {
+        log.apply(replica, seq, number, kind, body, own.contains(number));
         nextGuess = Math.max(nextGuess, number + 1);
-        switch (kind) {
-            case StoreEvents.ADDED -> replica.added(seen.trial(number), own.contains(number));
-            case StoreEvents.RESULT -> replica.result(seen.trial(number), seen.lastResult(number));
-            case StoreEvents.ENDED -> {
-                replica.ended(seen.trial(number));
-                ended.add(seen.takeEnded(number));
-            }
-            case StoreEvents.CHECKPOINT -> seen.withoutResults(number).ifPresent(replica::checkpoint);
-            default -> {
-                // a PBT step: the trial's config, which seen keeps
-            }
-        }
     }
 
     @Override
@@ -347,14 +327,8 @@ public final class PostgresExperiment implements SharedRun {
     @Override
     public synchronized List<Trial> trials() {
         return claims.transaction("cannot read the trials of " + info.name() + " in", c -> {
-            EventLog.read(c, id, cursor, (seq, number, kind, body) -> {
-                replay(Replica.NONE, number, kind, body);
-                cursor = seq;
-            });
-            List<Trial> all = new java.util.ArrayList<>(ended);
-            all.addAll(seen.trials());
-            all.sort(java.util.Comparator.comparingInt(Trial::number));
-            return all;
+            read(c, Replica.NONE);
+            return log.trials(c, id);
         });
     }
 

@@ -101,6 +101,37 @@ class SharedExperimentTest extends WithPostgres {
     }
 
     @Test
+    void workersWhoseSearcherReadsNoResultsReturnTheSameTrialsAsAReload() throws Exception {
+        String url = server.createDatabase("random_fifo");
+        List<ExperimentResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    results.add(Tuner.run(quadratic(), TuneOptions.builder().searcher("random").build()
+                            .overriddenBy(options(url, "random-fifo"))));
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        PostgresLocation location = PostgresLocation.of(url, PostgresServer.USER, PostgresServer.PASSWORD,
+                java.util.Map.of());
+        ExperimentResult loaded = SharedExperiments.load(location, "random-fifo", dir.resolve("random-fifo"))
+                .result(java.util.Optional.empty(), "random-fifo");
+        assertEquals(2, results.size());
+        for (ExperimentResult result : results) {
+            assertEquals(loaded.trials(), result.trials(), "read from the ends' summaries, as a reload reads them");
+            assertTrue(result.trials().stream().allMatch(t -> t.iterations() == 3 && t.lastResult().isPresent()));
+        }
+    }
+
+    @Test
     void longTrialsAreSharedEvenlyNotClaimedAheadByTheFirstWorker() throws Exception {
         String url = server.createDatabase("long_trials");
         Method lengthy = SharedModel.class.getMethod("lengthy", double.class, double.class, dev.tune.TrialContext.class);
