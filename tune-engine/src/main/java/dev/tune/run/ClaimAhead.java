@@ -76,7 +76,7 @@ final class ClaimAhead implements Runnable {
     /** How many claimed trials may wait here now; under the book's lock. */
     private int room() {
         int perSlot = replica.claimAhead();
-        if (perSlot > 0 && meanSeconds < SHORT) {
+        if (perSlot > 0 && meanSeconds < SHORT && !replica.nearTheEnd(book.plan().workers() * perSlot)) {
             return book.plan().workers() * perSlot - claimed.size();
         }
         return book.plan().workers() - book.occupied() - claimed.size();

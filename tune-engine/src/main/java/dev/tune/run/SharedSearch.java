@@ -159,6 +159,11 @@ final class SharedSearch implements SharedRun.Replica {
         return scheduler instanceof dev.tune.schedule.PopulationBasedTraining ? 0 : positional() ? 2 : 1;
     }
 
+    /** True when claims ahead should stop: the trials left would all be held ahead ({@link SharedRun#nearTheEnd}). */
+    boolean nearTheEnd(int heldAheadPerWorker) {
+        return shared.nearTheEnd(heldAheadPerWorker);
+    }
+
     /** True when this worker runs the trial (claimed or took it over here, and it has not ended). */
     boolean runsHere(String trialId) {
         return mine.contains(trialId);

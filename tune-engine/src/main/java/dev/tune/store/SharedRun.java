@@ -56,6 +56,16 @@ public interface SharedRun extends AutoCloseable {
      */
     void catchUp(Replica replica);
 
+    /**
+     * True when so few trials are left to claim that workers holding {@code heldAheadPerWorker}
+     * claimed trials each would take them all: claims ahead should stop, so that no worker runs
+     * the last trials while another has none. False while not known (the searcher's end or the
+     * number of live workers). Asked without the shared run's lock.
+     */
+    default boolean nearTheEnd(int heldAheadPerWorker) {
+        return false;
+    }
+
     /** How many trials are not yet ended: running anywhere, or waiting to be taken over. */
     int openTrials();
 

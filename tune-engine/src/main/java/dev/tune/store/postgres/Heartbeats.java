@@ -34,6 +34,7 @@ public final class Heartbeats implements AutoCloseable {
     }
 
     private final Database database;
+    private volatile int liveWorkers;
     private final long experiment;
     private final String worker;
     private final Settings settings;
@@ -58,6 +59,11 @@ public final class Heartbeats implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** How many workers beat within the last three intervals, as of this worker's last beat; 0 before it. */
+    int liveWorkers() {
+        return liveWorkers;
+    }
+
     private void beat() {
         try {
             if (connection == null) {
@@ -78,6 +84,15 @@ public final class Heartbeats implements AutoCloseable {
                 me.setLong(1, experiment);
                 me.setString(2, worker);
                 me.executeUpdate();
+            }
+            try (PreparedStatement live = connection.prepareStatement("SELECT count(*) FROM tune_worker"
+                    + " WHERE experiment_id = ? AND heartbeat > now() - make_interval(secs => ?)")) {
+                live.setLong(1, experiment);
+                live.setDouble(2, 3 * settings.interval().toMillis() / 1000.0);
+                try (ResultSet row = live.executeQuery()) {
+                    row.next();
+                    liveWorkers = row.getInt(1);
+                }
             }
             connection.commit();
             reclaim();

@@ -44,7 +44,9 @@ public final class PostgresExperiment implements SharedRun {
     private final LogReplay log;
     private final Set<Integer> own = new HashSet<>();
     private final Heartbeats heartbeats;
-    private int nextGuess = 1;
+    private volatile int nextGuess = 1;
+    /** The searcher's last trial, once a positional claim found its end. */
+    private volatile int lastNumber = Integer.MAX_VALUE;
     /** Trials a positional claim landed beyond the one it returned: the next claims hand them out. */
     private final java.util.ArrayDeque<Integer> landed = new java.util.ArrayDeque<>();
     /** How many trials a positional claim offers at once: more than workers that claim at the same moment. */
@@ -159,8 +161,12 @@ public final class PostgresExperiment implements SharedRun {
         while (true) {
             int first = nextGuess;
             List<Claim.Added> window = new java.util.ArrayList<>();
-            for (int number = first; number < first + WINDOW + wanted
-                    && suggester.suggest(number) instanceof Claim.Added added; number++) {
+            for (int number = first; number < first + WINDOW + wanted; number++) {
+                Claim suggested = suggester.suggest(number);
+                if (!(suggested instanceof Claim.Added added)) {
+                    lastNumber = suggested instanceof Claim.Finished ? number - 1 : lastNumber;
+                    break;
+                }
                 window.add(added);
             }
             if (window.isEmpty()) {
@@ -196,6 +202,13 @@ public final class PostgresExperiment implements SharedRun {
             }
             nextGuess = at.nextNumber();
         }
+    }
+
+    @Override
+    public boolean nearTheEnd(int heldAheadPerWorker) {
+        int workers = heartbeats.liveWorkers();
+        return lastNumber != Integer.MAX_VALUE && workers > 0
+                && lastNumber - nextGuess + 1 <= (long) workers * heldAheadPerWorker;
     }
 
     @Override

@@ -78,6 +78,42 @@ class ClaimRecoveryTest {
         }
     }
 
+    @Test
+    void theEndIsNearOnceTheLastTrialAndTheLiveWorkersAreKnown() throws Exception {
+        try (PostgresServer server = PostgresServer.start()) {
+            String url = server.createDatabase("near_end");
+            ExperimentInfo info = new ExperimentInfo("near_end", "Model", "ab12c", 1, 10, "random", List.of("loss"),
+                    List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
+            PostgresExperiment shared = PostgresExperiment.join(PostgresLocation.of(url, PostgresServer.USER,
+                    PostgresServer.PASSWORD, Map.of()), info, dir, new Heartbeats.Settings(Duration.ofMillis(100),
+                    Duration.ofSeconds(30), 0, Duration.ofSeconds(10)));
+            try {
+                SharedRun.Suggester tenTrials = new SharedRun.Suggester() {
+                    @Override
+                    public SharedRun.Claim suggest(int number) {
+                        return number <= 10 ? new SharedRun.Claim.Added(trial(number)) : new SharedRun.Claim.Finished();
+                    }
+
+                    @Override
+                    public boolean positional() {
+                        return true;
+                    }
+                };
+                org.junit.jupiter.api.Assertions.assertFalse(shared.nearTheEnd(2), "neither the end nor the workers known");
+                Thread.sleep(400); // a few heartbeats: one live worker
+                assertInstanceOf(SharedRun.Claim.Added.class, shared.claim(SharedRun.Replica.NONE, tenTrials));
+                org.junit.jupiter.api.Assertions.assertFalse(shared.nearTheEnd(2), "9 left, more than 1 worker holds ahead");
+                for (int i = 2; i <= 8; i++) {
+                    assertInstanceOf(SharedRun.Claim.Added.class, shared.claim(SharedRun.Replica.NONE, tenTrials));
+                }
+                org.junit.jupiter.api.Assertions.assertTrue(shared.nearTheEnd(2), "2 left: one worker would hold both");
+                org.junit.jupiter.api.Assertions.assertFalse(shared.nearTheEnd(1), "but not one holding one");
+            } finally {
+                shared.close();
+            }
+        }
+    }
+
     private static void terminateClaims(Connection killer) {
         try {
             killer.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
