@@ -123,11 +123,11 @@ final class SharedSearch implements SharedRun.Replica {
         }
         if (claim instanceof SharedRun.Claim.TakenOver lost) {
             LOG.info("Taking over trial {} from a lost worker", lost.trial().name());
-            mine.add(lost.trial().id());
+            own(lost.trial().id());
             return adopt.apply(lost.trial());
         }
         if (claim instanceof SharedRun.Claim.Added added) {
-            mine.add(added.trial().id());
+            own(added.trial().id());
             return track.apply(claimed.get(added.trial().number()));
         }
         return null;
@@ -157,6 +157,13 @@ final class SharedSearch implements SharedRun.Replica {
      */
     int claimAhead() {
         return scheduler instanceof dev.tune.schedule.PopulationBasedTraining ? 0 : positional() ? 2 : 1;
+    }
+
+    /** Notes a trial of this worker's, for a scheduler that hears of ends (else the set would only grow). */
+    private void own(String trialId) {
+        if (readsEvents()) {
+            mine.add(trialId);
+        }
     }
 
     /** True when claims ahead should stop: the trials left would all be held ahead ({@link SharedRun#nearTheEnd}). */
@@ -218,7 +225,7 @@ final class SharedSearch implements SharedRun.Replica {
             replaySuggestion(trial.id(), trial.number(), trial.config()); // a positional one needs no replay
         }
         if (own) {
-            mine.add(trial.id());
+            own(trial.id());
         }
         scheduler.onTrialAdd(trial);
     }
