@@ -33,12 +33,7 @@ class ClaimRecoveryTest {
     @Test
     void aClaimCutOffAfterTheSearcherAnsweredRebuildsTheReplicasAndAsksAgain() throws Exception {
         try (PostgresServer server = PostgresServer.start()) {
-            String url = server.createDatabase("recovery");
-            ExperimentInfo info = new ExperimentInfo("recovery", "Model", "ab12c", 1, 10, "random", List.of("loss"),
-                    List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
-            PostgresExperiment shared = PostgresExperiment.join(PostgresLocation.of(url, PostgresServer.USER,
-                    PostgresServer.PASSWORD, Map.of()), info, dir, new Heartbeats.Settings(Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), 0, Duration.ofSeconds(10)));
+            PostgresExperiment shared = join(server, "recovery", Duration.ofSeconds(5));
             try (Connection killer = server.connect("recovery")) {
                 AtomicInteger rebuilds = new AtomicInteger();
                 AtomicInteger asked = new AtomicInteger();
@@ -81,12 +76,7 @@ class ClaimRecoveryTest {
     @Test
     void theEndIsNearOnceTheLastTrialAndTheLiveWorkersAreKnown() throws Exception {
         try (PostgresServer server = PostgresServer.start()) {
-            String url = server.createDatabase("near_end");
-            ExperimentInfo info = new ExperimentInfo("near_end", "Model", "ab12c", 1, 10, "random", List.of("loss"),
-                    List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
-            PostgresExperiment shared = PostgresExperiment.join(PostgresLocation.of(url, PostgresServer.USER,
-                    PostgresServer.PASSWORD, Map.of()), info, dir, new Heartbeats.Settings(Duration.ofMillis(100),
-                    Duration.ofSeconds(30), 0, Duration.ofSeconds(10)));
+            PostgresExperiment shared = join(server, "near_end", Duration.ofMillis(100));
             try {
                 SharedRun.Suggester tenTrials = new SharedRun.Suggester() {
                     @Override
@@ -112,6 +102,15 @@ class ClaimRecoveryTest {
                 shared.close();
             }
         }
+    }
+
+    /** Joins a new experiment {@code name}, in a database of that name, as a worker beating every {@code heartbeat}. */
+    private PostgresExperiment join(PostgresServer server, String name, Duration heartbeat) {
+        String url = server.createDatabase(name);
+        ExperimentInfo info = new ExperimentInfo(name, "Model", "ab12c", 1, 10, "random", List.of("loss"),
+                List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
+        return PostgresExperiment.join(PostgresLocation.of(url, PostgresServer.USER, PostgresServer.PASSWORD, Map.of()),
+                info, dir, new Heartbeats.Settings(heartbeat, Duration.ofSeconds(30), 0, Duration.ofSeconds(10)));
     }
 
     private static void terminateClaims(Connection killer) {

@@ -38,6 +38,27 @@ class SharedExperimentTest extends WithPostgres {
                 .storagePath(dir).verbose(0).build();
     }
 
+    /** Runs {@code quadratic} as two workers of one experiment, on two threads of this JVM; their results. */
+    private static List<ExperimentResult> twoWorkers(TuneOptions options) throws InterruptedException {
+        List<ExperimentResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    results.add(Tuner.run(quadratic(), options));
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        return results;
+    }
+
     private static Method quadratic() throws NoSuchMethodException {
         return SharedModel.class.getMethod("quadratic", double.class, double.class, dev.tune.TrialContext.class);
     }
@@ -103,23 +124,8 @@ class SharedExperimentTest extends WithPostgres {
     @Test
     void workersWhoseSearcherReadsNoResultsReturnTheSameTrialsAsAReload() throws Exception {
         String url = server.createDatabase("random_fifo");
-        List<ExperimentResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Thread t = new Thread(() -> {
-                try {
-                    results.add(Tuner.run(quadratic(), TuneOptions.builder().searcher("random").build()
-                            .overriddenBy(options(url, "random-fifo"))));
-                } catch (NoSuchMethodException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join(60_000);
-        }
+        List<ExperimentResult> results = twoWorkers(TuneOptions.builder().searcher("random").build()
+                .overriddenBy(options(url, "random-fifo")));
         PostgresLocation location = PostgresLocation.of(url, PostgresServer.USER, PostgresServer.PASSWORD,
                 java.util.Map.of());
         ExperimentResult loaded = SharedExperiments.load(location, "random-fifo", dir.resolve("random-fifo"))
@@ -157,22 +163,7 @@ class SharedExperimentTest extends WithPostgres {
     @Test
     void workersInOneJvmShareTheSamplesAndTheResult() throws Exception {
         String url = server.createDatabase("two_in_process");
-        List<ExperimentResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Thread t = new Thread(() -> {
-                try {
-                    results.add(Tuner.run(quadratic(), options(url, "in-process")));
-                } catch (NoSuchMethodException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join(60_000);
-        }
+        List<ExperimentResult> results = twoWorkers(options(url, "in-process"));
         assertEquals(2, results.size());
         for (ExperimentResult result : results) {
             assertEquals(24, result.trials().size());
