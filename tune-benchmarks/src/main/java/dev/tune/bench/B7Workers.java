@@ -33,8 +33,12 @@ final class B7Workers {
 
     static final int TRIALS = 2_000;
     private static volatile boolean warming;
-    /** Trials of each worker's own shared warm-up experiment: enough that the shared paths are compiled. */
-    private static final int WARM_UP_TRIALS = Integer.getInteger("b7.warmUpTrials", 150);
+    /**
+     * Trials of each worker's own shared warm-up experiment: enough that the shared paths are
+     * compiled (C1 compiles a method after about 200 calls; with 150, the 16 JVMs at 64 slots
+     * still spent 2.7 s of CPU compiling after the gate, 0.9 s with 600).
+     */
+    private static final int WARM_UP_TRIALS = Integer.getInteger("b7.warmUpTrials", 600);
     private static final java.util.concurrent.atomic.AtomicInteger WORKER_NUMBER =
             new java.util.concurrent.atomic.AtomicInteger();
     static final List<Integer> SLOTS = List.of(1, 2, 4, 8, 16, 64);
@@ -47,11 +51,18 @@ final class B7Workers {
     @Trainable(metric = "value", mode = Mode.MIN)
     static void sleepy(@Uniform(lower = 0, upper = 1) double x, TrialContext context) throws InterruptedException {
         int reports = Boolean.getBoolean("b7.asha") ? 4 : 1;
+        long started = System.currentTimeMillis();
         for (int i = 1; i <= reports; i++) {
             Thread.sleep(warming ? 0 : 100 / reports);
             context.report("value", x + 1.0 / i);
         }
+        if (!warming) {
+            TIMELINE.add(started + " " + System.currentTimeMillis());
+        }
     }
+
+    /** Each measured trial's start and end (epoch ms), written beside the done file for -Db7.stats. */
+    private static final java.util.Queue<String> TIMELINE = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     static List<String> run(List<String> cases, List<Integer> slots, int trials, PrintStream out) {
         out.printf("B7: %,d trials of 100 ms, W worker slots on one PostgreSQL; bars (random-fifo): efficiency"
@@ -70,6 +81,20 @@ final class B7Workers {
     private static String once(PostgresServer server, String c, int slots, int trials, PrintStream out) {
         String database = "b7_" + c.replace('-', '_') + "_" + slots;
         String url = server.createDatabase(database);
+        if (Boolean.getBoolean("b7.stats")) { // -Db7.stats=true prints the server's work per function after the run
+            try (Connection admin = server.connect(database)) {
+                admin.createStatement().execute("ALTER DATABASE " + database + " SET track_functions = 'pl'");
+                if (Boolean.getBoolean("b7.explain")) {
+                    for (String set : List.of("session_preload_libraries = 'auto_explain'",
+                            "auto_explain.log_min_duration = 0", "auto_explain.log_nested_statements = on",
+                            "auto_explain.log_analyze = on", "auto_explain.log_timing = off")) {
+                        admin.createStatement().execute("ALTER DATABASE " + database + " SET " + set);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         int jvms = slots <= 16 ? slots : 16;
         int each = slots / jvms;
         Path scratch = ScratchDirs.create("tune-bench-b7-");
@@ -81,6 +106,17 @@ final class B7Workers {
                         .redirectOutput(scratch.resolve("worker-" + i + ".log").toFile()).start());
             }
             awaitReady(scratch, jvms);
+            if (Boolean.getBoolean("b7.stats")) {
+                try (Connection admin = server.connect(database)) {
+                    admin.createStatement().execute("SELECT pg_stat_reset()");
+                    if (System.getProperty("tune.test.postgresOptions", "").contains("pg_stat_statements")) {
+                        admin.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                        admin.createStatement().execute("SELECT pg_stat_statements_reset()");
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             long start = System.nanoTime();
             java.time.Instant opened = java.time.Instant.now();
             Files.writeString(gate, "go");
@@ -172,6 +208,32 @@ final class B7Workers {
             long ended = count(c, "SELECT count(*) FROM tune_event WHERE kind = 'ended' AND experiment_id = " + B7);
             long duplicates = count(c, "SELECT count(*) FROM (SELECT trial_number FROM tune_event WHERE kind"
                     + " IN ('added', 'ended') AND experiment_id = " + B7 + " GROUP BY trial_number, kind HAVING count(*) > 1) d");
+            if (Boolean.getBoolean("b7.stats")) {
+                try (ResultSet rows = c.createStatement().executeQuery("SELECT funcname, calls, total_time, self_time"
+                        + " FROM pg_stat_user_functions ORDER BY total_time DESC")) {
+                    while (rows.next()) {
+                        System.out.printf("  %s: %d calls, %.0f ms (self %.0f ms)%n", rows.getString(1), rows.getLong(2),
+                                rows.getDouble(3), rows.getDouble(4));
+                    }
+                }
+                if (System.getProperty("tune.test.postgresOptions", "").contains("pg_stat_statements")) {
+                    c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    try (ResultSet rows = c.createStatement().executeQuery("SELECT calls, total_exec_time, rows,"
+                            + " shared_blks_hit, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements"
+                            + " ORDER BY total_exec_time DESC LIMIT 25")) {
+                        while (rows.next()) {
+                            System.out.printf("  %6d calls %8.0f ms %7d rows %8d blocks  %s%n", rows.getLong(1),
+                                    rows.getDouble(2), rows.getLong(3), rows.getLong(4), rows.getString(5));
+                        }
+                    }
+                }
+                try (ResultSet rows = c.createStatement().executeQuery("SELECT xact_commit, xact_rollback, tup_returned,"
+                        + " tup_fetched, tup_inserted, tup_updated FROM pg_stat_database WHERE datname = current_database()")) {
+                    rows.next();
+                    System.out.printf("  commits %d, rollbacks %d, returned %d, fetched %d, inserted %d, updated %d%n",
+                            rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6));
+                }
+            }
             if (Boolean.getBoolean("b7.perWorker")) {
                 try (ResultSet rows = c.createStatement().executeQuery("SELECT worker, count(*), min(heartbeat),"
                         + " max(heartbeat) FROM tune_trial WHERE experiment_id = " + B7 + " GROUP BY worker ORDER BY 4")) {
@@ -246,5 +308,6 @@ final class B7Workers {
         }
         Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]), scratch));
         Files.writeString(scratch.resolve("done-" + ProcessHandle.current().pid()), java.time.Instant.now().toString());
+        Files.write(scratch.resolve("timeline-" + ProcessHandle.current().pid()), TIMELINE);
     }
 }

@@ -36,7 +36,10 @@ final class ClaimAhead implements Runnable {
     private final Thread thread;
     private boolean claiming;
     private boolean empty;
+    /** When a claim last found nothing after finding something (System.nanoTime), for {@link #pollMillis}. */
+    private long emptySince = System.nanoTime();
     private boolean closed;
+    private boolean drained;
 
     private ClaimAhead(TrialBook book, SharedSearch replica, String tag, Path trialsRoot) {
         this.book = book;
@@ -82,6 +85,31 @@ final class ClaimAhead implements Runnable {
         return book.plan().workers() - book.occupied() - claimed.size();
     }
 
+    /**
+     * How long the book waits before it looks again for the end of other workers' trials, under
+     * the book's lock: 10 ms right after the claims ran dry, then a quarter of the time since, up to
+     * {@code most}, and never past the {@code deadline} (System.nanoTime). Trials that end soon
+     * after are seen at once; a long wait costs few queries.
+     */
+    long pollMillis(java.time.Duration most, long deadline) {
+        long dry = (System.nanoTime() - emptySince) / 4_000_000;
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        return Math.max(1, Math.min(left, Math.max(10, Math.min(most.toMillis(), dry))));
+    }
+
+    /**
+     * True once the experiment is done for this worker: nothing to claim, none of its trials
+     * running, and none of the others' ({@code open}) either; under the book's lock. The first
+     * to see it wakes the book's other threads, so every slot ends at once, not at its next look.
+     */
+    boolean done(int running, java.util.function.IntSupplier open) {
+        if (!drained && idle() && running == 0 && open.getAsInt() == 0) {
+            drained = true;
+            book.notifyAll();
+        }
+        return drained;
+    }
+
     /** True when the last claim found nothing (the searcher is done or waits) and none is under way. */
     boolean idle() {
         return empty && !claiming && claimed.isEmpty();
@@ -95,20 +123,28 @@ final class ClaimAhead implements Runnable {
                 LiveTrial trial = replica.claim(tag, room,
                         (id, number, config) -> Naming.newTrial(book.plan(), book, trialsRoot, id, number, config),
                         UnaryOperator.identity(), lost -> LiveTrial.resumed(lost, false, book, trialsRoot));
+                boolean readNow;
                 synchronized (book) {
                     claiming = false;
+                    emptySince = trial == null && !empty ? System.nanoTime() : emptySince;
                     empty = trial == null;
                     if (trial != null) {
                         claimed.add(trial);
                     }
                     replica.stopped().ifPresent(book::stopAll);
+                    // a replica that reads no events reads the log when no slot can wait for a claim
+                    readNow = trial == null || replica.readsEvents() || room() <= 0;
                     book.notifyAll();
-                    if (trial == null && !closed) {
-                        book.wait(book.plan().sharedPoll().toMillis()); // the searcher waits, or other workers' trials may come back
-                    }
                 }
-                if (trial != null) {
+                if (readNow) {
                     replica.catchUp(); // after the hand-over: the trial does not wait for the read
+                }
+                if (trial == null) {
+                    synchronized (book) {
+                        if (!closed) {
+                            book.wait(book.plan().sharedPoll().toMillis()); // the searcher waits, or others' trials may come back
+                        }
+                    }
                 }
             }
         } catch (StorageException e) {

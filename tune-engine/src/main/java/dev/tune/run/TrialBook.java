@@ -143,10 +143,10 @@ final class TrialBook {
             if (shared != null) {
                 ahead = ahead != null ? ahead : ClaimAhead.start(this, replica, tag, trialsRoot);
                 LiveTrial trial = ahead.take();
-                if (trial != null || stopAllReason != null || (ahead.idle() && running == 0 && shared.openTrials() == 0)) {
+                if (trial != null || stopAllReason != null || ahead.done(running, shared::openTrials)) {
                     return trial == null ? null : begin(track(trial));
                 }
-                wait(Math.max(1, Math.min(plan.sharedPoll().toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
+                wait(ahead.pollMillis(plan.sharedPoll(), deadline));
                 continue;
             }
             if (searcherDone) {

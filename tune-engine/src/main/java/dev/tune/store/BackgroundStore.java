@@ -121,11 +121,15 @@ final class BackgroundStore implements ExperimentStore {
 
     private void drain() {
         List<Runnable> batch = new ArrayList<>(256);
+        long window = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(store.flushWindowMillis());
+        long unflushedSince = 0; // when the first write not yet flushed was applied
         while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                continue;
+            if (batch.isEmpty()) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    continue;
+                }
             }
             queue.drainTo(batch, 255);
             for (Runnable write : batch) {
@@ -140,12 +144,32 @@ final class BackgroundStore implements ExperimentStore {
             }
             batch.clear();
             if (queue.isEmpty()) {
+                if (unflushedSince == 0) {
+                    unflushedSince = System.nanoTime();
+                }
+                long wait = window - (System.nanoTime() - unflushedSince);
+                if (wait > 0) {
+                    Runnable next = pollFor(wait);
+                    if (next != null) {
+                        batch.add(next);
+                        continue;
+                    }
+                }
+                unflushedSince = 0;
                 try {
                     store.flush();
                 } catch (RuntimeException | LinkageError e) {
                     failed(e);
                 }
             }
+        }
+    }
+
+    private Runnable pollFor(long nanos) {
+        try {
+            return queue.poll(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            return null;
         }
     }
 }

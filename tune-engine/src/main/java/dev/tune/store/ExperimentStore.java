@@ -42,6 +42,15 @@ public interface ExperimentStore extends AutoCloseable {
     default void flush() {
     }
 
+    /**
+     * How long buffered writes may wait for more before {@link #flush()}, in milliseconds: a store
+     * whose every flush takes a shared lock gathers the writes of a few trials into one. Zero (the
+     * default): flush as soon as no write is waiting.
+     */
+    default long flushWindowMillis() {
+        return 0;
+    }
+
     /** Flushes and releases files; the record stays readable through {@link StoredExperiment#load}. */
     @Override
     void close();

@@ -66,7 +66,11 @@ public interface SharedRun extends AutoCloseable {
         return false;
     }
 
-    /** How many trials are not yet ended: running anywhere, or waiting to be taken over. */
+    /**
+     * How many trials are not yet ended, other than this worker's own: running on another worker,
+     * or waiting to be taken over. This worker's trials are left out: the book knows when they
+     * end, and their ends may still be on their way to the store.
+     */
     int openTrials();
 
     /** Stops the experiment for every worker (time budget, a stopper, fail-fast); the first reason stays. */

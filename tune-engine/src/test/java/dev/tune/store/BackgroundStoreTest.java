@@ -23,6 +23,17 @@ class BackgroundStoreTest {
         volatile boolean closed;
         RuntimeException failOn;
         LinkageError linkageErrorOn;
+        long window;
+
+        @Override
+        public long flushWindowMillis() {
+            return window;
+        }
+
+        @Override
+        public void flush() {
+            calls.add("flush");
+        }
 
         @Override
         public void open(ExperimentInfo experiment) {
@@ -125,6 +136,37 @@ class BackgroundStoreTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, store::close);
         assertSame(recording.linkageErrorOn, e.getCause());
         assertEquals(List.of("result a 1", "result a 2", "result a 3"), recording.calls, "later writes went on");
+    }
+
+    @Test
+    void writesWithinTheFlushWindowGoOutTogether() throws InterruptedException {
+        Recording recording = new Recording();
+        recording.window = 60_000; // longer than the test: nothing is flushed before close
+        ExperimentStore store = ExperimentStore.inBackground(recording, "test");
+        store.appendResult(trial("a"), result("a", 1));
+        awaitCalls(recording, 1);
+        Thread.sleep(50); // the writer is idle now: without a window it would have flushed
+        store.endTrial(trial("a"));
+        awaitCalls(recording, 2);
+        assertEquals(List.of("result a 1", "end a"), recording.calls);
+        store.close();
+    }
+
+    @Test
+    void withoutAWindowAnIdleWriterFlushesAtOnce() throws InterruptedException {
+        Recording recording = new Recording();
+        ExperimentStore store = ExperimentStore.inBackground(recording, "test");
+        store.appendResult(trial("a"), result("a", 1));
+        awaitCalls(recording, 2);
+        assertEquals(List.of("result a 1", "flush"), recording.calls);
+        store.close();
+    }
+
+    private static void awaitCalls(Recording recording, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (recording.calls.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
     }
 
     @Test

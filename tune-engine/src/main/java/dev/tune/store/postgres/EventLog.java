@@ -37,7 +37,7 @@ final class EventLog {
 
     /** Locks the experiment's row until the transaction ends; returns the last event's number. */
     static long lock(Connection c, long experiment) throws SQLException {
-        return head(c, experiment, " FOR UPDATE OF e").lastSeq();
+        return head(c, experiment, " FOR NO KEY UPDATE OF e").lastSeq();
     }
 
     private static Head head(Connection c, long experiment, String lock) throws SQLException {

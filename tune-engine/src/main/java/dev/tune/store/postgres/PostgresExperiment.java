@@ -49,8 +49,8 @@ public final class PostgresExperiment implements SharedRun {
     private volatile int lastNumber = Integer.MAX_VALUE;
     /** Trials a positional claim landed beyond the one it returned: the next claims hand them out. */
     private final java.util.ArrayDeque<Integer> landed = new java.util.ArrayDeque<>();
-    /** How many trials a positional claim offers at once: more than workers that claim at the same moment. */
-    private static final int WINDOW = 16;
+    /** What positional claims offer. */
+    private final ClaimWindow offers;
     private boolean searcherDone;
 
     PostgresExperiment(Database database, long id, ExperimentInfo info, Instant createdAt, String worker,
@@ -64,6 +64,7 @@ public final class PostgresExperiment implements SharedRun {
         this.retryFor = settings.retryFor();
         this.claims = new Session(database, retryFor, connection);
         this.log = new LogReplay(experimentDir);
+        this.offers = new ClaimWindow(experimentDir);
         this.heartbeats = new Heartbeats(database, id, worker, settings);
     }
 
@@ -160,22 +161,12 @@ public final class PostgresExperiment implements SharedRun {
         int wanted = Math.max(1, suggester.wanted());
         while (true) {
             int first = nextGuess;
-            List<Claim.Added> window = new java.util.ArrayList<>();
-            for (int number = first; number < first + WINDOW + wanted; number++) {
-                Claim suggested = suggester.suggest(number);
-                if (!(suggested instanceof Claim.Added added)) {
-                    lastNumber = suggested instanceof Claim.Finished ? number - 1 : lastNumber;
-                    break;
-                }
-                window.add(added);
-            }
+            List<ClaimWindow.Offered> window = offers.offer(first, wanted, suggester, last -> lastNumber = last);
             if (window.isEmpty()) {
                 return claimLocked(replica, suggester);
             }
-            String[] ids = window.stream().map(a -> a.trial().id()).toArray(String[]::new);
-            String[] bodies = window.stream()
-                    .map(a -> StoreEvents.added(a.trial(), StoreEvents.dirName(experimentDir, a.trial())))
-                    .toArray(String[]::new);
+            String[] ids = window.stream().map(ClaimWindow.Offered::id).toArray(String[]::new);
+            String[] bodies = window.stream().map(ClaimWindow.Offered::body).toArray(String[]::new);
             int[] sent = {0};
             TrialRows.ClaimAt at = claims.statement("cannot claim a trial of " + info.name() + " in", c -> {
                 if (sent[0] > 0) {
@@ -195,7 +186,7 @@ public final class PostgresExperiment implements SharedRun {
                     }
                 }
                 nextGuess = at.claimed() + at.count();
-                return window.get(at.claimed() - first);
+                return suggester.suggest(at.claimed()); // the same suggestion, made for the trial this claim landed
             }
             if (at.stopReason() != null || at.pending() || at.nextNumber() < first) {
                 return claimLocked(replica, suggester);
@@ -254,6 +245,7 @@ public final class PostgresExperiment implements SharedRun {
         log.reset();
         searcherDone = false;
         landed.clear();
+        offers.clear();
         own.clear();
         replica.rebuild();
     }
@@ -321,7 +313,7 @@ public final class PostgresExperiment implements SharedRun {
 
     @Override
     public synchronized int openTrials() {
-        return (int) (long) claims.transaction("cannot read " + info.name() + " in", c -> TrialRows.open(c, id));
+        return (int) (long) claims.transaction("cannot read " + info.name() + " in", c -> TrialRows.open(c, id, worker));
     }
 
     @Override
@@ -348,7 +340,10 @@ public final class PostgresExperiment implements SharedRun {
     @Override
     public synchronized void saveState(dev.tune.store.ExperimentState state) {
         claims.transaction("cannot save the state of " + info.name() + " in", c -> {
-            try (PreparedStatement save = c.prepareStatement("UPDATE tune_experiment SET state = ? WHERE id = ?")) {
+            // skipped while another worker holds the row: it is appending, and saves its own state after,
+            // or it is saving the same final state; either way the last state saved sees every trial
+            try (PreparedStatement save = c.prepareStatement("UPDATE tune_experiment SET state = ? WHERE id ="
+                    + " (SELECT id FROM tune_experiment WHERE id = ? FOR NO KEY UPDATE SKIP LOCKED)")) {
                 save.setString(1, StoreEvents.state(state));
                 save.setLong(2, id);
                 save.executeUpdate();

@@ -85,6 +85,17 @@ final class PostgresStore implements ExperimentStore {
         state = newState;
     }
 
+    /**
+     * Every flush takes the experiment's lock, which every worker's claims and appends queue for:
+     * the ends and results of a worker's trials that come within 25 ms of each other go out in one
+     * append. On B7 (64 slots of 100 ms trials) this halved the appends. A trial's end reaches the
+     * log that much later; nothing waits for it but the other workers' last look at the end.
+     */
+    @Override
+    public long flushWindowMillis() {
+        return 25;
+    }
+
     @Override
     public void flush() {
         if (buffer.isEmpty() && ended.isEmpty() && state == null) {

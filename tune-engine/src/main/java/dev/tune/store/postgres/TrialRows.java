@@ -98,11 +98,12 @@ final class TrialRows {
         }
     }
 
-    /** How many trials of the experiment are running or waiting to be taken over. */
-    static long open(Connection c, long experiment) throws SQLException {
+    /** How many trials of the experiment wait to be taken over, or run on a worker other than {@code worker}. */
+    static long open(Connection c, long experiment, String worker) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM tune_trial WHERE experiment_id = ?"
-                + " AND status IN ('PENDING', 'RUNNING')")) {
+                + " AND status IN ('PENDING', 'RUNNING') AND worker IS DISTINCT FROM ?")) {
             s.setLong(1, experiment);
+            s.setString(2, worker);
             try (ResultSet row = s.executeQuery()) {
                 row.next();
                 return row.getLong(1);

@@ -142,6 +142,12 @@ public final class PostgresServer implements AutoCloseable {
                 "-p", Integer.toString(port), "-k", root.toString(), "-c", "listen_addresses=127.0.0.1",
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                 "-c", "max_connections=300", "-c", "shared_buffers=64MB"));
+        // -Dtune.test.postgresOptions="shared_preload_libraries=pg_stat_statements ..." to study a benchmark
+        for (String option : System.getProperty("tune.test.postgresOptions", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.addAll(List.of("-c", option));
+            }
+        }
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("server.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
