@@ -306,6 +306,9 @@ final class B7Workers {
         while (!Files.exists(gate)) {
             Thread.sleep(5);
         }
+        if (Boolean.getBoolean("b7.trace")) {
+            System.err.println("GATE " + System.currentTimeMillis());
+        }
         Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]), scratch));
         Files.writeString(scratch.resolve("done-" + ProcessHandle.current().pid()), java.time.Instant.now().toString());
         Files.write(scratch.resolve("timeline-" + ProcessHandle.current().pid()), TIMELINE);
