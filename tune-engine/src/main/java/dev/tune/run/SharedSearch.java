@@ -187,7 +187,9 @@ final class SharedSearch implements SharedRun.Replica {
      */
     java.util.Optional<Trial> elsewhere(String trialId) {
         shared.catchUp(this);
-        return java.util.Optional.ofNullable(saved.get(trialId));
+        java.util.Optional<Trial> donor = java.util.Optional.ofNullable(saved.get(trialId));
+        donor.flatMap(Trial::latestCheckpoint).ifPresent(shared::fetch); // written on another machine: from the database
+        return donor;
     }
 
     /** The scheduler's decisions on paused trials; only this worker's own trials are paused here. */

@@ -67,6 +67,15 @@ public interface SharedRun extends AutoCloseable {
     }
 
     /**
+     * Makes sure {@code checkpoint}'s files are on this machine before a trial restores from it:
+     * one written by a worker on another machine is unpacked from the database when kept there
+     * (small checkpoints). False when the files are neither here nor in the database.
+     */
+    default boolean fetch(dev.tune.result.SavedCheckpoint checkpoint) {
+        return java.nio.file.Files.isDirectory(checkpoint.dir());
+    }
+
+    /**
      * How many trials are not yet ended, other than this worker's own: running on another worker,
      * or waiting to be taken over. This worker's trials are left out: the book knows when they
      * end, and their ends may still be on their way to the store.

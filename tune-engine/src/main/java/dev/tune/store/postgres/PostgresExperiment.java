@@ -265,7 +265,11 @@ public final class PostgresExperiment implements SharedRun {
             OptionalInt lost = head.pending() ? TrialRows.takeOver(c, id, worker) : OptionalInt.empty();
             if (lost.isPresent()) {
                 own.add(lost.getAsInt());
-                return new Claim.TakenOver(log.seen().trial(lost.getAsInt()));
+                Trial taken = log.seen().trial(lost.getAsInt());
+                if (taken.latestCheckpoint().isPresent()) { // from its latest checkpoint, wherever it was written
+                    CheckpointBytes.fetch(c, id, experimentDir, taken.latestCheckpoint().get());
+                }
+                return new Claim.TakenOver(taken);
             }
             int number = head.nextNumber();
             asked[0] = number;
@@ -309,6 +313,12 @@ public final class PostgresExperiment implements SharedRun {
     private void replay(Replica replica, long seq, int number, String kind, String body) {
         log.apply(replica, seq, number, kind, body, own.contains(number));
         nextGuess = Math.max(nextGuess, number + 1);
+    }
+
+    @Override
+    public boolean fetch(dev.tune.result.SavedCheckpoint checkpoint) {
+        return java.nio.file.Files.isDirectory(checkpoint.dir()) || claims.transaction("cannot read checkpoint "
+                + checkpoint.dir() + " of " + info.name() + " in", c -> CheckpointBytes.fetch(c, id, experimentDir, checkpoint));
     }
 
     @Override

@@ -34,6 +34,8 @@ final class PostgresStore implements ExperimentStore {
     private final boolean resultsDecided;
     private final List<EventLog.Event> buffer = new ArrayList<>();
     private final List<Trial> ended = new ArrayList<>();
+    private final List<Archive> archives = new ArrayList<>();
+    private boolean warnedLarge;
     private ExperimentState state;
 
     PostgresStore(Session session, long experiment, Path experimentDir, String worker, boolean resultsDecided) {
@@ -62,11 +64,28 @@ final class PostgresStore implements ExperimentStore {
         buffer.add(new EventLog.Event(trial.number(), StoreEvents.RESULT, StoreEvents.result(result)));
     }
 
+    /**
+     * Records the checkpoint's event and, when its files add up to at most
+     * {@link CheckpointBytes#LIMIT}, its files too, in the same transaction and before the event.
+     */
     @Override
     public void addCheckpoint(Trial trial, SavedCheckpoint checkpoint) {
         String dir = dev.tune.store.StoreEvents.relativeDir(experimentDir, checkpoint.dir());
+        java.util.Optional<byte[]> archive = CheckpointBytes.pack(checkpoint.dir());
+        if (archive.isPresent()) {
+            archives.add(new Archive(trial.number(), dir, archive.get()));
+        } else if (!warnedLarge) {
+            warnedLarge = true;
+            LOG.warn("Checkpoint {} of trial {} is larger than the {} KiB kept in the database: other machines reach"
+                    + " it only when tune.storage.checkpoints is a directory they share", checkpoint.dir(), trial.id(),
+                    CheckpointBytes.LIMIT >> 10);
+        }
         buffer.add(new EventLog.Event(trial.number(), StoreEvents.CHECKPOINT,
                 StoreEvents.checkpoint(trial, checkpoint, dir)));
+    }
+
+    /** A checkpoint's files to keep in the database with the next flush. */
+    private record Archive(int number, String dir, byte[] bytes) {
     }
 
     @Override
@@ -104,6 +123,7 @@ final class PostgresStore implements ExperimentStore {
         session.transaction("cannot record results in", this::write);
         buffer.clear();
         ended.clear();
+        archives.clear();
         state = null;
     }
 
@@ -115,6 +135,9 @@ final class PostgresStore implements ExperimentStore {
      * the new worker's alone.
      */
     private Void write(Connection connection) throws SQLException {
+        for (Archive archive : archives) {
+            CheckpointBytes.store(connection, experiment, archive.number(), archive.dir(), archive.bytes());
+        }
         int n = buffer.size();
         Integer[] numbers = new Integer[n];
         String[] kinds = new String[n];

@@ -32,8 +32,13 @@ class SharedPbtTest extends WithPostgres {
             "tune.stop.maxIterations=40", "shared.peers=4",
             "tune.scheduler=pbt(timeAttr=training_iteration,perturbationInterval=4,quantileFraction=0.5,mutations=speed)",
             "shared.barrier=" + dir.resolve("barrier")}; // both trials start together, whenever each JVM is up
-        List<WorkerProcess> workers = List.of(WorkerProcess.start(url, dir, "Population", "pbt", "pbt-a", settings),
-                WorkerProcess.start(url, dir, "Population", "pbt", "pbt-b", settings));
+        // each worker keeps its files under its own storage path, as on two machines: a checkpoint the other
+        // worker wrote reaches this one through the database (small checkpoints are kept there)
+        List<WorkerProcess> workers = List.of(
+                WorkerProcess.start(url, java.nio.file.Files.createDirectories(dir.resolve("machine-a")), "Population",
+                        "pbt", "pbt-a", settings),
+                WorkerProcess.start(url, java.nio.file.Files.createDirectories(dir.resolve("machine-b")), "Population",
+                        "pbt", "pbt-b", settings));
         StringBuilder logs = new StringBuilder();
         for (WorkerProcess worker : workers) {
             String log = worker.await(120);
@@ -83,6 +88,7 @@ class SharedPbtTest extends WithPostgres {
                         + " with speed " + speed + ": " + results.get(trial));
             }
             assertTrue(across > 0, "of " + steps.size() + " exploits, at least one copied the other worker's checkpoint\n" + logs);
+            assertTrue(SharedExperimentTest.count(c, "SELECT count(*) FROM tune_checkpoint") > 0, "checkpoints in the database");
         }
     }
 }

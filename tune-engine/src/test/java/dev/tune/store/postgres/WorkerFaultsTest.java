@@ -20,11 +20,15 @@ class WorkerFaultsTest extends WithPostgres {
     @Test
     void aTrialOfAKilledWorkerIsTakenOverAndFinishesFromItsCheckpoint() throws Exception {
         String url = server.createDatabase("sigkill");
-        WorkerProcess doomed = WorkerProcess.start(url, dir, "Slow", "sigkill", "doomed", FAST_HEARTBEAT);
+        // each worker keeps its files under its own storage path, as on two machines: the survivor finds
+        // the killed worker's checkpoint in the database
+        WorkerProcess doomed = WorkerProcess.start(url, java.nio.file.Files.createDirectories(dir.resolve("machine-a")),
+                "Slow", "sigkill", "doomed", FAST_HEARTBEAT);
         long checkpoint;
         try (Connection c = server.connect("sigkill")) {
             checkpoint = awaitCheckpoint(c, 1, 3);
-            WorkerProcess survivor = WorkerProcess.start(url, dir, "Slow", "sigkill", "survivor", FAST_HEARTBEAT);
+            WorkerProcess survivor = WorkerProcess.start(url, java.nio.file.Files.createDirectories(
+                    dir.resolve("machine-b")), "Slow", "sigkill", "survivor", FAST_HEARTBEAT);
             doomed.process.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
             doomed.process.waitFor();
             String log = survivor.await(90);
