@@ -34,7 +34,11 @@ final class CheckpointBytes {
     private CheckpointBytes() {
     }
 
-    /** The files of {@code dir} as a zip archive; empty when they add up to more than {@link #LIMIT}. */
+    /**
+     * The files of {@code dir} as a zip archive; empty when they add up to more than {@link #LIMIT},
+     * or when the directory is gone (a later checkpoint of the trial replaced it before this one
+     * was written out: only the latest few are kept).
+     */
     static Optional<byte[]> pack(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -54,6 +58,11 @@ final class CheckpointBytes {
                 }
             }
             return Optional.of(bytes.toByteArray());
+        } catch (java.nio.file.NoSuchFileException | UncheckedIOException gone) {
+            if (Files.isDirectory(dir)) {
+                throw gone instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) gone);
+            }
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + dir + ": " + e.getMessage(), e);
         }

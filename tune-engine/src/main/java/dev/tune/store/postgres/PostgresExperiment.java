@@ -141,6 +141,9 @@ public final class PostgresExperiment implements SharedRun {
         }
         Claim claim = suggester.positional() ? claimPositional(replica, suggester) : claimLocked(replica, suggester);
         searcherDone = claim instanceof Claim.Finished;
+        if (claim instanceof Claim.TakenOver lost) { // from its latest checkpoint, wherever it was written
+            lost.trial().latestCheckpoint().ifPresent(this::fetch);
+        }
         return claim;
     }
 
@@ -265,11 +268,7 @@ public final class PostgresExperiment implements SharedRun {
             OptionalInt lost = head.pending() ? TrialRows.takeOver(c, id, worker) : OptionalInt.empty();
             if (lost.isPresent()) {
                 own.add(lost.getAsInt());
-                Trial taken = log.seen().trial(lost.getAsInt());
-                if (taken.latestCheckpoint().isPresent()) { // from its latest checkpoint, wherever it was written
-                    CheckpointBytes.fetch(c, id, experimentDir, taken.latestCheckpoint().get());
-                }
-                return new Claim.TakenOver(taken);
+                return new Claim.TakenOver(log.seen().trial(lost.getAsInt()));
             }
             int number = head.nextNumber();
             asked[0] = number;
@@ -316,7 +315,7 @@ public final class PostgresExperiment implements SharedRun {
     }
 
     @Override
-    public boolean fetch(dev.tune.result.SavedCheckpoint checkpoint) {
+    public synchronized boolean fetch(dev.tune.result.SavedCheckpoint checkpoint) {
         return java.nio.file.Files.isDirectory(checkpoint.dir()) || claims.transaction("cannot read checkpoint "
                 + checkpoint.dir() + " of " + info.name() + " in", c -> CheckpointBytes.fetch(c, id, experimentDir, checkpoint));
     }

@@ -74,7 +74,7 @@ final class PostgresStore implements ExperimentStore {
         java.util.Optional<byte[]> archive = CheckpointBytes.pack(checkpoint.dir());
         if (archive.isPresent()) {
             archives.add(new Archive(trial.number(), dir, archive.get()));
-        } else if (!warnedLarge) {
+        } else if (!warnedLarge && java.nio.file.Files.isDirectory(checkpoint.dir())) {
             warnedLarge = true;
             LOG.warn("Checkpoint {} of trial {} is larger than the {} KiB kept in the database: other machines reach"
                     + " it only when tune.storage.checkpoints is a directory they share", checkpoint.dir(), trial.id(),

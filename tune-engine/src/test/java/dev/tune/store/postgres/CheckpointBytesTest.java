@@ -66,6 +66,11 @@ class CheckpointBytesTest {
     }
 
     @Test
+    void aCheckpointAlreadyReplacedIsNotKept() {
+        assertTrue(CheckpointBytes.pack(machineA.resolve("deleted_by_a_later_checkpoint")).isEmpty());
+    }
+
+    @Test
     void anArchiveEntryOutsideTheCheckpointIsRefused() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
