@@ -58,13 +58,11 @@ final class CheckpointBytes {
                 }
             }
             return Optional.of(bytes.toByteArray());
-        } catch (java.nio.file.NoSuchFileException | UncheckedIOException gone) {
-            if (Files.isDirectory(dir)) {
-                throw gone instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) gone);
+        } catch (IOException | UncheckedIOException e) {
+            if (!Files.isDirectory(dir)) {
+                return Optional.empty(); // deleted while it was read, or before
             }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoint " + dir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read checkpoint " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -129,13 +127,10 @@ final class CheckpointBytes {
 
     /**
      * Unpacks {@code checkpoint} (of the experiment whose directory is {@code experimentDir}) from
-     * the database unless its files are here; false when they are neither here nor kept there.
+     * the database, for a caller that found its files missing here; false when it is not kept there.
      */
     static boolean fetch(Connection c, long experiment, Path experimentDir, dev.tune.result.SavedCheckpoint checkpoint)
             throws SQLException {
-        if (Files.isDirectory(checkpoint.dir())) {
-            return true;
-        }
         Optional<byte[]> archive = read(c, experiment, dev.tune.store.StoreEvents.relativeDir(experimentDir,
                 checkpoint.dir()));
         archive.ifPresent(bytes -> unpack(bytes, checkpoint.dir()));
