@@ -20,7 +20,9 @@ public class Population {
 
     @Step
     double step() {
-        acc += 1 / (1 + Math.abs(Math.log10(lr / 0.1)));
+        // The score follows the learning rate, not how long a trial has trained: a trial that just
+        // trained most would otherwise rank on top at its own perturbation and never be exploited.
+        acc = 1 / (1 + Math.abs(Math.log10(lr / 0.1)));
         return acc;
     }
 }
