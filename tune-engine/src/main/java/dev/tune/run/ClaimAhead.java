@@ -98,6 +98,28 @@ final class ClaimAhead implements Runnable {
     }
 
     /**
+     * When no claimed trial waits: waits a while for one, under the book's lock; false once the
+     * experiment is done for this worker ({@link #done}). With {@code barrier}, this worker's paused
+     * trials wait for every worker's trials to reach a barrier (synchronous HyperBand): then
+     * {@code resumeDecided} hands the decisions the log brought to them (true when one may run), and
+     * with no trial running here and none left to claim, the decision is asked for at the head of
+     * the log.
+     */
+    boolean await(int running, boolean barrier, java.util.function.BooleanSupplier resumeDecided,
+            java.util.function.IntSupplier open, long deadline) throws InterruptedException {
+        if (barrier) {
+            if (resumeDecided.getAsBoolean()
+                    || running == 0 && idle() && replica.decideQuiet() && resumeDecided.getAsBoolean()) {
+                return true;
+            }
+        } else if (done(running, open)) {
+            return false;
+        }
+        book.wait(pollMillis(book.plan().sharedPoll(), deadline));
+        return true;
+    }
+
+    /**
      * True once the experiment is done for this worker: nothing to claim, none of its trials
      * running, and none of the others' ({@code open}) either; under the book's lock. The first
      * to see it wakes the book's other threads, so every slot ends at once, not at its next look.

@@ -73,6 +73,8 @@ final class ExperimentRunner {
                 book.view()));
         if (resume != null) {
             book.resume(resume);
+            LOG.info("Resuming experiment {}: {} trials kept, {} continue, {} start again", plan.name(),
+                    resume.kept().size(), resume.resumed().size(), resume.restarted().size());
         }
         ScheduledExecutorService ticker = plan.verbose() >= 1 ? progressTicker(book, reporter, start) : null;
         GracefulShutdown shutdown = GracefulShutdown.install(book, plan.name());

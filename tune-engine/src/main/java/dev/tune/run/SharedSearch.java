@@ -46,6 +46,10 @@ final class SharedSearch implements SharedRun.Replica {
     private final java.util.Map<String, Trial> saved = new java.util.concurrent.ConcurrentHashMap<>();
     /** What the scheduler asked of this worker's trials, from its decisions here; guarded by this. */
     private final java.util.List<SchedulerAction> asked = new java.util.ArrayList<>();
+    /** A barrier scheduler's decisions on this worker's paused trials, made at their place in the log; guarded by this. */
+    private final java.util.Map<String, Decision> decided = new java.util.LinkedHashMap<>();
+    /** Whether the last claim found the searcher done: no trial will be added any more. */
+    private volatile boolean searchDone;
 
     /**
      * {@code searcher} and {@code scheduler}: the started replicas; {@code searchers} and
@@ -121,6 +125,7 @@ final class SharedSearch implements SharedRun.Replica {
         if (claim instanceof SharedRun.Claim.Stopped stop) {
             stopped = stop.reason();
         }
+        searchDone = claim instanceof SharedRun.Claim.Finished;
         if (claim instanceof SharedRun.Claim.TakenOver lost) {
             LOG.info("Taking over trial {} from a lost worker", lost.trial().name());
             own(lost.trial().id());
@@ -143,9 +148,12 @@ final class SharedSearch implements SharedRun.Replica {
         return known;
     }
 
-    /** Reads what the log holds that this replica has not heard, when claims do not (positional searchers). */
+    /**
+     * Reads what the log holds that this replica has not heard, when claims do not: for positional
+     * searchers, and for a barrier scheduler, whose paused trials wait for other workers' results.
+     */
     void catchUp() {
-        if (positional()) {
+        if (positional() || barrier()) {
             shared.catchUp(this);
         }
     }
@@ -192,8 +200,16 @@ final class SharedSearch implements SharedRun.Replica {
         return donor;
     }
 
-    /** The scheduler's decisions on paused trials; only this worker's own trials are paused here. */
+    /**
+     * The scheduler's decisions on paused trials; only this worker's own trials are paused here. A
+     * barrier scheduler's were made where the log brought them ({@link #settle}); the rest decide now.
+     */
     synchronized java.util.Map<String, Decision> decidePaused(boolean quiet) {
+        if (barrier()) {
+            java.util.Map<String, Decision> taken = new java.util.LinkedHashMap<>(decided);
+            decided.clear();
+            return taken;
+        }
         java.util.Map<String, Decision> decisions = scheduler.decidePaused(quiet);
         asked.addAll(scheduler.actions());
         return decisions;
@@ -204,6 +220,53 @@ final class SharedSearch implements SharedRun.Replica {
         java.util.List<SchedulerAction> taken = java.util.List.copyOf(asked);
         asked.clear();
         return taken;
+    }
+
+    /**
+     * True when the scheduler holds paused trials until others reach a boundary (synchronous
+     * HyperBand): every replica then asks it about paused trials at the same places in the log,
+     * after each result and end, so all decide alike; each worker acts on its own trials.
+     */
+    private boolean barrier() {
+        return scheduler instanceof dev.tune.schedule.HyperBandScheduler;
+    }
+
+    /** True when a paused trial keeps its slot (PBT's trials take turns); a barrier scheduler's free theirs for new trials. */
+    boolean pausedKeepSlots() {
+        return !barrier();
+    }
+
+    /** Asks a barrier scheduler about paused trials here in the log; keeps this worker's decisions. True when it decided. */
+    private boolean settle(boolean quiet) {
+        if (!barrier()) {
+            return false;
+        }
+        java.util.Map<String, Decision> decisions = scheduler.decidePaused(quiet);
+        decisions.forEach((id, decision) -> {
+            if (mine.contains(id)) {
+                decided.put(id, decision);
+            }
+        });
+        dropAsked();
+        return !decisions.isEmpty();
+    }
+
+    /**
+     * With nothing more to come (the searcher is done) and this worker's trials all paused: asks,
+     * at the head of the log, whether the scheduler decides on paused trials now, and marks the
+     * place for every replica when it does. False when the searcher may still add trials.
+     */
+    boolean decideQuiet() {
+        return barrier() && searchDone && shared.decideQuiet(this, () -> {
+            synchronized (this) {
+                return settle(true);
+            }
+        });
+    }
+
+    @Override
+    public synchronized void quiet() {
+        settle(true);
     }
 
     /** The replica's answer to its owner's result is its owner's alone: whatever it asked is dropped here. */
@@ -219,6 +282,7 @@ final class SharedSearch implements SharedRun.Replica {
         scheduler = schedulers.get();
         finished = false;
         warned = false;
+        decided.clear();
     }
 
     @Override
@@ -282,6 +346,7 @@ final class SharedSearch implements SharedRun.Replica {
         }
         scheduler.onTrialResult(result); // its owner decided on it already
         dropAsked();
+        settle(false);
     }
 
     @Override
@@ -291,6 +356,7 @@ final class SharedSearch implements SharedRun.Replica {
         searcher.onTrialComplete(trial);
         scheduler.onTrialComplete(trial);
         dropAsked();
+        settle(false);
     }
 
     /** True when results need the scheduler's decision from the log; FIFO decides nothing. */
@@ -311,6 +377,7 @@ final class SharedSearch implements SharedRun.Replica {
                 }
                 Decision decision = scheduler.onTrialResult(result);
                 asked.addAll(scheduler.actions());
+                settle(false);
                 return decision;
             }
         });

@@ -4,6 +4,7 @@ import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.schedule.AsyncHyperBandScheduler;
 import dev.tune.schedule.FifoScheduler;
+import dev.tune.schedule.HyperBandScheduler;
 import dev.tune.schedule.MedianStoppingRule;
 import dev.tune.schedule.PopulationBasedTraining;
 import dev.tune.store.ExperimentInfo;
@@ -31,12 +32,12 @@ final class SharedWorker {
                 options.get(TuneOption.STORAGE_PASSWORD).orElse(null), System.getenv());
         RunPlan plan = RunPlan.resolve(experiment, options);
         if (!(plan.scheduler() instanceof FifoScheduler || plan.scheduler() instanceof AsyncHyperBandScheduler
-                || plan.scheduler() instanceof MedianStoppingRule
+                || plan.scheduler() instanceof MedianStoppingRule || plan.scheduler() instanceof HyperBandScheduler
                 || plan.scheduler() instanceof PopulationBasedTraining pbt && !pbt.synchronous())) {
             throw new IllegalArgumentException("Experiment " + plan.name() + ": tune.scheduler=" + plan.scheduler()
                     + " does not yet decide across workers of a shared experiment (tune.storage="
-                    + location.display() + "): it holds paused trials back until all reach a boundary; run it on"
-                    + " one machine, or use fifo, asha, median or asynchronous pbt");
+                    + location.display() + "): its population waits at each interval for every trial; run it on"
+                    + " one machine, or use fifo, asha, median, hyperband or asynchronous pbt");
         }
         Path dir = options.get(TuneOption.STORAGE_CHECKPOINTS).orElse(options.resolve(TuneOption.STORAGE_PATH))
                 .resolve(plan.name());

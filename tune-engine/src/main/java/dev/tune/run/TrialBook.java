@@ -84,9 +84,9 @@ final class TrialBook {
         return Math.max(0, plan.workers() - running - paused.resumableCount());
     }
 
-    /** Slots held by a running or a paused trial of this worker. */
+    /** Slots held by a running trial of this worker, or a paused one that keeps its slot (PBT's take turns). */
     synchronized int occupied() {
-        return running + paused.size();
+        return running + (replica == null || replica.pausedKeepSlots() ? paused.size() : paused.resumableCount());
     }
 
     /** A trial saved a checkpoint: exploits that waited for it can go. */
@@ -95,25 +95,28 @@ final class TrialBook {
     }
 
     synchronized boolean hasCheckpoint(String trialId) {
-        LiveTrial trial = byId.get(trialId);
-        return trial != null && trial.latestSaved().isPresent();
+        return Optional.ofNullable(byId.get(trialId)).flatMap(LiveTrial::latestSaved).isPresent();
     }
 
     /** Trials that will start, up to one per slot: asked of the searcher ahead, as Ray keeps trials pending. */
     synchronized int waiting() {
         while (pending.size() < plan.workers() && !searcherDone && stopAllReason == null) {
-            int number = nextNumber;
-            String id = Naming.trialId(tag, number);
-            Suggestion suggestion = searcher.suggest(id);
-            if (suggestion.isFinished()) {
-                searcherDone = true;
-            } else if (suggestion.isNotNow()) {
+            LiveTrial trial = suggestNext();
+            if (trial == null) {
                 break;
-            } else {
-                pending.add(register(id, number, suggestion.config().orElseThrow()));
             }
+            pending.add(trial);
         }
         return pending.size();
+    }
+
+    /** The searcher's next trial, registered; null when it has none now, or is done ({@code searcherDone}). */
+    private LiveTrial suggestNext() {
+        int number = nextNumber;
+        String id = Naming.trialId(tag, number);
+        Suggestion suggestion = searcher.suggest(id);
+        searcherDone = suggestion.isFinished();
+        return suggestion.config().map(config -> register(id, number, config)).orElse(null);
     }
 
     RunPlan plan() {
@@ -143,10 +146,15 @@ final class TrialBook {
             if (shared != null) {
                 ahead = ahead != null ? ahead : ClaimAhead.start(this, replica, tag, trialsRoot);
                 LiveTrial trial = ahead.take();
-                if (trial != null || stopAllReason != null || ahead.done(running, shared::openTrials)) {
+                if (trial != null || stopAllReason != null) {
                     return trial == null ? null : begin(track(trial));
                 }
-                wait(ahead.pollMillis(plan.sharedPoll(), deadline));
+                if (!ahead.await(running, paused.hasPaused() && !replica.pausedKeepSlots(), () -> {
+                    decidePaused(false);
+                    return paused.hasResumable();
+                }, shared::openTrials, deadline)) {
+                    return null;
+                }
                 continue;
             }
             if (searcherDone) {
@@ -163,25 +171,21 @@ final class TrialBook {
                 }
                 continue;
             }
-            int number = nextNumber;
-            String id = Naming.trialId(tag, number);
-            Suggestion suggestion = searcher.suggest(id);
-            if (suggestion.isFinished()) {
-                searcherDone = true;
+            LiveTrial suggested = suggestNext();
+            if (suggested != null) {
+                return begin(suggested);
+            }
+            if (searcherDone) {
                 notifyAll();
                 continue;
             }
-            if (suggestion.isNotNow()) {
-                if (running == 0) {
-                    LOG.warn("Searcher {} has nothing to suggest and no trial is running; ending the experiment",
-                            searcher.getClass().getSimpleName());
-                    searcherDone = true;
-                    return null;
-                }
-                wait(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
-                continue;
+            if (running == 0) {
+                LOG.warn("Searcher {} has nothing to suggest and no trial is running; ending the experiment",
+                        searcher.getClass().getSimpleName());
+                searcherDone = true;
+                return null;
             }
-            return begin(register(id, number, suggestion.config().orElseThrow()));
+            wait(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
         }
     }
 
@@ -212,8 +216,6 @@ final class TrialBook {
         resume.resumed().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, false, this, trialsRoot))));
         resume.restarted().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, true, this, trialsRoot))));
         nextNumber = resume.nextNumber();
-        LOG.info("Resuming experiment {}: {} trials kept, {} continue, {} start again", plan.name(),
-                resume.kept().size(), resume.resumed().size(), resume.restarted().size());
     }
 
     /** Takes one result; false when the trial must stop now. */
@@ -282,16 +284,7 @@ final class TrialBook {
         } else {
             trial.end(TrialStatus.TERMINATED, Termination.COMPLETED, null);
         }
-        Trial snapshot = trial.snapshot();
-        if (shared == null) {
-            searcher.onTrialComplete(snapshot); // a shared experiment's searcher hears it from the log
-        }
-        scheduler.onTrialComplete(snapshot);
-        if (failed) {
-            callbacks.onTrialError(snapshot, failure);
-        } else {
-            callbacks.onTrialComplete(snapshot);
-        }
+        Trial snapshot = told(trial, failed ? failure : null);
         actions.retry();
         if (paused.hasPaused()) {
             decidePaused(false);
@@ -318,11 +311,22 @@ final class TrialBook {
             plan.experiment().body().discard(instance);
         }
         trial.end(TrialStatus.TERMINATED, why, null);
+        store.endTrial(told(trial, null));
+    }
+
+    /** Tells the searcher (alone: a shared one hears it from the log), the scheduler and the callbacks of an end. */
+    private Trial told(LiveTrial trial, Throwable failure) {
         Trial snapshot = trial.snapshot();
-        searcher.onTrialComplete(snapshot);
+        if (shared == null) {
+            searcher.onTrialComplete(snapshot);
+        }
         scheduler.onTrialComplete(snapshot);
-        callbacks.onTrialComplete(snapshot);
-        store.endTrial(snapshot);
+        if (failure != null) {
+            callbacks.onTrialError(snapshot, failure);
+        } else {
+            callbacks.onTrialComplete(snapshot);
+        }
+        return snapshot;
     }
 
     /** Marks a trial stopped because the experiment ended while it ran. */
@@ -375,10 +379,7 @@ final class TrialBook {
 
     /** Ends the trials claimed ahead that did not start here; the shared store gives them to other workers. */
     void dropClaimedAhead() {
-        ClaimAhead claims = ahead;
-        if (claims != null) {
-            claims.giveBack(store);
-        }
+        Optional.ofNullable(ahead).ifPresent(claims -> claims.giveBack(store));
     }
 
     /** How many trials this worker ran; it forgets them: a shared experiment's result is read from its log. */

@@ -42,6 +42,14 @@ public interface SharedRun extends AutoCloseable {
     <T> T decide(Replica replica, int number, Result result, java.util.function.Supplier<T> decision);
 
     /**
+     * At the head of the log, under the experiment's lock, after applying every event before it to
+     * {@code replica}: asks {@code decided} (the scheduler's decision on paused trials with nothing
+     * more to come, true when it decided something) and, when it did, appends a
+     * {@link dev.tune.store.StoreEvents#DECIDED} mark, where every other replica asks the same.
+     */
+    boolean decideQuiet(Replica replica, java.util.function.BooleanSupplier decided);
+
+    /**
      * Applies to {@code replica}, in log order, every event not seen yet, then claims a trial while
      * still holding the experiment's lock: a trial another worker lost (its heartbeat stopped)
      * first, else a new one from {@code suggester}, whose added event is written in the same
@@ -152,6 +160,10 @@ public interface SharedRun extends AutoCloseable {
 
         /** A live trial saved a checkpoint: {@code trial} has its config and checkpoints so far, not its results. */
         default void checkpoint(Trial trial) {
+        }
+
+        /** A worker's scheduler decided on paused trials with nothing more to come ({@link #decideQuiet}): decide the same here. */
+        default void quiet() {
         }
 
         /**

@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
  * The events of an experiment as one-line JSON texts, spelled exactly as the local directory's
  * {@code trials.jsonl} journal and {@code result.json} lines spell them, so a shared store holds
  * the same record and exports to Ray's files without translation. Kinds: {@value #ADDED},
- * {@value #RESULT}, {@value #CHECKPOINT}, {@value #PERTURBED}, {@value #ENDED}.
+ * {@value #RESULT}, {@value #CHECKPOINT}, {@value #PERTURBED}, {@value #ENDED}; a shared log also
+ * holds {@value #DECIDED}, which belongs to no trial and has no line in the local files.
  */
 public final class StoreEvents {
 
@@ -22,6 +23,12 @@ public final class StoreEvents {
     public static final String CHECKPOINT = Journal.CHECKPOINT;
     public static final String PERTURBED = Journal.PERTURBED;
     public static final String ENDED = Journal.ENDED;
+    /**
+     * A shared log's mark (trial number 0, body {@code {}}) where a worker asked the scheduler about
+     * paused trials with nothing more to come ({@code decidePaused(true)}) and it decided: every
+     * replica asks it at the same place in the log, so all stay alike.
+     */
+    public static final String DECIDED = "decided";
 
     private StoreEvents() {
     }

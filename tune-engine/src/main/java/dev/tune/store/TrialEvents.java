@@ -25,8 +25,11 @@ public final class TrialEvents {
         this.experimentDir = experimentDir;
     }
 
-    /** Applies one event of trial {@code number}. */
+    /** Applies one event of trial {@code number}; a {@link StoreEvents#DECIDED} mark is no trial's, and is skipped. */
     public void apply(int number, String kind, String body) {
+        if (StoreEvents.DECIDED.equals(kind)) {
+            return;
+        }
         if (StoreEvents.RESULT.equals(kind)) {
             TrialEntry entry = entries.get(number);
             results.computeIfAbsent(number, n -> new ArrayList<>())

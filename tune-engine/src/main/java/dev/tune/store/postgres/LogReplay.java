@@ -58,6 +58,12 @@ final class LogReplay {
     /** Applies event {@code seq} and tells {@code replica}; {@code own}: this worker added the trial. */
     void apply(Replica replica, long seq, int number, String kind, String body, boolean own) {
         cursor = seq;
+        if (StoreEvents.DECIDED.equals(kind)) {
+            if (replica.readsEvents()) {
+                replica.quiet();
+            }
+            return;
+        }
         boolean skipResults = !withResults(replica);
         if (skipResults && StoreEvents.RESULT.equals(kind)) {
             return; // left for the end, for the trials whose end carries no summary

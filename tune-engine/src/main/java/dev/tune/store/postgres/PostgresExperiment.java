@@ -128,6 +128,22 @@ public final class PostgresExperiment implements SharedRun {
     }
 
     @Override
+    public synchronized boolean decideQuiet(Replica replica, java.util.function.BooleanSupplier decided) {
+        boolean[] asked = {false};
+        return claims.transaction("cannot record a decision of " + info.name() + " in", c -> {
+            refuseRetryAfter(asked[0]);
+            long last = lockAndRead(c, replica).lastSeq(); // rare: the whole replay under the lock
+            asked[0] = true;
+            if (!decided.getAsBoolean()) {
+                return false; // nothing decided, nothing changed: the lock goes with the transaction
+            }
+            EventLog.appendOneAndCommit(c, id, last + 1, new EventLog.Event(0, StoreEvents.DECIDED, "{}"));
+            log.wrote(last + 1);
+            return true;
+        });
+    }
+
+    @Override
     public synchronized Claim claim(Replica replica, Suggester suggester) {
         if (searcherDone) {
             // nothing new will come from the searcher: look without the lock for a stop or a trial to take over
@@ -381,5 +397,4 @@ public final class PostgresExperiment implements SharedRun {
         heartbeats.close();
         claims.close();
     }
-
 }

@@ -162,6 +162,9 @@ public final class SharedExperiments {
                 }
                 TrialEvents events = new TrialEvents(target);
                 EventLog.read(c, id, 0, (seq, number, kind, body) -> {
+                    if (StoreEvents.DECIDED.equals(kind)) {
+                        return; // a scheduler's mark in the shared log, no trial's event
+                    }
                     events.apply(number, kind, body);
                     Trial trial = events.trial(number);
                     switch (kind) {

@@ -236,14 +236,12 @@ class SharedExperimentTest extends WithPostgres {
     }
 
     @Test
-    void schedulersThatNeedABarrierAcrossWorkersAreRefusedBeforeAnyConnection() {
-        for (String scheduler : new String[] {"pbt(synch=true,mutations=lr)", "hyperband"}) {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Tuner.run(quadratic(),
-                    TuneOptions.builder().set(TuneOption.SCHEDULER, scheduler).build()
-                            .overriddenBy(options("jdbc:postgresql://127.0.0.1:1/none", "barrier"))));
-            assertTrue(refused.getMessage().contains("Experiment barrier") && refused.getMessage().contains(
-                    "use fifo, asha, median or asynchronous pbt"), refused.getMessage());
-        }
+    void synchronousPbtIsRefusedBeforeAnyConnection() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Tuner.run(quadratic(),
+                TuneOptions.builder().set(TuneOption.SCHEDULER, "pbt(synch=true,mutations=lr)").build()
+                        .overriddenBy(options("jdbc:postgresql://127.0.0.1:1/none", "barrier"))));
+        assertTrue(refused.getMessage().contains("Experiment barrier") && refused.getMessage().contains(
+                "use fifo, asha, median, hyperband or asynchronous pbt"), refused.getMessage());
     }
 
     @Test

@@ -16,9 +16,7 @@ import dev.tune.store.StoreEvents;
 import dev.tune.store.TrialEvents;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,17 +36,8 @@ class SharedSchedulingTest extends WithPostgres {
     void stopsExactlyWhereTheRuleSaysOnTheSharedResults(String spec, int count, String database, int minStopped)
             throws Exception {
         String url = server.createDatabase(database);
-        List<WorkerProcess> workers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            workers.add(WorkerProcess.start(url, dir, "quadratic", database, database + "-" + i, "tune.samples=27",
-                    "tune.scheduler=" + spec, "tune.maxConcurrentTrials=2", "shared.sleepMillis=40",
-                    "shared.iterations=9"));
-        }
-        for (WorkerProcess worker : workers) {
-            String log = worker.await(120);
-            assertEquals(0, worker.process.exitValue(), log);
-            assertTrue(log.contains("TOTAL 27"), log);
-        }
+        WorkerProcess.runEach(count, 27, url, dir, "quadratic", database, "tune.samples=27", "tune.scheduler=" + spec,
+                "tune.maxConcurrentTrials=2", "shared.sleepMillis=40", "shared.iterations=9");
         try (Connection c = server.connect(database)) {
             Map<Integer, Decision> lastDecision = new HashMap<>();
             Map<Integer, Long> stoppedAt = new HashMap<>();

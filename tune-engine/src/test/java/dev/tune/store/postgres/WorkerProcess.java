@@ -47,6 +47,25 @@ final class WorkerProcess {
                 .start(), log);
     }
 
+    /**
+     * Starts {@code count} workers of experiment {@code name} (logs {@code name-0.log}, ...), waits
+     * for each to end, and checks each exited normally and printed {@code TOTAL total}.
+     */
+    static void runEach(int count, int total, String url, Path dir, String trainable, String name, String... extra)
+            throws IOException, InterruptedException {
+        List<WorkerProcess> workers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            workers.add(start(url, dir, trainable, name, name + "-" + i, extra));
+        }
+        for (WorkerProcess worker : workers) {
+            String log = worker.await(120);
+            if (worker.process.exitValue() != 0 || !log.contains("TOTAL " + total)) {
+                throw new AssertionError("worker exited " + worker.process.exitValue() + " without TOTAL " + total
+                        + ":\n" + log);
+            }
+        }
+    }
+
     /** Waits for the worker to end; its log, once it has. */
     String await(long seconds) throws IOException, InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
