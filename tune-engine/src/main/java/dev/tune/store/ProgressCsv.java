@@ -5,7 +5,7 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +18,21 @@ import java.util.List;
  * automatic fields and then that first result's metrics, and one row per result after it, empty
  * where a result lacks a column. The header cannot grow once written, so <b>a metric first
  * reported after the first result has no column here and is kept in {@code result.json} only</b>.
- * Reopening a file that already has a header continues its columns. Not thread-safe.
+ * Reopening a file that already has a header continues its columns. Rows wait in a small text
+ * buffer until a flush (or each is written at once, when built to flush each line): a run with
+ * 100,000 one-result trials opens as many of these files, so each holds no more than its rows.
+ * Not thread-safe.
  */
 final class ProgressCsv implements Closeable {
 
+    /** How many buffered characters make an append write its rows out. */
+    private static final int LIMIT = 4096;
+
     private final Path file;
     private final boolean flushEachLine;
+    /** Rows not written out yet: the header and rows are built here, and written as UTF-8 bytes. */
     private final StringBuilder line = new StringBuilder(256);
-    private Writer out;
+    private OutputStream out;
     private List<String> metrics;
 
     ProgressCsv(Path file, boolean flushEachLine) {
@@ -35,14 +42,19 @@ final class ProgressCsv implements Closeable {
 
     /** Writes out the rows appended so far. */
     void flush() {
-        if (out == null) {
+        if (out == null || line.length() == 0) {
             return;
         }
         try {
-            out.flush();
+            writeOut();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private void writeOut() throws IOException {
+        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+        line.setLength(0);
     }
 
     /** Appends one row, writing the header first when the file is new; failures name the file. */
@@ -51,7 +63,6 @@ final class ProgressCsv implements Closeable {
             if (out == null) {
                 open(result);
             }
-            line.setLength(0);
             cell(result.trialId()).append(',').append(result.iteration()).append(',')
                     .append(result.timeThisIterSeconds()).append(',').append(result.timeTotalSeconds()).append(',')
                     .append(result.timeSinceRestoreSeconds()).append(',').append(result.timestamp()).append(',')
@@ -63,9 +74,9 @@ final class ProgressCsv implements Closeable {
                     line.append(value.doubleValue());
                 }
             }
-            out.write(line.append('\n').toString());
-            if (flushEachLine) {
-                out.flush();
+            line.append('\n');
+            if (flushEachLine || line.length() > LIMIT) {
+                writeOut();
             }
         } catch (IOException e) {
             try {
@@ -80,14 +91,13 @@ final class ProgressCsv implements Closeable {
     private void open(Result first) throws IOException {
         StoreLayout.ensureDirectory(file.toAbsolutePath().getParent());
         List<String> existing = Files.isRegularFile(file) ? header(file) : List.of();
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        line.setLength(0);
         if (existing.size() >= ResultLine.AUTOMATIC.size()) {
             metrics = existing.subList(ResultLine.AUTOMATIC.size(), existing.size());
             return;
         }
         metrics = List.copyOf(first.metrics().keySet());
-        line.setLength(0);
         for (String name : ResultLine.AUTOMATIC) {
             cell(name).append(',');
         }
@@ -95,7 +105,7 @@ final class ProgressCsv implements Closeable {
             cell(name).append(',');
         }
         line.setLength(line.length() - 1);
-        out.write(line.append('\n').toString());
+        line.append('\n'); // goes out with the first row
     }
 
     private StringBuilder cell(String text) {
@@ -139,12 +149,15 @@ final class ProgressCsv implements Closeable {
         if (out == null) {
             return;
         }
-        try {
-            out.close();
+        try (OutputStream closing = out) {
+            if (line.length() > 0) {
+                writeOut();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
         } finally {
             out = null;
+            line.setLength(0);
         }
     }
 }
