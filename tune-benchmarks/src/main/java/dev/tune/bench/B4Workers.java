@@ -41,10 +41,11 @@ import java.util.concurrent.TimeUnit;
  * and each suggestion would see every earlier trial ended, as in a sequential run. So every trial
  * of both sides sleeps 20 ms first ({@code -Db4w.pauseMillis=<ms>} changes it): far longer than a
  * suggestion (the one process runs its 100 trials in 0.51 to 0.56 s, against 0.5 s of sleep), so
- * close to 4 trials run at once, and short enough that 2 x 140 runs per searcher take minutes. Trials this short are what a worker treats as short: it claims a trial ahead
- * per slot (trials under 1 s) and gathers its writes for 25 ms before they reach the log, so its
- * searcher sees more trials running than the one process's does; the average number of trials
- * running at once is printed for both sides.
+ * close to 4 trials run at once, and short enough that 2 x 140 runs per searcher take minutes.
+ * Trials this short are what a worker treats as short: it claims a trial ahead per slot (trials
+ * under 1 s) and gathers its writes for 25 ms before they reach the log, so its searcher sees more
+ * trials running than the one process's does (docs/ARCHITECTURE.md has what that costs CMA-ES).
+ * The average number of trials running at once is printed for both sides.
  */
 final class B4Workers {
 

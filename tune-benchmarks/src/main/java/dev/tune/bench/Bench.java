@@ -214,7 +214,8 @@ public final class Bench {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("--repeats, --trials, --seeds and --workers need a whole number of at least 1, got '" + text + "'");
+            throw new IllegalArgumentException("--repeats, --trials, --seeds and --workers need a whole number of at least 1,"
+                    + " got '" + text + "'");
         }
     }
 }
