@@ -129,14 +129,14 @@ final class B4Report {
         return p >= ALPHA || javaMedian < optunaMedian;
     }
 
-    private static String verdict(double p, double javaMedian, double optunaMedian) {
+    static String verdict(double p, double javaMedian, double optunaMedian) {
         if (p >= ALPHA) {
             return "parity (no significant difference)";
         }
         return javaMedian < optunaMedian ? "parity (significantly better)" : "MISSED (significantly worse)";
     }
 
-    private static String cell(double[] values) {
+    static String cell(double[] values) {
         return sig(Stats.median(values)) + " [" + sig(Stats.iqr(values)) + "] / " + sig(Stats.mean(values));
     }
 

@@ -12,10 +12,35 @@ import dev.tune.trainable.Experiment;
  * method declares the space and whose {@code @Trainable} method returns the value as the metric
  * {@code value}, minimised. The classes differ only in the {@link B4Function} they name, because
  * tune reads a space from the trainable's class.
+ *
+ * <p>B4's trials take no time. {@link #pauseMillis} makes each one sleep first, so that trials
+ * run in parallel overlap as they would on a cluster (B4W); B4 leaves it at 0.
  */
 final class B4Trainables {
 
+    private static volatile long pause;
+
     private B4Trainables() {
+    }
+
+    /** Makes every trial sleep {@code millis} before it evaluates its function; 0, the default, for none. */
+    static void pauseMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("a pause is 0 ms or more, got " + millis);
+        }
+        pause = millis;
+    }
+
+    private static void pause() {
+        long millis = pause;
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("a B4 trial was interrupted in its pause", e);
+            }
+        }
     }
 
     /** The experiment that evaluates {@code function}. */
@@ -34,6 +59,7 @@ final class B4Trainables {
 
         @Trainable(metric = "value", mode = Mode.MIN)
         static double evaluate(Config config) {
+            pause();
             return B4Function.BRANIN.value(config);
         }
     }
@@ -49,6 +75,7 @@ final class B4Trainables {
 
         @Trainable(metric = "value", mode = Mode.MIN)
         static double evaluate(Config config) {
+            pause();
             return B4Function.HARTMANN6.value(config);
         }
     }
@@ -64,6 +91,7 @@ final class B4Trainables {
 
         @Trainable(metric = "value", mode = Mode.MIN)
         static double evaluate(Config config) {
+            pause();
             return B4Function.ROSENBROCK4.value(config);
         }
     }
@@ -79,6 +107,7 @@ final class B4Trainables {
 
         @Trainable(metric = "value", mode = Mode.MIN)
         static double evaluate(Config config) {
+            pause();
             return B4Function.ACKLEY5.value(config);
         }
     }
@@ -94,6 +123,7 @@ final class B4Trainables {
 
         @Trainable(metric = "value", mode = Mode.MIN)
         static double evaluate(Config config) {
+            pause();
             return B4Function.LEVY4.value(config);
         }
     }
@@ -109,6 +139,7 @@ final class B4Trainables {
 
         @Trainable(metric = "value", mode = Mode.MIN)
         static double evaluate(Config config) {
+            pause();
             return B4Function.STYBLINSKI_TANG8.value(config);
         }
     }
@@ -124,6 +155,7 @@ final class B4Trainables {
 
         @Trainable(metric = "value", mode = Mode.MIN)
         static double evaluate(Config config) {
+            pause();
             return B4Function.MIXED.value(config);
         }
     }

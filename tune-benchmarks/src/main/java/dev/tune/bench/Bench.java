@@ -22,13 +22,15 @@ public final class Bench {
     static final List<String> B1_SEARCHERS = List.of("random", "tpe", "cmaes");
 
     private static final String USAGE = "usage: bench [--repeats N] [--searchers a,b,...] [--trials N] [--workers 1,2,..]"
-            + " <B1|B2|B3|B4|B5|B6|B7|JMH>\n"
+            + " [--seeds N] <B1|B2|B3|B4|B4W|B5|B6|B7|JMH>\n"
             + "  B1   sequential driver overhead, no-op trials: Random 10,000; TPE 1,000 and 2,000; CMA-ES 1,000\n"
             + "  B2   parallel bookkeeping overhead, 20 ms trials (2a, 2b; in memory and persisted)\n"
             + "  B3   intermediate-result throughput, 200 trials x 100 reports (FIFO, median, ASHA, HyperBand;"
             + " in memory and persisted)\n"
             + "  B4   search quality on 7 functions, 100 trials, seeds 0..19, against Optuna's samplers"
             + " (self-checked)\n"
+            + "  B4W  B4 with 4 worker JVMs sharing one experiment on PostgreSQL against one process running 4 trials"
+            + " at a time\n"
             + "  B5   multi-fidelity learning curves, seeds 0..9 (Random or TPE, with ASHA, HyperBand,\n"
             + "       async HyperBand or the median rule; 100 trials and 8,100 epochs)\n"
             + "  B6   scale of one experiment: 100,000 no-op trials, local directory and PostgreSQL, reload, -Xmx256m\n"
@@ -36,11 +38,14 @@ public final class Bench {
             + "       cases random-fifo, tpe-fifo, random-asha (pick with --searchers)\n"
             + "  JMH  InvokerBenchmark: how tune should call users' methods\n"
             + "  --repeats N  timed repeats whose median is reported (default 3; 1 for a quick check)\n"
-            + "  --searchers  B1 and B4 only: the searchers to run, comma-separated (default B1: "
-            + String.join(",", B1_SEARCHERS) + "; B4: " + String.join(",", B4Quality.DEFAULT_SEARCHERS) + ");\n"
+            + "  --searchers  B1, B4, B4W and B7: the searchers to run, comma-separated (default B1: "
+            + String.join(",", B1_SEARCHERS) + "; B4: " + String.join(",", B4Quality.DEFAULT_SEARCHERS) + "; B4W: "
+            + String.join(",", B4Workers.DEFAULT_SEARCHERS) + ");\n"
             + "               a searcher this build does not know yet is skipped with a line\n"
             + "  --trials N   B6 and B7: trials instead of 100,000 or 2,000 (a quick check; the bars are for those)\n"
-            + "  --workers    B7 only: the worker slots to run, comma-separated (default 1,2,4,8,16,64)";
+            + "  --workers    B7: the worker slots to run, comma-separated (default 1,2,4,8,16,64);\n"
+            + "               B4W: one number, the workers and the parallel trials (default 4)\n"
+            + "  --seeds N    B4W only: seeds 0..N-1 instead of 0..19 (a quick check; parity is judged on 20)";
 
     private Bench() {
     }
@@ -67,6 +72,8 @@ public final class Bench {
             case "B2" -> B2Bookkeeping.run(arguments.repeats(), out);
             case "B3" -> B3Reports.run(arguments.repeats(), out);
             case "B4" -> B4Quality.run(arguments.repeats(), arguments.searchersOr(B4Quality.DEFAULT_SEARCHERS), out);
+            case "B4W" -> B4Workers.run(arguments.searchersOr(B4Workers.DEFAULT_SEARCHERS),
+                    arguments.seedsOr(B4Reference.SEEDS), arguments.workersOr(List.of(B4Workers.WORKERS)).get(0), out);
             case "B5" -> B5Pruning.run(arguments.repeats(), out);
             case "B6" -> B6Scale.run(arguments.trialsOr(B6Scale.TRIALS), out);
             case "B7" -> B7Workers.run(arguments.searchersOr(B7Workers.CASES), arguments.workersOr(B7Workers.SLOTS),
@@ -112,10 +119,12 @@ public final class Bench {
     }
 
     /**
-     * The command line: optional {@code --repeats N} and {@code --searchers a,b} (B1 and B4), then
-     * the benchmark id, last. {@code searchers} is empty when not given.
+     * The command line: optional {@code --repeats N}, {@code --searchers a,b} (B1, B4, B4W, B7),
+     * {@code --trials N} (B6, B7), {@code --workers} (B7, B4W) and {@code --seeds N} (B4W), then the
+     * benchmark id, last. {@code searchers} and {@code workers} are empty, {@code trials} and
+     * {@code seeds} 0, when not given.
      */
-    record Arguments(int repeats, List<String> searchers, String id, int trials, List<Integer> workers) {
+    record Arguments(int repeats, List<String> searchers, String id, int trials, List<Integer> workers, int seeds) {
 
         static Arguments parse(String[] args) {
             if (args.length == 0) {
@@ -125,6 +134,7 @@ public final class Bench {
             List<String> searchers = List.of();
             int trials = 0;
             List<Integer> workers = List.of();
+            int seeds = 0;
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--repeats") && i + 1 < args.length - 1) {
                     repeats = positive(args[++i]);
@@ -132,6 +142,8 @@ public final class Bench {
                     workers = names(args[++i]).stream().map(Arguments::positive).toList();
                 } else if (args[i].equals("--trials") && i + 1 < args.length - 1) {
                     trials = positive(args[++i]);
+                } else if (args[i].equals("--seeds") && i + 1 < args.length - 1) {
+                    seeds = positive(args[++i]);
                 } else if (args[i].equals("--searchers") && i + 1 < args.length - 1) {
                     searchers = names(args[++i]);
                 } else {
@@ -139,24 +151,33 @@ public final class Bench {
                 }
             }
             String id = args[args.length - 1];
-            if (!List.of("B1", "B2", "B3", "B4", "B5", "B6", "B7", "JMH").contains(id)) {
+            if (!List.of("B1", "B2", "B3", "B4", "B4W", "B5", "B6", "B7", "JMH").contains(id)) {
                 throw new IllegalArgumentException("unknown benchmark '" + id + "'");
             }
-            if (!searchers.isEmpty() && !List.of("B1", "B4", "B7").contains(id)) {
-                throw new IllegalArgumentException("--searchers applies to B1, B4 and B7 only, not " + id);
+            if (!searchers.isEmpty() && !List.of("B1", "B4", "B4W", "B7").contains(id)) {
+                throw new IllegalArgumentException("--searchers applies to B1, B4, B4W and B7 only, not " + id);
             }
             if (trials > 0 && !id.equals("B6") && !id.equals("B7")) {
                 throw new IllegalArgumentException("--trials applies to B6 and B7 only, not " + id);
             }
-            if (!workers.isEmpty() && !id.equals("B7")) {
-                throw new IllegalArgumentException("--workers applies to B7 only, not " + id);
+            if (!workers.isEmpty() && !id.equals("B7") && !(id.equals("B4W") && workers.size() == 1)) {
+                throw new IllegalArgumentException("--workers applies to B7, and with one number to B4W, not to " + id
+                        + " " + workers);
             }
-            return new Arguments(repeats, searchers, id, trials, workers);
+            if (seeds > 0 && !id.equals("B4W")) {
+                throw new IllegalArgumentException("--seeds applies to B4W only, not " + id);
+            }
+            return new Arguments(repeats, searchers, id, trials, workers, seeds);
         }
 
         /** The worker slots given with {@code --workers}, else {@code defaults}. */
         List<Integer> workersOr(List<Integer> defaults) {
             return workers.isEmpty() ? defaults : workers;
+        }
+
+        /** The seeds given with {@code --seeds}, else {@code defaults}. */
+        int seedsOr(int defaults) {
+            return seeds > 0 ? seeds : defaults;
         }
 
         /** The trials given with {@code --trials}, else {@code defaults}. */
@@ -193,7 +214,8 @@ public final class Bench {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("--repeats and --trials need a whole number of at least 1, got '" + text + "'");
+            throw new IllegalArgumentException("--repeats, --trials, --seeds and --workers need a whole number of at least 1,"
+                    + " got '" + text + "'");
         }
     }
 }

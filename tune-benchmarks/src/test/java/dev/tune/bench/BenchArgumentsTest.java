@@ -43,4 +43,19 @@ class BenchArgumentsTest {
         assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"--workers", "2", "B6"}));
         assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"B8"}));
     }
+
+    @Test
+    void b4wTakesSearchersSeedsAndOneWorkerCount() {
+        Bench.Arguments arguments = Bench.Arguments.parse(new String[] {"--searchers", "tpe", "--seeds", "5", "--workers",
+            "2", "B4W"});
+        assertEquals(List.of("tpe"), arguments.searchersOr(B4Workers.DEFAULT_SEARCHERS));
+        assertEquals(5, arguments.seedsOr(20));
+        assertEquals(List.of(2), arguments.workersOr(List.of(4)));
+        Bench.Arguments defaults = Bench.Arguments.parse(new String[] {"B4W"});
+        assertEquals(List.of("auto", "tpe"), defaults.searchersOr(B4Workers.DEFAULT_SEARCHERS));
+        assertEquals(20, defaults.seedsOr(20));
+        assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"--workers", "2,4", "B4W"}));
+        assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"--seeds", "5", "B4"}));
+        assertThrows(IllegalArgumentException.class, () -> Bench.Arguments.parse(new String[] {"--seeds", "0", "B4W"}));
+    }
 }
