@@ -142,6 +142,9 @@ final class ClaimAhead implements Runnable {
         try {
             int room;
             while ((room = awaitRoom()) > 0) {
+                if (replica.modelBased()) {
+                    book.store().flush(); // this worker's ends into the log first: its searcher counts them ended
+                }
                 LiveTrial trial = replica.claim(tag, room,
                         (id, number, config) -> Naming.newTrial(book.plan(), book, trialsRoot, id, number, config),
                         UnaryOperator.identity(), lost -> LiveTrial.resumed(lost, false, book, trialsRoot));

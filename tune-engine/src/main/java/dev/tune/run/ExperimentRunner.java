@@ -55,8 +55,9 @@ final class ExperimentRunner {
         long start = System.nanoTime();
         String tag = shared != null ? shared.info().tag() : resume != null ? resume.tag() : Naming.newTag();
         Path dir = shared != null ? shared.trialsRoot() : plan.experimentDir();
-        ExperimentStore store = shared != null ? ExperimentStore.inBackground(
-                shared.store(SharedSearch.decides(plan.scheduler())), plan.name())
+        plan.searcher().start(new SearchProblem(plan.experiment().space(), plan.objective(), plan.samples(), plan.seed()));
+        ExperimentStore store = shared != null ? ExperimentStore.inBackground(shared.store(
+                SharedSearch.decides(plan.scheduler()), SharedSearch.positional(plan.searcher())), plan.name())
                 : plan.persist()
                 ? LocalDirectoryStore.buffered(resume != null ? dir : ExperimentDirs.prepare(dir), plan.name())
                 : ExperimentStore.none();
@@ -68,7 +69,6 @@ final class ExperimentRunner {
         }
         TrialBook book = new TrialBook(plan, store, new CallbackList(callbacks), tag, trialsRoot, shared);
         store.open(info(tag));
-        plan.searcher().start(new SearchProblem(plan.experiment().space(), plan.objective(), plan.samples(), plan.seed()));
         plan.scheduler().start(new SchedulerProblem(plan.objective(), plan.seed(), plan.experiment().space(),
                 book.view()));
         if (resume != null) {

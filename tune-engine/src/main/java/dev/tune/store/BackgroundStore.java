@@ -71,6 +71,27 @@ final class BackgroundStore implements ExperimentStore {
         submit(() -> store.saveState(state));
     }
 
+    /**
+     * Waits until every write made before it is applied and written out, for at most a second (a
+     * store that retries a lost database holds the writer longer; the caller then goes on).
+     */
+    @Override
+    public void flush() {
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        submit(() -> {
+            try {
+                store.flush();
+            } finally {
+                written.countDown();
+            }
+        });
+        try {
+            written.await(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         submit(END);

@@ -22,6 +22,8 @@ final class JsonLinesWriter implements Closeable {
 
     private final Path file;
     private final boolean flushEachLine;
+    /** True when the file's directory is known to exist (created just now): the first line checks nothing. */
+    private final boolean directoryExists;
     private OutputStream stream;
     private JsonGenerator out;
     private boolean broken;
@@ -31,8 +33,13 @@ final class JsonLinesWriter implements Closeable {
     }
 
     JsonLinesWriter(Path file, boolean flushEachLine) {
+        this(file, flushEachLine, false);
+    }
+
+    JsonLinesWriter(Path file, boolean flushEachLine, boolean directoryExists) {
         this.file = file;
         this.flushEachLine = flushEachLine;
+        this.directoryExists = directoryExists;
     }
 
     /** Writes out the lines appended so far. */
@@ -71,7 +78,9 @@ final class JsonLinesWriter implements Closeable {
     }
 
     private void open() throws IOException {
-        StoreLayout.ensureDirectory(file.toAbsolutePath().getParent());
+        if (!directoryExists) {
+            StoreLayout.ensureDirectory(file.toAbsolutePath().getParent());
+        }
         stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (broken) {
             stream.write('\n');

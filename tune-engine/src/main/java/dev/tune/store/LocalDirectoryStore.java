@@ -72,8 +72,8 @@ public final class LocalDirectoryStore implements ExperimentStore {
     @Override
     public void addTrial(Trial trial) {
         Path trialDir = StoreLayout.trialDir(dir, trial);
-        TrialFiles.writeParams(trialDir, trial.config());
-        open.computeIfAbsent(trial.id(), id -> new TrialFiles(trialDir, flushEachLine));
+        boolean fresh = TrialFiles.writeParams(trialDir, trial.config());
+        open.computeIfAbsent(trial.id(), id -> new TrialFiles(trialDir, flushEachLine, fresh));
         journal.added(trial, StoreLayout.relative(dir, trialDir));
     }
 
@@ -81,7 +81,8 @@ public final class LocalDirectoryStore implements ExperimentStore {
     public void appendResult(Trial trial, Result result) {
         TrialFiles files = open.get(trial.id());
         if (files == null) {
-            files = open.computeIfAbsent(trial.id(), id -> new TrialFiles(StoreLayout.trialDir(dir, trial), flushEachLine));
+            files = open.computeIfAbsent(trial.id(), id -> new TrialFiles(StoreLayout.trialDir(dir, trial), flushEachLine,
+                    false));
         }
         files.append(result);
     }

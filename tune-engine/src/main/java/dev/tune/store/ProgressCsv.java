@@ -30,14 +30,17 @@ final class ProgressCsv implements Closeable {
 
     private final Path file;
     private final boolean flushEachLine;
+    private final boolean fresh;
     /** Rows not written out yet: the header and rows are built here, and written as UTF-8 bytes. */
     private final StringBuilder line = new StringBuilder(256);
     private OutputStream out;
     private List<String> metrics;
 
-    ProgressCsv(Path file, boolean flushEachLine) {
+    /** {@code fresh}: the file's directory was created just now, so it exists and holds no such file yet. */
+    ProgressCsv(Path file, boolean flushEachLine, boolean fresh) {
         this.file = file;
         this.flushEachLine = flushEachLine;
+        this.fresh = fresh;
     }
 
     /** Writes out the rows appended so far. */
@@ -89,8 +92,10 @@ final class ProgressCsv implements Closeable {
     }
 
     private void open(Result first) throws IOException {
-        StoreLayout.ensureDirectory(file.toAbsolutePath().getParent());
-        List<String> existing = Files.isRegularFile(file) ? header(file) : List.of();
+        if (!fresh) {
+            StoreLayout.ensureDirectory(file.toAbsolutePath().getParent());
+        }
+        List<String> existing = !fresh && Files.isRegularFile(file) ? header(file) : List.of();
         out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         line.setLength(0);
         if (existing.size() >= ResultLine.AUTOMATIC.size()) {

@@ -29,9 +29,13 @@ public interface SharedRun extends AutoCloseable {
 
     /**
      * The store through which this worker records its trials' results, checkpoints and ends;
-     * with {@code resultsDecided}, results are left out because {@link #decide} records them.
+     * with {@code resultsDecided}, results are left out because {@link #decide} records them. With
+     * {@code gather}, writes wait a few milliseconds for others to go out with them (fewer takes of
+     * the experiment's lock when many slots run short trials of a searcher that claims ahead);
+     * without, each goes out once the writer is idle, so a trial's end is in the log before the
+     * claim its free slot makes asks a model-based searcher.
      */
-    ExperimentStore store(boolean resultsDecided);
+    ExperimentStore store(boolean resultsDecided, boolean gather);
 
     /**
      * Records one result of this worker's trial {@code number} at the head of the log, after

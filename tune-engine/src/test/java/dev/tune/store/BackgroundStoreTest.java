@@ -169,6 +169,19 @@ class BackgroundStoreTest {
         store.close();
     }
 
+    @Test
+    void flushReturnsOnceEveryEarlierWriteIsWrittenOut() {
+        Recording recording = new Recording();
+        recording.window = 60_000; // without the flush asked for, nothing would go out before close
+        ExperimentStore store = ExperimentStore.inBackground(recording, "test");
+        store.appendResult(trial("a"), result("a", 1));
+        store.endTrial(trial("a"));
+        store.flush();
+        assertEquals(List.of("result a 1", "end a"), recording.calls);
+        assertEquals(List.of(2), recording.flushes, "both written, then flushed, before flush returned");
+        store.close();
+    }
+
     private static void awaitCalls(Recording recording, int count) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (recording.calls.size() < count && System.nanoTime() < deadline) {

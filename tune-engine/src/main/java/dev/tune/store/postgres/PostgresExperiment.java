@@ -106,8 +106,9 @@ public final class PostgresExperiment implements SharedRun {
     }
 
     @Override
-    public ExperimentStore store(boolean resultsDecided) {
-        return new PostgresStore(new Session(database, retryFor, true), id, experimentDir, worker, resultsDecided);
+    public ExperimentStore store(boolean resultsDecided, boolean gather) {
+        return new PostgresStore(new Session(database, retryFor, true), id, experimentDir, worker, resultsDecided,
+                gather ? PostgresStore.GATHER_MILLIS : 0);
     }
 
     @Override

@@ -26,20 +26,25 @@ import java.util.List;
 final class PostgresStore implements ExperimentStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresStore.class);
+    /** How long a gathering store's writes wait for others to go out with them. */
+    static final long GATHER_MILLIS = 25;
 
     private final Session session;
     private final long experiment;
     private final Path experimentDir;
     private final String worker;
     private final boolean resultsDecided;
+    private final long windowMillis;
     private final List<EventLog.Event> buffer = new ArrayList<>();
     private final List<Trial> ended = new ArrayList<>();
     private final List<Archive> archives = new ArrayList<>();
     private boolean warnedLarge;
     private ExperimentState state;
 
-    PostgresStore(Session session, long experiment, Path experimentDir, String worker, boolean resultsDecided) {
+    PostgresStore(Session session, long experiment, Path experimentDir, String worker, boolean resultsDecided,
+            long windowMillis) {
         this.resultsDecided = resultsDecided;
+        this.windowMillis = windowMillis;
         this.session = session;
         this.experiment = experiment;
         this.experimentDir = experimentDir;
@@ -106,13 +111,15 @@ final class PostgresStore implements ExperimentStore {
 
     /**
      * Every flush takes the experiment's lock, which every worker's claims and appends queue for:
-     * the ends and results of a worker's trials that come within 25 ms of each other go out in one
-     * append. On B7 (64 slots of 100 ms trials) this halved the appends. A trial's end reaches the
-     * log that much later; nothing waits for it but the other workers' last look at the end.
+     * with a window of {@link #GATHER_MILLIS}, the ends and results of a worker's trials that come
+     * within 25 ms of each other go out in one append. On B7 (64 slots of 100 ms trials) this halved
+     * the appends. A trial's end reaches the log that much later, which a model-based searcher would
+     * see as a trial still running (B4W: CMA-ES lost quality on 20 ms trials), so only workers
+     * whose searcher needs no results gather ({@link SharedRun#store}).
      */
     @Override
     public long flushWindowMillis() {
-        return 25;
+        return windowMillis;
     }
 
     @Override
