@@ -32,10 +32,13 @@ final class RunningView implements SchedulerView {
         return book.freeSlots();
     }
 
-    /** In a shared experiment none: with a scheduler that pauses, a worker claims only for free slots. */
+    /**
+     * In a shared experiment, what the log says is still to come ({@link SharedSearch#waitingTrials}):
+     * the same on every worker at one point of the log.
+     */
     @Override
     public int waitingTrials() {
-        return replica == null ? book.waiting() : 0;
+        return replica == null ? book.waiting() : replica.waitingTrials();
     }
 
     @Override

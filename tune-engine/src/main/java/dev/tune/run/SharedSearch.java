@@ -34,22 +34,23 @@ final class SharedSearch implements SharedRun.Replica {
     private volatile Searcher searcher;
     private volatile Scheduler scheduler;
     private final boolean seesResults;
-    private boolean warned;
     /** Whether the searcher's suggestions depend only on their position; asked once it has started. */
     private volatile Boolean positional;
     private boolean finished;
+    private boolean warned;
     private final java.util.Map<Integer, LiveTrial> claimed = new java.util.HashMap<>();
     private String stopped;
     /** This worker's trials: the ones a scheduler may pause and resume here. */
     private final java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Every live trial with a checkpoint in the log, as the log describes it: PBT's donors. */
-    private final java.util.Map<String, Trial> saved = new java.util.concurrent.ConcurrentHashMap<>();
+    /** PBT's donors as the log describes them. */
+    private final Donors donors = new Donors();
     /** What the scheduler asked of this worker's trials, from its decisions here; guarded by this. */
     private final java.util.List<SchedulerAction> asked = new java.util.ArrayList<>();
     /** A barrier scheduler's decisions on this worker's paused trials, made at their place in the log; guarded by this. */
-    private final java.util.Map<String, Decision> decided = new java.util.LinkedHashMap<>();
+    private java.util.Map<String, Decision> decided = new java.util.LinkedHashMap<>();
     /** Whether the last claim found the searcher done: no trial will be added any more. */
     private volatile boolean searchDone;
+    private int added; // trials the log added: the same on every replica at one point of the log
 
     /**
      * {@code searcher} and {@code scheduler}: the started replicas; {@code searchers} and
@@ -63,12 +64,6 @@ final class SharedSearch implements SharedRun.Replica {
         this.searchers = searchers;
         this.schedulers = schedulers;
         this.seesResults = seesResults;
-    }
-
-    /** How long ago the first worker created {@code shared} (its time budget runs from then); 0 alone. */
-    static long elapsedNanos(SharedRun shared) {
-        return shared == null ? 0
-                : Math.max(0, java.time.Duration.between(shared.createdAt(), java.time.Instant.now()).toNanos());
     }
 
     /** Why another worker stopped the experiment for all, once a claim found it stopped. */
@@ -163,7 +158,7 @@ final class SharedSearch implements SharedRun.Replica {
      * searchers, and for a barrier scheduler, whose paused trials wait for other workers' results.
      */
     void catchUp() {
-        if (positional() || barrier()) {
+        if (positional() || !pausedKeepSlots()) {
             shared.catchUp(this);
         }
     }
@@ -199,7 +194,7 @@ final class SharedSearch implements SharedRun.Replica {
 
     /** True when the log holds a checkpoint of the live trial: the same answer on every worker at one point of the log. */
     boolean hasCheckpoint(String trialId) {
-        return saved.containsKey(trialId);
+        return donors.hasCheckpoint(trialId);
     }
 
     /**
@@ -208,7 +203,7 @@ final class SharedSearch implements SharedRun.Replica {
      */
     java.util.Optional<Trial> elsewhere(String trialId) {
         shared.catchUp(this);
-        java.util.Optional<Trial> donor = java.util.Optional.ofNullable(saved.get(trialId));
+        java.util.Optional<Trial> donor = donors.donor(trialId);
         donor.flatMap(Trial::latestCheckpoint).ifPresent(shared::fetch); // written on another machine: from the database
         return donor;
     }
@@ -219,12 +214,12 @@ final class SharedSearch implements SharedRun.Replica {
      */
     synchronized java.util.Map<String, Decision> decidePaused(boolean quiet) {
         if (barrier()) {
-            java.util.Map<String, Decision> taken = new java.util.LinkedHashMap<>(decided);
-            decided.clear();
+            java.util.Map<String, Decision> taken = decided;
+            decided = new java.util.LinkedHashMap<>();
             return taken;
         }
         java.util.Map<String, Decision> decisions = scheduler.decidePaused(quiet);
-        asked.addAll(scheduler.actions());
+        keepMine();
         return decisions;
     }
 
@@ -244,9 +239,21 @@ final class SharedSearch implements SharedRun.Replica {
         return scheduler instanceof dev.tune.schedule.HyperBandScheduler;
     }
 
-    /** True when a paused trial keeps its slot (PBT's trials take turns); a barrier scheduler's free theirs for new trials. */
+    /**
+     * True when a paused trial keeps its slot (asynchronous PBT's trials take turns here); those of
+     * a scheduler that waits for every worker's trials at a boundary (HyperBand, synchronous PBT)
+     * free theirs, so new trials fill the population while they wait.
+     */
     boolean pausedKeepSlots() {
-        return !barrier();
+        return !barrier() && !(scheduler instanceof dev.tune.schedule.PopulationBasedTraining pbt && pbt.synchronous());
+    }
+
+    /**
+     * Trials still to be added, as the log counts them ({@code samples} less those added): what
+     * synchronous PBT waits for at a boundary. None for others, fed by claims for free slots.
+     */
+    int waitingTrials() {
+        return pausedKeepSlots() || barrier() ? 0 : Math.max(0, shared.info().samples() - added);
     }
 
     /** Asks a barrier scheduler about paused trials here in the log; keeps this worker's decisions. True when it decided. */
@@ -255,12 +262,9 @@ final class SharedSearch implements SharedRun.Replica {
             return false;
         }
         java.util.Map<String, Decision> decisions = scheduler.decidePaused(quiet);
-        decisions.forEach((id, decision) -> {
-            if (mine.contains(id)) {
-                decided.put(id, decision);
-            }
-        });
-        dropAsked();
+        decisions.entrySet().stream().filter(e -> mine.contains(e.getKey())).forEach(e -> decided.put(e.getKey(),
+                e.getValue()));
+        keepMine();
         return !decisions.isEmpty();
     }
 
@@ -282,24 +286,38 @@ final class SharedSearch implements SharedRun.Replica {
         settle(true);
     }
 
-    /** The replica's answer to its owner's result is its owner's alone: whatever it asked is dropped here. */
-    private void dropAsked() {
-        scheduler.actions();
+    /**
+     * Keeps what the scheduler asked of this worker's trials and drops the rest: each worker acts
+     * on its own, and hears what was asked of the others' where its own replica asks it (PBT's
+     * asynchronous answer to another worker's result is that worker's; a synchronous round asks of
+     * every worker's trials at once).
+     */
+    private void keepMine() {
+        for (SchedulerAction action : scheduler.actions()) {
+            if (mine.contains(action.trialId())) {
+                asked.add(action);
+                if (action instanceof SchedulerAction.Exploit exploit) {
+                    donors.chosen(exploit.donorId());
+                }
+            }
+        }
     }
 
     @Override
     public synchronized void rebuild() {
-        saved.clear();
+        donors.clear();
         searcher = searchers.get();
         positional = null;
         scheduler = schedulers.get();
         finished = false;
         warned = false;
         decided.clear();
+        added = 0;
     }
 
     @Override
     public synchronized void added(Trial trial, boolean own) {
+        added++;
         if (!own && !positional()) {
             replaySuggestion(trial.id(), trial.number(), trial.config()); // a positional one needs no replay
         }
@@ -321,12 +339,12 @@ final class SharedSearch implements SharedRun.Replica {
 
     @Override
     public void checkpoint(Trial trial) {
-        saved.put(trial.id(), trial);
+        donors.checkpoint(trial);
     }
 
     private void replaySuggestion(String trialId, int number, Config config) {
         Config replayed = searcher.suggest(trialId).config().orElse(null);
-        if (!sameValues(config, replayed) && !warned) {
+        if (!LoggedConfigs.same(config, replayed) && !warned) {
             warned = true;
             LOG.warn("Searcher {} replayed trial {} with another config than the worker that added it ({} here,"
                     + " {} recorded): it is not deterministic, so workers' searches drift apart; the recorded"
@@ -334,41 +352,24 @@ final class SharedSearch implements SharedRun.Replica {
         }
     }
 
-    /** Equal as the log spells them: an int suggested here is a long read back from JSON. */
-    static boolean sameValues(Config recorded, Config replayed) {
-        if (replayed == null || !recorded.asMap().keySet().equals(replayed.asMap().keySet())) {
-            return false;
-        }
-        for (var entry : recorded.asMap().entrySet()) {
-            Object a = entry.getValue();
-            Object b = replayed.get(entry.getKey());
-            boolean same = a instanceof Number x && b instanceof Number y
-                    ? x.doubleValue() == y.doubleValue() || (Double.isNaN(x.doubleValue()) && Double.isNaN(y.doubleValue()))
-                    : String.valueOf(a).equals(String.valueOf(b));
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @Override
     public synchronized void result(Trial trial, Result result) {
         if (seesResults) {
             searcher.onTrialResult(trial, result);
         }
+        donors.reached(trial.id(), result.iteration());
         scheduler.onTrialResult(result); // its owner decided on it already
-        dropAsked();
+        keepMine();
         settle(false);
     }
 
     @Override
     public synchronized void ended(Trial trial) {
         mine.remove(trial.id());
-        saved.remove(trial.id());
+        donors.ended(trial.id());
         searcher.onTrialComplete(trial);
         scheduler.onTrialComplete(trial);
-        dropAsked();
+        keepMine();
         settle(false);
     }
 
@@ -388,8 +389,9 @@ final class SharedSearch implements SharedRun.Replica {
                 if (seesResults) {
                     searcher.onTrialResult(trial, result);
                 }
+                donors.reached(trial.id(), result.iteration());
                 Decision decision = scheduler.onTrialResult(result);
-                asked.addAll(scheduler.actions());
+                keepMine();
                 settle(false);
                 return decision;
             }

@@ -33,11 +33,11 @@ final class SharedWorker {
         RunPlan plan = RunPlan.resolve(experiment, options);
         if (!(plan.scheduler() instanceof FifoScheduler || plan.scheduler() instanceof AsyncHyperBandScheduler
                 || plan.scheduler() instanceof MedianStoppingRule || plan.scheduler() instanceof HyperBandScheduler
-                || plan.scheduler() instanceof PopulationBasedTraining pbt && !pbt.synchronous())) {
-            throw new IllegalArgumentException("Experiment " + plan.name() + ": tune.scheduler=" + plan.scheduler()
-                    + " does not yet decide across workers of a shared experiment (tune.storage="
-                    + location.display() + "): its population waits at each interval for every trial; run it on"
-                    + " one machine, or use fifo, asha, median, hyperband or asynchronous pbt");
+                || plan.scheduler() instanceof PopulationBasedTraining)) {
+            throw new IllegalArgumentException("Experiment " + plan.name() + ": scheduler " + plan.scheduler()
+                    + " cannot decide across workers of a shared experiment (tune.storage=" + location.display()
+                    + "): every worker must decide alike from the shared log, which tune's own schedulers are"
+                    + " built to do; run it on one machine, or use fifo, asha, median, hyperband or pbt");
         }
         Path dir = options.get(TuneOption.STORAGE_CHECKPOINTS).orElse(options.resolve(TuneOption.STORAGE_PATH))
                 .resolve(plan.name());

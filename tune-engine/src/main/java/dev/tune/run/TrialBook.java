@@ -68,7 +68,7 @@ final class TrialBook {
         this.replica = shared == null ? null : new SharedSearch(shared, searcher, plan.scheduler(),
                 () -> plan.startedSearcher(), () -> plan.startedScheduler(view()), searcherSeesResults);
         this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(replica, plan.scheduler());
-        long elapsed = SharedSearch.elapsedNanos(shared);
+        long elapsed = shared == null ? 0 : shared.elapsedNanos();
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
         this.actions = new SchedulerActions(byId, paused, plan, store, scheduler,
                 replica == null ? id -> Optional.empty() : replica::elsewhere);

@@ -97,6 +97,11 @@ public interface SharedRun extends AutoCloseable {
     /** Stops the experiment for every worker (time budget, a stopper, fail-fast); the first reason stays. */
     void stop(String reason);
 
+    /** How long ago the first worker created the experiment: its time budget runs from then. */
+    default long elapsedNanos() {
+        return Math.max(0, java.time.Duration.between(createdAt(), Instant.now()).toNanos());
+    }
+
     /** Every worker's trials, as the log describes them now. */
     List<Trial> trials();
 

@@ -236,12 +236,13 @@ class SharedExperimentTest extends WithPostgres {
     }
 
     @Test
-    void synchronousPbtIsRefusedBeforeAnyConnection() {
+    void aCustomSchedulerIsRefusedBeforeAnyConnection() {
+        dev.tune.schedule.Scheduler custom = result -> dev.tune.schedule.Decision.CONTINUE;
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Tuner.run(quadratic(),
-                TuneOptions.builder().set(TuneOption.SCHEDULER, "pbt(synch=true,mutations=lr)").build()
-                        .overriddenBy(options("jdbc:postgresql://127.0.0.1:1/none", "barrier"))));
-        assertTrue(refused.getMessage().contains("Experiment barrier") && refused.getMessage().contains(
-                "use fifo, asha, median, hyperband or asynchronous pbt"), refused.getMessage());
+                TuneOptions.builder().scheduler(() -> custom).build()
+                        .overriddenBy(options("jdbc:postgresql://127.0.0.1:1/none", "custom"))));
+        assertTrue(refused.getMessage().contains("Experiment custom") && refused.getMessage().contains(
+                "use fifo, asha, median, hyperband or pbt"), refused.getMessage());
     }
 
     @Test
