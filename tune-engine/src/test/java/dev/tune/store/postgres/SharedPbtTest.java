@@ -34,20 +34,7 @@ class SharedPbtTest extends WithPostgres {
             "tune.stop.maxIterations=40", "shared.peers=4",
             "tune.scheduler=pbt(timeAttr=training_iteration,perturbationInterval=4,quantileFraction=0.5,mutations=speed)",
             "shared.barrier=" + dir.resolve("barrier")}; // both trials start together, whenever each JVM is up
-        // each worker keeps its files under its own storage path, as on two machines: a checkpoint the other
-        // worker wrote reaches this one through the database (small checkpoints are kept there)
-        List<WorkerProcess> workers = List.of(
-                WorkerProcess.start(url, java.nio.file.Files.createDirectories(dir.resolve("machine-a")), "Population",
-                        "pbt", "pbt-a", settings),
-                WorkerProcess.start(url, java.nio.file.Files.createDirectories(dir.resolve("machine-b")), "Population",
-                        "pbt", "pbt-b", settings));
-        StringBuilder logs = new StringBuilder();
-        for (WorkerProcess worker : workers) {
-            String log = worker.await(120);
-            logs.append(log);
-            assertEquals(0, worker.process.exitValue(), log);
-            assertTrue(log.contains("TOTAL 4"), log);
-        }
+        String logs = twoMachines(url, "pbt", settings);
         try (Connection c = server.connect("pbt_two")) {
             assertEquals(2, SharedExperimentTest.count(c, "SELECT max(n) FROM (SELECT count(*) AS n FROM tune_trial"
                     + " GROUP BY worker) w"), "each worker ran two members of the population");
@@ -65,18 +52,7 @@ class SharedPbtTest extends WithPostgres {
             "tune.stop.maxIterations=8", "tune.scheduler=pbt(synch=true,timeAttr=training_iteration,"
                 + "perturbationInterval=2,quantileFraction=0.5,mutations=speed)"};
         // one slot per worker for a population of four: trials take turns, and every boundary waits for all
-        List<WorkerProcess> workers = List.of(
-                WorkerProcess.start(url, java.nio.file.Files.createDirectories(dir.resolve("machine-a")), "Population",
-                        "synch", "synch-a", settings),
-                WorkerProcess.start(url, java.nio.file.Files.createDirectories(dir.resolve("machine-b")), "Population",
-                        "synch", "synch-b", settings));
-        StringBuilder logs = new StringBuilder();
-        for (WorkerProcess worker : workers) {
-            String log = worker.await(120);
-            logs.append(log);
-            assertEquals(0, worker.process.exitValue(), log);
-            assertTrue(log.contains("TOTAL 4"), log);
-        }
+        String logs = twoMachines(url, "synch", settings);
         try (Connection c = server.connect("pbt_synch")) {
             assertEquals(2, SharedExperimentTest.count(c, "SELECT count(DISTINCT worker) FROM tune_trial"));
             PbtLog log = PbtLog.read(c, dir);
@@ -94,6 +70,27 @@ class SharedPbtTest extends WithPostgres {
             assertTrue(log.steps.size() >= 2, "each round exploits the lower half: " + log.steps + "\n" + logs);
             log.assertEachExploitCarriedItsDonor(logs);
         }
+    }
+
+    /**
+     * Runs experiment {@code name} of the population on two worker JVMs, each keeping its files under
+     * its own storage path, as on two machines: a checkpoint the other worker wrote reaches a worker
+     * through the database (small checkpoints are kept there). Returns both workers' logs.
+     */
+    private String twoMachines(String url, String name, String... settings) throws Exception {
+        List<WorkerProcess> workers = new ArrayList<>();
+        for (String machine : List.of("a", "b")) {
+            workers.add(WorkerProcess.start(url, java.nio.file.Files.createDirectories(dir.resolve("machine-" + machine)),
+                    "Population", name, name + "-" + machine, settings));
+        }
+        StringBuilder logs = new StringBuilder();
+        for (WorkerProcess worker : workers) {
+            String log = worker.await(120);
+            logs.append(log);
+            assertEquals(0, worker.process.exitValue(), log);
+            assertTrue(log.contains("TOTAL 4"), log);
+        }
+        return logs.toString();
     }
 
     /** The shared log of a PBT run: results in log order, exploits, and which worker ran each trial. */
@@ -155,8 +152,12 @@ class SharedPbtTest extends WithPostgres {
                 long at = step.get("iteration").asLong();
                 double speed = step.get("config").get("speed").asDouble();
                 across += workerOf.get(trial).equals(workerOf.get(donor)) ? 0 : 1;
-                boolean carried = results.get(donor).stream().filter(d -> d.iteration() == at).anyMatch(d ->
-                        results.get(trial).stream().anyMatch(t -> t.iteration() == at + 1
+                // the donor's state at that iteration: its own, or what it had itself copied from another trial
+                List<String> lineage = new ArrayList<>(List.of(donor));
+                steps.stream().filter(s -> s.get("id").asText().equals(donor) && s.get("iteration").asLong() == at)
+                        .forEach(s -> lineage.add(s.get("donor").asText()));
+                boolean carried = lineage.stream().flatMap(d -> results.get(d).stream()).filter(d -> d.iteration() == at)
+                        .anyMatch(d -> results.get(trial).stream().anyMatch(t -> t.iteration() == at + 1
                                 && t.metrics().get("steps") == at + 1
                                 && Math.abs(t.metrics().get("score") - (d.metrics().get("score") + speed)) < 1e-9));
                 assertTrue(carried, "trial " + trial + " went on from " + donor + "'s checkpoint at iteration " + at
