@@ -155,7 +155,7 @@ final class SharedSearch implements SharedRun.Replica {
 
     /**
      * Reads what the log holds that this replica has not heard, when claims do not: for positional
-     * searchers, and for a barrier scheduler, whose paused trials wait for other workers' results.
+     * searchers, and when paused trials wait for other workers' (HyperBand, synchronous PBT).
      */
     void catchUp() {
         if (positional() || !pausedKeepSlots()) {

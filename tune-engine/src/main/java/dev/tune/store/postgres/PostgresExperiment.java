@@ -257,9 +257,7 @@ public final class PostgresExperiment implements SharedRun {
                 + " replicas of the searcher and scheduler", number, info.name());
         claims.transaction("cannot release trial " + number + " of " + info.name() + " in", c -> {
             TrialRows.release(c, id, number, worker);
-            for (int stashed : landed) {
-                TrialRows.release(c, id, stashed, worker);
-            }
+            TrialRows.release(c, id, landed, worker);
             return null;
         });
         log.reset();
@@ -385,9 +383,7 @@ public final class PostgresExperiment implements SharedRun {
             landed.clear();
             try {
                 claims.transaction("cannot release trials of " + info.name() + " in", c -> {
-                    for (int number : numbers) {
-                        TrialRows.release(c, id, number, worker);
-                    }
+                    TrialRows.release(c, id, numbers, worker);
                     return null;
                 });
             } catch (StorageException e) {

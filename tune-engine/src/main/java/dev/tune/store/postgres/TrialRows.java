@@ -87,6 +87,13 @@ final class TrialRows {
         }
     }
 
+    /** {@link #release}s each of {@code numbers}. */
+    static void release(Connection c, long experiment, Iterable<Integer> numbers, String worker) throws SQLException {
+        for (int number : numbers) {
+            release(c, experiment, number, worker);
+        }
+    }
+
     /** Gives trial {@code number} back for any worker to take over, if {@code worker} holds it. */
     static void release(Connection c, long experiment, int number, String worker) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE tune_trial SET status = 'PENDING', worker = NULL"
