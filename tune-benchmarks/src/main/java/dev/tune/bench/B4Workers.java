@@ -42,10 +42,12 @@ import java.util.concurrent.TimeUnit;
  * of both sides sleeps 20 ms first ({@code -Db4w.pauseMillis=<ms>} changes it): far longer than a
  * suggestion (the one process runs its 100 trials in 0.51 to 0.56 s, against 0.5 s of sleep), so
  * close to 4 trials run at once, and short enough that 2 x 140 runs per searcher take minutes.
- * Trials this short are what a worker treats as short: it claims a trial ahead per slot (trials
- * under 1 s) and gathers its writes for 25 ms before they reach the log, so its searcher sees more
- * trials running than the one process's does (docs/ARCHITECTURE.md has what that costs CMA-ES).
- * The average number of trials running at once is printed for both sides.
+ * Trials this short once showed what a worker's throughput measures cost a model-based searcher:
+ * with a trial claimed ahead per slot and ends gathered for 25 ms before they reached the log, its
+ * searcher counted more trials running than the one process's did, and {@code auto} (CMA-ES on
+ * most functions) lost parity on 4 of 7. A model-based searcher's worker now claims only for a
+ * free slot, after its ends are written (docs/ARCHITECTURE.md, "Quality across workers"). The
+ * average number of trials running at once is printed for both sides.
  */
 final class B4Workers {
 
