@@ -100,7 +100,7 @@ final class ClaimAhead implements Runnable {
     /**
      * When no claimed trial waits: waits a while for one, under the book's lock; false once the
      * experiment is done for this worker ({@link #done}). With {@code barrier}, this worker's paused
-     * trials wait for every worker's trials to reach a barrier (synchronous HyperBand): then
+     * trials wait for every worker's trials to reach a boundary (HyperBand, synchronous PBT): then
      * {@code resumeDecided} hands the decisions the log brought to them (true when one may run), and
      * with no trial running here and none left to claim, the decision is asked for at the head of
      * the log.
