@@ -79,6 +79,23 @@ final class PausedTrials {
         }
     }
 
+    /**
+     * Hands the trials allowed to go on beyond {@code free} slots (the ones resumed last first)
+     * back to a shared experiment, those whose latest checkpoint holds all they did: {@code away}
+     * is told, and each ends here as cancelled, which leaves it to the next worker with a free
+     * slot, from that checkpoint. A trial without one stays: elsewhere it would start over.
+     */
+    void handOverBeyond(int free, java.util.function.Consumer<LiveTrial> away) {
+        List<LiveTrial> movable = resumable.stream().filter(t -> t.latestSaved()
+                .filter(c -> c.iteration() == t.iteration()).isPresent()).toList();
+        for (int i = movable.size() - 1; i >= 0 && resumable.size() > Math.max(0, free); i--) {
+            LiveTrial trial = movable.get(i);
+            resumable.remove(trial);
+            away.accept(trial);
+            end.accept(trial, Termination.CANCELLED); // no end in the log: the trial's row waits for a worker
+        }
+    }
+
     /** The next trial allowed to go on, or null. */
     LiveTrial pollResumable() {
         return resumable.poll();

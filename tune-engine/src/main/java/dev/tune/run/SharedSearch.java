@@ -122,7 +122,7 @@ final class SharedSearch implements SharedRun.Replica {
         }
         searchDone = claim instanceof SharedRun.Claim.Finished;
         if (claim instanceof SharedRun.Claim.TakenOver lost) {
-            LOG.info("Taking over trial {} from a lost worker", lost.trial().name());
+            LOG.info("Taking over trial {}: its worker was lost or had no free slot for it", lost.trial().name());
             own(lost.trial().id());
             return adopt.apply(lost.trial());
         }
@@ -135,12 +135,10 @@ final class SharedSearch implements SharedRun.Replica {
 
     /** True when the searcher's suggestions depend only on their position (trial number - 1). */
     private boolean positional() {
-        Boolean known = positional;
-        if (known == null) {
-            known = positional(searcher);
-            positional = known;
+        if (positional == null) {
+            positional = positional(searcher); // the same answer on every thread that asks first
         }
-        return known;
+        return positional;
     }
 
     /** True when the searcher learns from results: its claims should see this worker's ends first. */
@@ -161,18 +159,6 @@ final class SharedSearch implements SharedRun.Replica {
         if (positional() || !pausedKeepSlots()) {
             shared.catchUp(this);
         }
-    }
-
-    /**
-     * How many claimed trials a worker keeps waiting per slot: two when a claim needs no replay (its
-     * searcher reads no results). None for a model-based searcher, which is asked when a slot frees,
-     * knowing every trial that ended, as Optuna's samplers are asked: a trial claimed ahead is
-     * suggested while its predecessors still run, and B4W measured the cost (CMA-ES at parity on 3 of
-     * 7 functions with a trial ahead per slot on 20 ms trials, 7 of 7 without). None either for a
-     * scheduler that pauses trials (PBT), whose trials stay with their worker and take turns there.
-     */
-    int claimAhead() {
-        return scheduler instanceof dev.tune.schedule.PopulationBasedTraining || !positional() ? 0 : 2;
     }
 
     /** Notes a trial of this worker's, for a scheduler that hears of ends (else the set would only grow). */
@@ -228,6 +214,18 @@ final class SharedSearch implements SharedRun.Replica {
         java.util.List<SchedulerAction> taken = java.util.List.copyOf(asked);
         asked.clear();
         return taken;
+    }
+
+    /** HyperBand once every trial was added: a resumed trial with no slot on its worker goes to another. */
+    synchronized boolean handsOver() {
+        return barrier() && (searchDone || added >= shared.info().samples());
+    }
+
+    /** This worker hands {@code trial} back to the shared experiment: another worker decides for it now. */
+    synchronized void disown(LiveTrial trial) {
+        LOG.info("Handing trial {} over to a worker with a free slot: none is free here", trial.trialName());
+        mine.remove(trial.id);
+        decided.remove(trial.id);
     }
 
     /**

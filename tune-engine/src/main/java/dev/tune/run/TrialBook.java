@@ -273,16 +273,12 @@ final class TrialBook {
         }
         if (failed) {
             trial.end(TrialStatus.ERROR, null, failure);
-            if (firstError == null) {
-                firstError = trial;
-            }
+            firstError = firstError == null ? trial : firstError;
             if (plan.failFast()) {
                 stopAll("fail-fast: trial " + trial.trialName() + " failed");
             }
-        } else if (trial.stopCause != null) {
-            trial.end(TrialStatus.TERMINATED, trial.stopCause, null);
         } else {
-            trial.end(TrialStatus.TERMINATED, Termination.COMPLETED, null);
+            trial.end(TrialStatus.TERMINATED, Optional.ofNullable(trial.stopCause).orElse(Termination.COMPLETED), null);
         }
         Trial snapshot = told(trial, failed ? failure : null);
         actions.retry();
@@ -299,6 +295,9 @@ final class TrialBook {
         java.util.Map<String, Decision> decisions = scheduler.decidePaused(quiet);
         actions.applyPending();
         paused.apply(decisions);
+        if (replica != null && replica.handsOver()) { // nothing new comes: resumed trials with no slot here go elsewhere
+            paused.handOverBeyond(plan.workers() - running, replica::disown);
+        }
     }
 
     /** Ends a trial that is paused, so no worker holds it: records it as a worker would. */

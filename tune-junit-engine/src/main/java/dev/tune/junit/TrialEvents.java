@@ -72,7 +72,8 @@ final class TrialEvents implements Callback {
         Termination termination = trial.termination().orElse(Termination.COMPLETED);
         TestExecutionResult result = termination == Termination.EARLY_STOPPED || termination == Termination.CANCELLED
                 ? TestExecutionResult.aborted(new TestAbortedException("Trial " + trial.name() + " was "
-                        + (termination == Termination.CANCELLED ? "cut short by the end of the experiment"
+                        + (termination == Termination.CANCELLED ? "cut short here by the end of the experiment (or, in a shared"
+                                + " experiment, handed to another worker, which goes on with it)"
                                 : "stopped early by the scheduler") + " after " + trial.iterations() + " iterations"))
                 : TestExecutionResult.successful();
         listener.executionFinished(trials.remove(trial.id()), result);

@@ -69,6 +69,45 @@ class SharedHyperBandTest extends WithPostgres {
         assertEquals(27, dev.tune.store.StoredExperiment.load(exported).trials().size());
     }
 
+    /**
+     * Two workers with one slot each on one bracket of 9: a rung keeps 3, so one worker owns at
+     * least two resumed trials with one slot. Once the searcher is done, it hands the one it
+     * cannot run back to the experiment, and a worker with a free slot goes on with it from its
+     * checkpoint: its iterations go on where they were, and the rule holds as before.
+     */
+    @Test
+    void aResumedTrialWithNoSlotOnItsWorkerGoesOnOnAnother() throws Exception {
+        String url = server.createDatabase("hyperband_handover");
+        WorkerProcess.runEach(2, 9, url, dir, "Slow", "handover", "tune.samples=9", "tune.scheduler=" + SPEC,
+                "tune.maxConcurrentTrials=1", "shared.sleepMillis=40");
+        String logs = java.nio.file.Files.readString(dir.resolve("handover-0.log"))
+                + java.nio.file.Files.readString(dir.resolve("handover-1.log"));
+        java.util.regex.Matcher handed = java.util.regex.Pattern.compile("Handing trial (#\\d+)").matcher(logs);
+        assertTrue(handed.find(), "a worker handed a resumed trial over:\n" + logs);
+        assertTrue(logs.contains("Taking over trial " + handed.group(1) + " "), "another worker took " + handed.group(1)
+                + " over:\n" + logs);
+        try (Connection c = server.connect("hyperband_handover")) {
+            Replay replay = new Replay(Map.of());
+            Map<Integer, List<Long>> iterations = new HashMap<>();
+            try (ResultSet rows = c.createStatement().executeQuery(
+                    "SELECT trial_number, kind, body FROM tune_event ORDER BY seq")) {
+                while (rows.next()) {
+                    replay.apply(rows.getInt(1), rows.getString(2), rows.getString(3));
+                    if (StoreEvents.RESULT.equals(rows.getString(2))) {
+                        iterations.computeIfAbsent(rows.getInt(1), n -> new java.util.ArrayList<>())
+                                .add(replay.trials.lastResult(rows.getInt(1)).iteration());
+                    }
+                }
+            }
+            assertEquals(9, replay.ended, "every trial ended");
+            int number = Integer.parseInt(handed.group(1).substring(1));
+            List<Long> steps = iterations.get(number);
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, steps.size()).boxed().toList(), steps,
+                    "trial " + number + " went on from its checkpoint on the other worker");
+            assertTrue(steps.size() > 1, "trial " + number + " went on past the rung: " + steps);
+        }
+    }
+
     /** The log, replayed through a fresh HyperBand that is asked about paused trials where every replica asks. */
     private static final class Replay {
         final Scheduler rule = Schedulers.parse(SPEC);
@@ -129,7 +168,7 @@ class SharedHyperBandTest extends WithPostgres {
             decisions.forEach((id, decision) -> {
                 int number = numberOf.get(id);
                 assertTrue(paused.remove(number), "the rule decided on trial " + number + ", which was not paused");
-                owners.add(workerOf.get(number));
+                owners.add(workerOf.getOrDefault(number, "?"));
                 if (decision == Decision.STOP) {
                     stopped.add(number);
                 }
