@@ -135,10 +135,12 @@ final class SharedSearch implements SharedRun.Replica {
 
     /** True when the searcher's suggestions depend only on their position (trial number - 1). */
     private boolean positional() {
-        if (positional == null) {
-            positional = positional(searcher); // the same answer on every thread that asks first
+        Boolean known = positional; // one read: a rebuild may reset the field meanwhile
+        if (known == null) {
+            known = positional(searcher);
+            positional = known;
         }
-        return positional;
+        return known;
     }
 
     /** True when the searcher learns from results: its claims should see this worker's ends first. */
