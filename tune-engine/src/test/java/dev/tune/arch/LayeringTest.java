@@ -34,6 +34,7 @@ class LayeringTest {
             Map.entry("stop", Set.of("io", "result")),
             Map.entry("checkpoint", Set.of("io", "result")),
             Map.entry("report", Set.of("io", "result")),
+            Map.entry("importance", Set.of()),
             Map.entry("store", Set.of("io", "result")),
             Map.entry("options", Set.of("io", "result", "search", "schedule", "stop")),
             Map.entry("trainable", Set.of("io", "result", "search", "schedule", "stop", "options")),
