@@ -15,6 +15,7 @@ expect '[INFO]     Config:    learningRate=0.75'
 expect '[INFO]     Objective: loss (min)'
 expect '[INFO]     Trials: 3 terminated (0 stopped early), 0 errors'
 expect '[INFO]     Results:   target/tune/LinearModel'
+expect '[INFO]     Report:    target/tune/LinearModel/report.html'
 expect '[INFO] BUILD SUCCESS'
 
 def dir = new File(basedir, 'target/tune/LinearModel')
@@ -24,6 +25,7 @@ assert experiment.name == 'LinearModel'
 assert experiment.trainable == 'com.example.model.LinearModel'
 def journal = new File(dir, 'trials.jsonl').readLines()
 assert journal.count { it.contains('"event":"added"') } == 3
+assert new File(dir, 'report.html').isFile(): 'the run wrote its report'
 def trialDirs = dir.listFiles().findAll { it.isDirectory() }
 assert trialDirs.size() == 3
 trialDirs.each { trial ->

@@ -35,6 +35,16 @@ public final class Samples {
         SAMPLES.put("model-based-tpe", () -> experiment(TuneSample_10_ModelBasedSearch.class, "model-based-tpe"));
         SAMPLES.put("model-based-random",
                 () -> experiment(TuneSample_10_ModelBasedSearch.class, "model-based-random"));
+        SAMPLES.put("multi-objective", () -> Experiment.of(TuneSample_11_MultiObjective.class).get(0));
+        SAMPLES.put("fault-tolerance", () -> Experiment.of(TuneSample_12_FaultTolerance.class).get(0));
+    }
+
+    /** The sample experiment the README calls {@code name}, e.g. {@code pbt}. */
+    public static Experiment experiment(String name) {
+        if (!SAMPLES.containsKey(name)) {
+            throw new IllegalArgumentException("Unknown sample '" + name + "'; choose one of " + SAMPLES.keySet());
+        }
+        return SAMPLES.get(name).get();
     }
 
     private static Experiment experiment(Class<?> type, String name) {

@@ -170,4 +170,31 @@ class SamplesTest {
         double randomRegret = random.bestTrial().orElseThrow().lastResult().orElseThrow().metric("value") - optimum;
         assertTrue(tpeRegret < randomRegret / 2, "tpe " + tpeRegret + " vs random " + randomRegret);
     }
+
+    @Test
+    void severalObjectivesGiveAParetoFrontOfErrorAgainstLatency() {
+        ExperimentResult result = run("multi-objective");
+        assertEquals(40, result.trials().size());
+        var front = result.paretoFront();
+        assertTrue(front.size() >= 2 && front.size() < 40, "a trade-off, not one best trial: " + front.size());
+        for (Trial a : front) {
+            for (Trial b : result.trials()) {
+                boolean dominates = b.lastResult().orElseThrow().metric("error") < a.lastResult().orElseThrow().metric("error")
+                        && b.lastResult().orElseThrow().metric("latency_ms") < a.lastResult().orElseThrow().metric("latency_ms");
+                assertTrue(!dominates, b.name() + " beats " + a.name() + " on both objectives");
+            }
+        }
+    }
+
+    @Test
+    void failingTrialsEndInErrorWhileTheOthersGoOn() {
+        ExperimentResult result = run("fault-tolerance");
+        assertEquals(30, result.trials().size(), "the experiment ran to its end");
+        long failed = result.trials().stream().filter(t -> t.status() == TrialStatus.ERROR).count();
+        assertTrue(failed > 0, "some trials diverged");
+        result.errors().forEach(t -> assertTrue(t.error().orElseThrow().message().contains("diverged"), t.name()));
+        assertTrue(result.trials().stream().anyMatch(Trial::stoppedEarly), "ASHA cut some");
+        assertTrue(result.bestTrial().orElseThrow().lastResult().orElseThrow().metric("loss") < 1e-6,
+                "the best trial converged");
+    }
 }

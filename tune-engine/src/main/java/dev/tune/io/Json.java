@@ -80,6 +80,15 @@ public final class Json {
         return object(TREES.readTree(text), "a JSON object");
     }
 
+    /** The JSON array in {@code text}; throws when it is not one complete array. */
+    public static JsonNode parseArray(String text) throws IOException {
+        JsonNode node = TREES.readTree(text);
+        if (node == null || !node.isArray()) {
+            throw new IOException("expected a JSON array");
+        }
+        return node;
+    }
+
     /** The JSON object in {@code file}; throws when it is not one complete object. */
     public static JsonNode readJsonObject(Path file) throws IOException {
         return object(TREES.readTree(file.toFile()), file.toString());

@@ -99,6 +99,13 @@ public final class TuneOption {
             "0 silent, 1 progress table and summary, 2 also each trial's end, 3 also each result", 1);
     public static final Option<Boolean> SUMMARY = bool("tune.summary",
             "print the closing summary (best trial, objective, counts) after the last table", true);
+    public static final Option<Boolean> REPORT = bool("tune.report",
+            "write report.html, the experiment's charts and trial table, beside a persisted experiment's results when it ends",
+            true);
+    public static final Option<Integer> DASHBOARD = integer("tune.dashboard",
+            "serve a live dashboard of the running experiment on this port (0 picks a free one); -1 serves none", -1);
+    public static final Option<String> DASHBOARD_HOST = text("tune.dashboard.host",
+            "the address the dashboard binds to; 0.0.0.0 makes it reachable from other machines", "127.0.0.1");
     public static final Option<Duration> PROGRESS_INTERVAL = new Option<>("tune.progressInterval",
             "how often the progress table is printed while trials run", Duration.ofSeconds(5), TuneOption::duration);
     public static final Option<PrintStream> OUTPUT = code("tune.output", "where the progress table goes; default System.out");

@@ -3,6 +3,8 @@ package dev.tune.run;
 import dev.tune.options.Callback;
 import dev.tune.options.TuneOption;
 import dev.tune.report.ProgressReporter;
+import dev.tune.report.html.Report;
+import dev.tune.report.html.ReportInput;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
@@ -13,6 +15,7 @@ import dev.tune.store.ExperimentState;
 import dev.tune.store.ExperimentStore;
 import dev.tune.store.LocalDirectoryStore;
 import dev.tune.store.SharedRun;
+import dev.tune.store.StoredExperiment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,8 +70,17 @@ final class ExperimentRunner {
         if (plan.verbose() >= 2) {
             callbacks.add(new VerboseLines(reporter, plan.verbose()));
         }
+        ExperimentInfo info = info(tag);
+        // the live dashboard's own record of the run, only when one is asked for: it keeps every curve in memory
+        Optional<LiveReport> live = plan.options().resolve(TuneOption.DASHBOARD) < 0 ? Optional.empty()
+                : Optional.of(new LiveReport(plan, info, plan.persist() || shared != null ? Optional.of(dir) : Optional.empty()));
+        live.ifPresent(callbacks::add);
         TrialBook book = new TrialBook(plan, store, new CallbackList(callbacks), tag, trialsRoot, shared);
-        store.open(info(tag));
+        live.ifPresent(l -> {
+            l.watch(book);
+            LiveDashboards.start(plan, l);
+        });
+        store.open(info);
         plan.scheduler().start(new SchedulerProblem(plan.objective(), plan.seed(), plan.experiment().space(),
                 book.view()));
         if (resume != null) {
@@ -88,6 +100,7 @@ final class ExperimentRunner {
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         ExperimentResult result;
+        Optional<Path> report = Optional.empty();
         int ran = 0;
         if (shared != null && book.lostStore().isPresent()) {
             closeQuietly(store);
@@ -105,15 +118,21 @@ final class ExperimentRunner {
         } else {
             result = new ExperimentResult(plan.name(), plan.objective(), book.snapshots(),
                     plan.persist() ? Optional.of(dir) : Optional.empty(), wall, plan.seed());
-            store.saveState(state(result, book));
+            ExperimentState state = state(result, book);
+            store.saveState(state);
             store.close();
+            if (plan.persist() && plan.options().resolve(TuneOption.REPORT)) {
+                report = writeReport(result, info, state.status(), dir);
+            }
         }
         shutdown.done();
+        live.ifPresent(l -> l.finished(shared != null ? "FINISHED" : state(result, book).status()));
         new CallbackList(callbacks).onExperimentEnd(result);
         if (plan.verbose() >= 1) {
             reporter.printTable(plan.name(), plan.objective(), result.trials(), wall);
             if (plan.options().resolve(TuneOption.SUMMARY)) {
                 reporter.printSummary(result);
+                report.ifPresent(file -> plan.out().println("Report: " + file.toUri()));
                 if (shared != null) {
                     plan.out().println("This worker ran " + ran + " of the " + result.trials().size()
                             + " trials, shared in " + shared.where());
@@ -172,6 +191,18 @@ final class ExperimentRunner {
         return new ExperimentState(status, counts, best.map(Trial::id),
                 best.map(t -> t.value(result.objective().metric(), result.objective().mode(), dev.tune.result.Scope.LAST)),
                 Instant.now());
+    }
+
+    /** The report beside the results; a report that cannot be written is logged, never a failed run. */
+    private static Optional<Path> writeReport(ExperimentResult result, ExperimentInfo info, String status, Path dir) {
+        try {
+            ReportInput input = new ReportInput(result, info, status, StoredExperiment::results,
+                    StoredExperiment.perturbations(dir, result.trials()));
+            return Optional.of(Report.write(input, dir.resolve(Report.FILE)));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the report of experiment {} in {}: {}", result.name(), dir, e.toString());
+            return Optional.empty();
+        }
     }
 
     private static void closeQuietly(ExperimentStore store) {

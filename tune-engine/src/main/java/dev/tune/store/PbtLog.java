@@ -3,7 +3,12 @@ package dev.tune.store;
 import dev.tune.io.AtomicFiles;
 import dev.tune.io.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tune.Config;
 import dev.tune.result.Perturbation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +47,36 @@ final class PbtLog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the PBT log in " + experimentDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The exploits recorded in {@code experimentDir}'s {@code pbt_global.txt}, in order; trials are
+     * named there, and {@code idsByName} gives their ids. A line that cannot be read is skipped.
+     */
+    static List<Perturbation> read(Path experimentDir, Map<String, String> idsByName) {
+        Path file = experimentDir.resolve(GLOBAL);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return JsonLinesReader.read(file, line -> {
+            JsonNode step = Json.parseArray(line);
+            String trial = step.get(0).asText();
+            String donor = step.get(1).asText();
+            return new Perturbation(idsByName.getOrDefault(trial, trial), trial, idsByName.getOrDefault(donor, donor),
+                    donor, step.get(2).asLong(), step.get(3).asLong(), config(step.get(4)), config(step.get(5)));
+        });
+    }
+
+    private static Config config(JsonNode object) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            JsonNode value = field.getValue();
+            values.put(field.getKey(), value.isIntegralNumber() ? (Object) value.asLong()
+                    : value.isNumber() ? (Object) value.asDouble()
+                    : value.isBoolean() ? (Object) value.asBoolean()
+                    : value.isNull() ? null : value.isTextual() ? value.asText() : value.toString());
+        }
+        return Config.of(values);
     }
 
     private static byte[] line(Perturbation step) {

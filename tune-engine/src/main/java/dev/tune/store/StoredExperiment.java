@@ -102,6 +102,16 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
                 line -> ResultLine.read(line, trial.id()))).orElse(List.of());
     }
 
+    /**
+     * Population Based Training's exploits recorded in {@code experimentDir} ({@code pbt_global.txt}),
+     * in order, with the ids of {@code trials}; empty for an experiment that ran without PBT.
+     */
+    public static List<dev.tune.result.Perturbation> perturbations(Path experimentDir, List<Trial> trials) {
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        trials.forEach(trial -> ids.put(trial.name(), trial.id()));
+        return PbtLog.read(experimentDir, ids);
+    }
+
     private static Optional<ExperimentState> state(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();

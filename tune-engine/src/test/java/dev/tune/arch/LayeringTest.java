@@ -33,7 +33,7 @@ class LayeringTest {
             Map.entry("schedule", Set.of("io", "result")),
             Map.entry("stop", Set.of("io", "result")),
             Map.entry("checkpoint", Set.of("io", "result")),
-            Map.entry("report", Set.of("io", "result")),
+            Map.entry("report", Set.of("io", "result", "store", "importance")),
             Map.entry("importance", Set.of()),
             Map.entry("store", Set.of("io", "result")),
             Map.entry("options", Set.of("io", "result", "search", "schedule", "stop")),

@@ -2,6 +2,7 @@ package dev.tune.junit;
 
 import dev.tune.Config;
 import dev.tune.report.ProgressReporter;
+import dev.tune.report.html.Report;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Objective;
 import dev.tune.result.Scope;
@@ -16,6 +17,7 @@ import dev.tune.search.GivenConfigs;
 import dev.tune.search.Searchers;
 import dev.tune.search.TrialLimit;
 import dev.tune.trainable.Experiment;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +119,17 @@ final class ExperimentExecution {
         }
     }
 
-    /** The container's report entry: the best trial (under its recorded number when trials ran again) or the Pareto front. */
+    /**
+     * The container's report entry: the best trial (under its recorded number when trials ran again)
+     * or the Pareto front, and the address of the experiment's report page when the run wrote one.
+     */
     private void publishBest(ExperimentDescriptor descriptor, ExperimentResult result, List<Integer> rerun) {
         Objective objective = result.objective();
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("mode", settings.full() ? "full" : "smoke (tune.junit.mode=full tunes for real)");
         entry.put("trials", Integer.toString(result.trials().size()));
+        result.dir().map(dir -> dir.resolve(Report.FILE)).filter(Files::isRegularFile)
+                .ifPresent(report -> entry.put("report", report.toUri().toString()));
         if (objective.isMultiObjective()) {
             entry.put("pareto_front", result.paretoFront().stream().map(t -> RecordedTrials.recordedName(t, rerun))
                     .toList().toString());

@@ -57,6 +57,8 @@ class ExecutionTest extends EngineTests {
         assertTrue(best.get("best_trial").startsWith("#"), best.toString());
         assertTrue(best.get("objective").startsWith("loss="), best.toString());
         assertEquals("full", best.get("mode"));
+        assertTrue(best.get("report").startsWith("file:") && best.get("report").endsWith("/report.html"), best.toString());
+        assertTrue(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(java.net.URI.create(best.get("report")))));
     }
 
     private static List<Map<String, String>> entries(List<Event> events) {

@@ -112,8 +112,7 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
      * module is normal.
      */
     ProjectTrainables trainables() throws MojoExecutionException, MojoFailureException {
-        String cli = session.getUserProperties().getProperty("tune.experiments");
-        Selection selection = Selection.of(cli != null ? List.of(cli) : experiments);
+        Selection selection = selection();
         ProjectTrainables trainables = ProjectTrainables.scan(project, selection);
         if (!selection.all() && trainables.experiments().isEmpty() && trainables.invalid().isEmpty()) {
             String message = "No experiment matches tune.experiments=" + String.join(",", selection.patterns())
@@ -126,6 +125,12 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
             getLog().info(message);
         }
         return trainables;
+    }
+
+    /** The experiments {@code tune.experiments} selects: the command line's, else the POM's, else all. */
+    Selection selection() {
+        String cli = session.getUserProperties().getProperty("tune.experiments");
+        return Selection.of(cli != null ? List.of(cli) : experiments);
     }
 
     /** Fails the build, naming each selected trainable that cannot be read and why. */

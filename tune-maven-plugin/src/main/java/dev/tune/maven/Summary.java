@@ -2,6 +2,7 @@ package dev.tune.maven;
 
 import dev.tune.Mode;
 import dev.tune.report.ProgressReporter;
+import dev.tune.report.html.Report;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Objective;
 import dev.tune.result.Result;
@@ -9,6 +10,7 @@ import dev.tune.result.Scope;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialError;
 import dev.tune.result.TrialStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * The table {@code tune:run} prints once its experiments are done, like Surefire's results: per
  * experiment, the best trial with its objective value, its config, how the objective was computed,
- * the trial counts and where the results are.
+ * the trial counts, where the results are, and the report page.
  *
  * <pre>
  * Tune results:
@@ -29,6 +31,7 @@ import org.apache.maven.plugin.logging.Log;
  *     Objective: loss (min)
  *     Trials: 3 terminated (0 stopped early), 0 errors
  *     Results:   target/tune/Quadratic
+ *     Report:    target/tune/Quadratic/report.html
  * </pre>
  */
 final class Summary {
@@ -83,6 +86,8 @@ final class Summary {
         result.errors().stream().findFirst().ifPresent(first -> lines.add("First error: " + first.name() + ": "
                 + first.error().map(TrialError::summary).orElse("unknown error")));
         result.dir().ifPresent(dir -> lines.add("Results:   " + display.apply(dir)));
+        result.dir().map(dir -> dir.resolve(Report.FILE)).filter(Files::isRegularFile)
+                .ifPresent(report -> lines.add("Report:    " + display.apply(report)));
         return lines;
     }
 

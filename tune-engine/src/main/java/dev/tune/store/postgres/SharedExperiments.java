@@ -96,6 +96,26 @@ public final class SharedExperiments {
     }
 
     /**
+     * How far the log of experiment {@code name} has come: the number of its last event, 0 when it
+     * has none or the database holds no such experiment. One cheap query: a dashboard asks it to
+     * learn whether anything new was recorded.
+     */
+    public static long head(PostgresLocation location, String name) {
+        try (Session session = new Session(new Database(location, Duration.ofSeconds(5)), Duration.ZERO)) {
+            return session.transaction("cannot read experiment " + name + " in", c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(ev.seq), 0) FROM tune_event ev"
+                        + " JOIN tune_experiment e ON e.id = ev.experiment_id WHERE e.name = ?")) {
+                    s.setString(1, name);
+                    try (ResultSet row = s.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
      * The experiment {@code name}, its trials rebuilt from its event log; trial directories resolve
      * against {@code trialsRoot} (where the workers wrote them).
      *

@@ -1,0 +1,38 @@
+package dev.tune.samples;
+
+import dev.tune.Choice;
+import dev.tune.LogUniform;
+import dev.tune.Mode;
+import dev.tune.RandInt;
+import dev.tune.Seed;
+import dev.tune.Trainable;
+import dev.tune.TrialContext;
+import java.util.Map;
+
+/**
+ * Sample 11: several objectives at once.
+ *
+ * <p>A bigger network makes fewer errors but answers more slowly. Naming two metrics, each with
+ * its mode, makes the experiment multi-objective: no single trial is best, so the result is the
+ * Pareto front, the trials that no other trial beats on both error and latency at once.
+ * {@code report.html} plots the front against the dominated trials.
+ */
+public final class TuneSample_11_MultiObjective {
+
+    private TuneSample_11_MultiObjective() {
+    }
+
+    @Trainable(name = "multi-objective", metric = {"error", "latency_ms"}, mode = {Mode.MIN, Mode.MIN}, samples = 40)
+    @Seed(11)
+    static void train(@RandInt(lower = 1, upper = 9) long layers, @Choice({"64", "128", "256", "512"}) String width,
+            @LogUniform(lower = 1e-4, upper = 1e-1) double lr, TrialContext context) {
+        int units = Integer.parseInt(width);
+        double capacity = Math.log(layers * units);
+        double tuning = 0.15 * Math.pow(Math.log10(lr) + 2.5, 2);
+        for (int epoch = 1; epoch <= 10; epoch++) {
+            double error = 0.02 + tuning + 2.0 / capacity * Math.exp(-0.3 * epoch);
+            double latency = 0.8 + 0.004 * layers * units;
+            context.report(Map.of("error", error, "latency_ms", latency));
+        }
+    }
+}

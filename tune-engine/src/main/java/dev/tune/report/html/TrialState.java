@@ -1,0 +1,31 @@
+package dev.tune.report.html;
+
+import dev.tune.result.Termination;
+import dev.tune.result.Trial;
+
+/**
+ * A trial's state as the report tells it apart, in one word: {@code completed} (ran its budget),
+ * {@code stopped} (its own stop conditions ended it), {@code pruned} (a scheduler cut it),
+ * {@code cancelled} (the experiment ended first), {@code failed}, or while the experiment runs
+ * {@code running}, {@code paused} and {@code pending}.
+ */
+final class TrialState {
+
+    private TrialState() {
+    }
+
+    static String of(Trial trial) {
+        return switch (trial.status()) {
+            case PENDING -> "pending";
+            case RUNNING -> "running";
+            case PAUSED -> "paused";
+            case ERROR -> "failed";
+            case TERMINATED -> switch (trial.termination().orElse(Termination.COMPLETED)) {
+                case COMPLETED -> "completed";
+                case STOPPED -> "stopped";
+                case EARLY_STOPPED -> "pruned";
+                case CANCELLED -> "cancelled";
+            };
+        };
+    }
+}
