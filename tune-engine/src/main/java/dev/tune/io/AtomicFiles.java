@@ -27,6 +27,16 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, byte[] bytes) {
+        write(file, out -> out.write(bytes));
+    }
+
+    /** Writes a file's content as a stream. */
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Replaces {@code file} with what {@code content} writes, streamed to the temporary file. */
+    public static void write(Path file, Content content) {
         Path target = file.toAbsolutePath();
         Path temp = target.resolveSibling("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
@@ -34,7 +44,10 @@ public final class AtomicFiles {
             if (!Files.isDirectory(target.getParent())) {
                 Files.createDirectories(target.getParent());
             }
-            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+                content.writeTo(out);
+            }
             move(temp, target);
         } catch (IOException e) {
             deleteQuietly(temp);

@@ -1,7 +1,10 @@
 package dev.tune.report.html;
 
+import dev.tune.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +29,9 @@ final class HtmlReport {
     private static final String ECHARTS = text("echarts/echarts.min.js");
     private static final String APP = String.join("\n", SCRIPTS.stream().map(HtmlReport::text).toList());
     private static final Properties VERSIONS = versions();
+    private static final String ECHARTS_HASH = hash(ECHARTS);
+    private static final String APP_HASH = hash(APP);
+    private static final byte[] LESS_THAN = "\\u003c".getBytes(StandardCharsets.US_ASCII);
 
     private HtmlReport() {
     }
@@ -35,41 +41,88 @@ final class HtmlReport {
      * data to poll for in a dashboard, or empty for a static report.
      */
     static String page(String title, byte[] data, String live) {
-        String csp = "default-src 'none'; script-src " + hash(ECHARTS) + " " + hash(APP)
-                + "; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
-        return fill(TEMPLATE, "{{csp}}", csp, "{{title}}", escape(title), "{{live}}", escape(live),
-                "{{version}}", VERSIONS.getProperty("tune.version", "dev"),
-                "{{echartsVersion}}", VERSIONS.getProperty("echarts.version", ""),
-                "{{css}}", CSS, "{{data}}", scriptSafe(new String(data, StandardCharsets.UTF_8)),
-                "{{echarts}}", ECHARTS, "{{app}}", APP);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(ECHARTS.length() + data.length + 65536);
+        try {
+            write(bytes, title, out -> out.write(data), live);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** Replaces each placeholder once, in one pass, so no inserted text is ever read as a placeholder. */
-    private static String fill(String template, String... pairs) {
-        StringBuilder out = new StringBuilder(template.length() + ECHARTS.length() + 4096);
+    /**
+     * Writes the page to {@code out} as a stream, the data written by {@code data} straight into it
+     * (a report of 100,000 trials is never held in memory); each placeholder of the template is
+     * filled once, in one pass, so no inserted text is ever read as a placeholder.
+     */
+    static void write(OutputStream out, String title, AtomicFiles.Content data, String live) throws IOException {
+        String csp = "default-src 'none'; script-src " + ECHARTS_HASH + " " + APP_HASH
+                + "; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
         int at = 0;
         while (true) {
-            int open = template.indexOf("{{", at);
+            int open = TEMPLATE.indexOf("{{", at);
             if (open < 0) {
                 break;
             }
-            int close = template.indexOf("}}", open) + 2;
-            String key = template.substring(open, close);
-            String value = null;
-            for (int i = 0; i < pairs.length; i += 2) {
-                if (pairs[i].equals(key)) {
-                    value = pairs[i + 1];
-                }
+            int close = TEMPLATE.indexOf("}}", open) + 2;
+            text(out, TEMPLATE.substring(at, open));
+            String key = TEMPLATE.substring(open, close);
+            switch (key) {
+                case "{{csp}}" -> text(out, csp);
+                case "{{title}}" -> text(out, escape(title));
+                case "{{live}}" -> text(out, escape(live));
+                case "{{version}}" -> text(out, VERSIONS.getProperty("tune.version", "dev"));
+                case "{{echartsVersion}}" -> text(out, VERSIONS.getProperty("echarts.version", ""));
+                case "{{css}}" -> text(out, CSS);
+                case "{{data}}" -> data.writeTo(new ScriptSafe(out));
+                case "{{echarts}}" -> text(out, ECHARTS);
+                case "{{app}}" -> text(out, APP);
+                default -> text(out, key);
             }
-            out.append(template, at, open).append(value != null ? value : key);
             at = close;
         }
-        return out.append(template, at, template.length()).toString();
+        text(out, TEMPLATE.substring(at));
     }
 
-    /** JSON inside a script element: a {@code <} (only ever in strings) becomes {@code \u003c}, so no text ends the element. */
-    private static String scriptSafe(String json) {
-        return json.replace("<", "\\u003c");
+    private static void text(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * JSON inside a script element: a {@code <} (only ever inside strings) goes out as the escape
+     * {@code \\u003c}, so no text of the data ends the element. Leaves {@code out} open.
+     */
+    private static final class ScriptSafe extends java.io.FilterOutputStream {
+        ScriptSafe(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (b == '<') {
+                out.write(LESS_THAN);
+            } else {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            int from = offset;
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] == '<') {
+                    out.write(bytes, from, i - from);
+                    out.write(LESS_THAN);
+                    from = i + 1;
+                }
+            }
+            out.write(bytes, from, offset + length - from);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     private static String escape(String text) {

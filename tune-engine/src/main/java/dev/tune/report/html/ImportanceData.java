@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  */
 final class ImportanceData {
 
-    static final int MOST = 5_000;
+    static final int MOST = 2_000;
     static final String METHOD = "fANOVA on a random forest of 64 trees (Optuna's default evaluator), "
             + "first-order effects, normalised to add up to 1";
 

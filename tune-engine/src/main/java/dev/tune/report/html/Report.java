@@ -5,7 +5,6 @@ import dev.tune.store.postgres.PostgresLocation;
 import dev.tune.store.postgres.SharedExperiments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ public final class Report {
 
     /** Writes the report of {@code input} to {@code file}, atomically (a reader sees the old page or the new). */
     public static Path write(ReportInput input, Path file) {
-        AtomicFiles.write(file, page(input, "").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, out -> HtmlReport.write(out, input.result().name(), json -> ReportData.write(json, input), ""));
         return file;
     }
 

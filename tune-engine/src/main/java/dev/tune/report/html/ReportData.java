@@ -13,6 +13,7 @@ import dev.tune.result.Scope;
 import dev.tune.result.Trial;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,12 +38,19 @@ final class ReportData {
 
     static byte[] json(ReportInput input) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (JsonGenerator out = Json.FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            write(out, input);
+        try {
+            write(bytes, input);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report's data", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** Streams the data to {@code sink}, which stays open. */
+    static void write(OutputStream sink, ReportInput input) throws IOException {
+        try (JsonGenerator out = Json.FACTORY.createGenerator(sink, JsonEncoding.UTF8)) {
+            write(out, input);
+        }
     }
 
     private static void write(JsonGenerator out, ReportInput input) throws IOException {
@@ -148,7 +156,6 @@ final class ReportData {
             out.writeStartObject();
             out.writeNumberField("n", trial.number());
             out.writeStringField("id", trial.id());
-            out.writeStringField("name", trial.name());
             out.writeStringField("status", trial.status().name());
             out.writeStringField("state", TrialState.of(trial));
             out.writeFieldName("config");
@@ -182,19 +189,28 @@ final class ReportData {
         return input.results().apply(trial);
     }
 
-    /** The curve as {@code x} (iterations) and {@code y} (values, single precision), every stride-th point and the last. */
+    /**
+     * The curve as {@code x} (iterations) and {@code y} (values, single precision), every stride-th
+     * point and the last. When the iterations are 1, 2, ..., n (most curves), {@code x} is just n.
+     */
     private static void writeCurve(JsonGenerator out, List<Result> results, String metric, int stride) throws IOException {
         List<Result> kept = new ArrayList<>();
+        boolean counting = stride == 1;
         for (int i = 0; i < results.size(); i++) {
             if (i % stride == 0 || i == results.size() - 1) {
                 kept.add(results.get(i));
             }
+            counting &= results.get(i).iteration() == i + 1;
         }
-        out.writeArrayFieldStart("x");
-        for (Result r : kept) {
-            out.writeNumber(r.iteration());
+        if (counting) {
+            out.writeNumberField("x", kept.size());
+        } else {
+            out.writeArrayFieldStart("x");
+            for (Result r : kept) {
+                out.writeNumber(r.iteration());
+            }
+            out.writeEndArray();
         }
-        out.writeEndArray();
         out.writeArrayFieldStart("y");
         for (Result r : kept) {
             double v = r.metric(metric);

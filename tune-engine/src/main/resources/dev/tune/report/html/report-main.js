@@ -75,6 +75,14 @@ Tune.layout = () => {
   }));
 };
 
+/** Expands the data's compact forms: a curve whose iterations are 1..n carries just n as its x. */
+Tune.expand = data => {
+  data.trials.forEach(t => {
+    if (typeof t.x === 'number') t.x = Array.from({ length: t.x }, (v, i) => i + 1);
+  });
+  return data;
+};
+
 Tune.render = () => {
   Tune.summary();
   Tune.views.forEach(v => Tune.redraw(v.id));
@@ -87,7 +95,7 @@ Tune.poll = async () => {
     const response = await fetch(url, { cache: 'no-store', headers: Tune.etag ? { 'If-None-Match': Tune.etag } : {} });
     if (response.status === 200) {
       Tune.etag = response.headers.get('ETag');
-      Tune.data = await response.json();
+      Tune.data = Tune.expand(await response.json());
       Tune.updated = new Date().toLocaleTimeString();
       Tune.render();
     }
@@ -97,7 +105,7 @@ Tune.poll = async () => {
   setTimeout(Tune.poll, 1500);
 };
 
-Tune.data = JSON.parse(document.getElementById('tune-data').textContent);
+Tune.data = Tune.expand(JSON.parse(document.getElementById('tune-data').textContent));
 Tune.layout();
 Tune.render();
 document.body.dataset.renderMs = String(Math.round(performance.now())); // for the BR benchmark

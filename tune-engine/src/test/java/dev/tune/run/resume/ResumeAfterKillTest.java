@@ -94,6 +94,8 @@ class ResumeAfterKillTest {
         assertTrue(before.stream().anyMatch(e -> "CANCELLED".equals(e.path("termination").asText())),
                 "running trials were recorded as cancelled");
         assertTrue(Files.readString(storage.resolve("resumable").resolve("experiment-state.json")).contains("STOPPED"));
+        assertTrue(Files.readString(storage.resolve("resumable").resolve("report.html")).contains("\"status\":\"STOPPED\""),
+                "the interrupted run wrote its report before the JVM went");
 
         ExperimentResult result = Tuner.run(Experiment.of(SlowCounter.class).get(0),
                 ResumeMain.options(storage).set(TuneOption.RESUME, "auto").build());
