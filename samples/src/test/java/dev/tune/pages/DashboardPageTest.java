@@ -9,6 +9,7 @@ import dev.tune.Uniform;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
+import dev.tune.report.dashboard.Dashboard;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * The live dashboard of a running experiment ({@code tune.dashboard=0}), in headless Chromium: the page
@@ -78,7 +80,28 @@ class DashboardPageTest {
             assertEquals(List.of(), browser.console(Level.WARNING), "the page logs no warning or error");
             String origin = address.substring(0, address.length() - 1);
             for (String url : browser.requests()) {
-                assertTrue(url.startsWith(origin + "/"), "a request to anyone but the dashboard: " + url);
+                assertTrue(url.startsWith(origin + "/") || url.startsWith("data:"),
+                        "a request to anyone but the dashboard: " + url);
+            }
+        }
+    }
+
+    /** {@code tune:dashboard}'s view: the index of a results directory, and an experiment's page one click away. */
+    @Test
+    void theResultsIndexLeadsToEachExperimentsPage() throws Exception {
+        PERMITS.release(100);
+        Tuner.run(Experiment.of(DashboardPageTest.class).get(0), TuneOptions.builder().storagePath(results).verbose(0).build());
+        try (Browser browser = Browser.start(); Dashboard dashboard = Dashboard.serveResults(results, Dashboard.LOOPBACK, 0)) {
+            browser.console(Level.ALL);
+            browser.requests();
+            browser.open(dashboard.address().toString());
+            browser.driver().findElement(By.linkText("gated")).click();
+            waitFor(browser, 8, "the experiment's page");
+            assertTrue(browser.driver().getCurrentUrl().endsWith("/experiments/gated/"), browser.driver().getCurrentUrl());
+            assertEquals(List.of(), browser.console(Level.WARNING), "the pages log no warning or error");
+            String origin = dashboard.address().toString();
+            for (String url : browser.requests()) {
+                assertTrue(url.startsWith(origin) || url.startsWith("data:"), "a request to anyone but the dashboard: " + url);
             }
         }
     }

@@ -119,6 +119,11 @@ class ReportPageTest {
         assertEquals(result.trials().size(), PageProbe.series(views, "curves", "line"));
         assertEquals(result.trials().size() + 0L, PageProbe.seriesIn(views, "lineage", 1, "line"),
                 "a schedule line per trial");
+        var first = dev.tune.store.StoredExperiment.firstConfigs(result.dir().orElseThrow());
+        long changed = result.trials().stream().filter(t -> !first.get(t.id()).equals(t.config())).count();
+        assertTrue(changed > 0, "PBT changed some trial's lr");
+        assertEquals(changed, ((Number) browser.run("return Tune.data.trials.filter(t => t.firstConfig).length")).longValue(),
+                "each trial PBT changed starts its schedule from its first config");
     }
 
     @Test

@@ -196,8 +196,7 @@ final class ExperimentRunner {
     /** The report beside the results; a report that cannot be written is logged, never a failed run. */
     private static Optional<Path> writeReport(ExperimentResult result, ExperimentInfo info, String status, Path dir) {
         try {
-            ReportInput input = new ReportInput(result, info, status, StoredExperiment::results,
-                    StoredExperiment.perturbations(dir, result.trials()));
+            ReportInput input = ReportInput.of(result, info, status, dir, StoredExperiment::results);
             return Optional.of(Report.write(input, dir.resolve(Report.FILE)));
         } catch (RuntimeException e) {
             LOG.warn("Could not write the report of experiment {} in {}: {}", result.name(), dir, e.toString());

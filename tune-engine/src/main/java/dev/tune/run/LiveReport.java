@@ -7,7 +7,6 @@ import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import dev.tune.store.ExperimentInfo;
-import dev.tune.store.StoredExperiment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,8 +83,8 @@ final class LiveReport implements ReportSource, Callback {
     public ReportInput read() {
         ExperimentResult result = new ExperimentResult(plan.name(), plan.objective(), trials.get(), dir,
                 Duration.ofNanos(System.nanoTime() - start), plan.seed());
-        return new ReportInput(result, info, status, this::curve,
-                dir.map(d -> StoredExperiment.perturbations(d, result.trials())).orElse(List.of()));
+        return dir.map(d -> ReportInput.of(result, info, status, d, this::curve))
+                .orElseGet(() -> new ReportInput(result, info, status, this::curve, List.of()));
     }
 
     private List<Result> curve(Trial trial) {

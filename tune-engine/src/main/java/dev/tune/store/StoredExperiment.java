@@ -112,6 +112,20 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
         return PbtLog.read(experimentDir, ids);
     }
 
+    /**
+     * Each trial's config when it was added, by trial id, from {@code experimentDir}'s journal:
+     * what a trial started with before Population Based Training changed it.
+     */
+    public static java.util.Map<String, dev.tune.Config> firstConfigs(Path experimentDir) {
+        java.util.Map<String, dev.tune.Config> configs = new java.util.LinkedHashMap<>();
+        for (JournalEvent event : JsonLinesReader.read(experimentDir.resolve(StoreLayout.JOURNAL), JournalEvent::parse)) {
+            if (Journal.ADDED.equals(event.kind) && event.config != null) {
+                configs.putIfAbsent(event.id, dev.tune.Config.of(event.config));
+            }
+        }
+        return configs;
+    }
+
     private static Optional<ExperimentState> state(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();

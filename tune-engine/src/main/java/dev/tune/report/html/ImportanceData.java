@@ -50,8 +50,11 @@ final class ImportanceData {
                 .filter(axis -> used.stream().allMatch(t -> t.config().asMap().get(axis.name()) != null))
                 .toList();
         if (used.size() < 2 || shared.isEmpty()) {
+            long cut = trials.stream().filter(t -> t.termination().filter(e -> e == Termination.EARLY_STOPPED).isPresent())
+                    .count();
             return new PerMetric(metric, used.size(), of, List.of(), Optional.of(used.size() < 2
-                    ? "needs two or more completed trials with a finite " + metric
+                    ? "needs two or more completed trials with a finite " + metric + (cut > 0 ? " (as in Optuna, the "
+                            + cut + " trials a scheduler cut do not count: they stopped at smaller budgets)" : "")
                     : "no hyperparameter is shared by every completed trial"));
         }
         double[] targets = used.stream().mapToDouble(t -> t.value(metric, mode, Scope.LAST)).toArray();

@@ -2,6 +2,7 @@ package dev.tune.report.html;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tune.Config;
 import dev.tune.Mode;
 import dev.tune.importance.ParamImportance;
 import dev.tune.io.Json;
@@ -160,6 +161,11 @@ final class ReportData {
             out.writeStringField("state", TrialState.of(trial));
             out.writeFieldName("config");
             Json.writeConfig(out, trial.config());
+            Config first = input.firstConfigs().get(trial.id());
+            if (first != null && !first.equals(trial.config())) {
+                out.writeFieldName("firstConfig");
+                Json.writeConfig(out, first);
+            }
             out.writeNumberField("iterations", trial.iterations());
             out.writeNumberField("seconds", trial.lastResult().map(Result::timeTotalSeconds).orElse(0.0));
             out.writeArrayFieldStart("values");

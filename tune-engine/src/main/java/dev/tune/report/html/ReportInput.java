@@ -1,5 +1,6 @@
 package dev.tune.report.html;
 
+import dev.tune.Config;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Perturbation;
 import dev.tune.result.Result;
@@ -18,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Everything a report shows of one experiment, however it was read: a results directory, the
@@ -30,15 +31,31 @@ import java.util.function.Function;
  * @param status the experiment's state in words, e.g. {@code RUNNING} or {@code FINISHED}
  * @param results every recorded result of a trial, in order
  * @param perturbations Population Based Training's exploits, in order
+ * @param firstConfigs by trial id, the config a trial started with, where PBT changed it since
  */
 public record ReportInput(ExperimentResult result, ExperimentInfo info, String status,
-        Function<Trial, List<Result>> results, List<Perturbation> perturbations) {
+        Function<Trial, List<Result>> results, List<Perturbation> perturbations, Map<String, Config> firstConfigs) {
 
     public ReportInput {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(results, "results");
         perturbations = List.copyOf(perturbations);
+        firstConfigs = Map.copyOf(firstConfigs);
+    }
+
+    /** An experiment whose trials kept their configs (no PBT exploits, or none recorded). */
+    public ReportInput(ExperimentResult result, ExperimentInfo info, String status,
+            Function<Trial, List<Result>> results, List<Perturbation> perturbations) {
+        this(result, info, status, results, perturbations, Map.of());
+    }
+
+    /** The input for the experiment recorded in {@code dir}: its PBT exploits and first configs read from there. */
+    public static ReportInput of(ExperimentResult result, ExperimentInfo info, String status, Path dir,
+            Function<Trial, List<Result>> results) {
+        List<Perturbation> exploits = StoredExperiment.perturbations(dir, result.trials());
+        return new ReportInput(result, info, status, results, exploits,
+                exploits.isEmpty() ? Map.of() : StoredExperiment.firstConfigs(dir));
     }
 
     /**
@@ -57,7 +74,7 @@ public record ReportInput(ExperimentResult result, ExperimentInfo info, String s
             ExperimentResult named = new ExperimentResult(name, result.objective(), result.trials(), Optional.empty(),
                     result.wallTime(), result.seed());
             return new ReportInput(named, lazy.info(), lazy.status(), t -> curves.getOrDefault(t.id(), List.of()),
-                    lazy.perturbations());
+                    lazy.perturbations(), lazy.firstConfigs());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read experiment " + name + ": " + e.getMessage(), e);
         } finally {
@@ -81,7 +98,6 @@ public record ReportInput(ExperimentResult result, ExperimentInfo info, String s
         StoredExperiment stored = StoredExperiment.load(experimentDir);
         ExperimentResult result = stored.result(Optional.of(experimentDir), String.valueOf(experimentDir.getFileName()));
         String status = stored.state().map(s -> s.status()).orElse("UNKNOWN");
-        return new ReportInput(result, stored.info(), status, StoredExperiment::results,
-                StoredExperiment.perturbations(experimentDir, stored.trials()));
+        return of(result, stored.info(), status, experimentDir, StoredExperiment::results);
     }
 }

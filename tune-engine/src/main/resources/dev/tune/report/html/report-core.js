@@ -8,6 +8,7 @@ const Tune = {
     cancelled: 'cancelled', failed: 'failed', running: 'running', paused: 'paused', pending: 'pending' },
   views: [],
   data: null,
+  logObjective: false,
   view(id, title, render) { Tune.views.push({ id, title, render }); },
 
   fmt(v) {

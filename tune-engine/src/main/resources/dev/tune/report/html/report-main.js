@@ -69,6 +69,14 @@ Tune.layout = () => {
     main.appendChild(section);
     nav.appendChild(Tune.el('a', { href: '#view-' + v.id }, v.title));
   });
+  const log = Tune.el('label', { class: 'toggle' }, ' log scale for the objective');
+  const box = Tune.el('input', { type: 'checkbox', id: 'log-objective' });
+  box.addEventListener('change', () => {
+    Tune.logObjective = box.checked;
+    Tune.views.forEach(v => Tune.redraw(v.id));
+  });
+  log.prepend(box);
+  nav.appendChild(log);
   window.addEventListener('resize', () => document.querySelectorAll('.chart').forEach(el => {
     const c = echarts.getInstanceByDom(el);
     if (c) c.resize();
