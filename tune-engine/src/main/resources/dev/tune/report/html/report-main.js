@@ -1,10 +1,11 @@
 'use strict';
 /* Lays the views out, draws the summary, and in a live dashboard fetches the data again as results
    arrive (only when it changed), redrawing without a reload. */
-Tune.redraw = (id, keepFocus) => {
+/** Draws one view again; a search box being typed into keeps its place and focus (a live update may come mid-word). */
+Tune.redraw = id => {
   const v = Tune.views.find(w => w.id === id);
   const section = document.getElementById('view-' + id);
-  const focused = keepFocus ? document.activeElement : null;
+  const focused = document.activeElement && document.activeElement.type === 'search' ? document.activeElement : null;
   const controls = section.querySelector('.controls');
   const kept = focused && controls.contains(focused) ? focused : null;
   section.querySelectorAll('.chart').forEach(el => { const c = echarts.getInstanceByDom(el); if (c) c.dispose(); });

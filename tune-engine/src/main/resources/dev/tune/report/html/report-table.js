@@ -17,7 +17,7 @@ Tune.view('trials', 'Trials', (section, body) => {
   const controls = section.querySelector('.controls');
   const filter = Tune.el('input', { type: 'search', placeholder: 'filter: text, or column=value', size: '32', 'aria-label': 'filter trials' });
   filter.value = s.filter;
-  filter.addEventListener('input', () => { s.filter = filter.value; s.page = 0; Tune.redraw('trials', true); });
+  filter.addEventListener('input', () => { s.filter = filter.value; s.page = 0; Tune.redraw('trials'); });
   controls.appendChild(filter);
   const states = [['', 'all states']].concat(Object.keys(Tune.STATES).filter(k => data.trials.some(t => t.state === k))
     .map(k => [k, k + ' (' + data.trials.filter(t => t.state === k).length + ')']));
