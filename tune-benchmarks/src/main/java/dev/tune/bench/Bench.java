@@ -22,7 +22,7 @@ public final class Bench {
     static final List<String> B1_SEARCHERS = List.of("random", "tpe", "cmaes");
 
     private static final String USAGE = "usage: bench [--repeats N] [--searchers a,b,...] [--trials N] [--workers 1,2,..]"
-            + " [--seeds N] <B1|B2|B3|B4|B4W|B5|B6|B7|BR|JMH>\n"
+            + " [--seeds N] <B1|B2|B3|B4|B4W|B5|B6|B7|B8|BR|JMH>\n"
             + "  B1   sequential driver overhead, no-op trials: Random 10,000; TPE 1,000 and 2,000; CMA-ES 1,000\n"
             + "  B2   parallel bookkeeping overhead, 20 ms trials (2a, 2b; in memory and persisted)\n"
             + "  B3   intermediate-result throughput, 200 trials x 100 reports (FIFO, median, ASHA, HyperBand;"
@@ -36,6 +36,7 @@ public final class Bench {
             + "  B6   scale of one experiment: 100,000 no-op trials, local directory and PostgreSQL, reload, -Xmx256m\n"
             + "  B7   worker JVMs on one PostgreSQL: 2,000 trials of 100 ms, W = 1, 2, 4, 8, 16, 64 slots;\n"
             + "       cases random-fifo, tpe-fifo, random-asha (pick with --searchers)\n"
+            + "  B8   several objectives: zdt1, zdt2, dtlz2, 200 trials, seeds 0..9, hypervolume against Optuna\n"
             + "  BR   report.html at scale: 1,000 and 10,000 trials x 100 results, 100,000 x 1 (write, size, draw)\n"
             + "  JMH  InvokerBenchmark: how tune should call users' methods\n"
             + "  --repeats N  timed repeats whose median is reported (default 3; 1 for a quick check)\n"
@@ -79,6 +80,8 @@ public final class Bench {
             case "B6" -> B6Scale.run(arguments.trialsOr(B6Scale.TRIALS), out);
             case "B7" -> B7Workers.run(arguments.searchersOr(B7Workers.CASES), arguments.workersOr(B7Workers.SLOTS),
                     arguments.trialsOr(B7Workers.TRIALS), out);
+            case "B8" -> B8MultiObjective.run(arguments.searchersOr(B8MultiObjective.DEFAULT_SEARCHERS),
+                    arguments.seedsOr(10), out);
             case "BR" -> BRReport.run(out);
             case "JMH" -> runJmh();
             default -> throw new IllegalStateException(arguments.id());
@@ -153,11 +156,11 @@ public final class Bench {
                 }
             }
             String id = args[args.length - 1];
-            if (!List.of("B1", "B2", "B3", "B4", "B4W", "B5", "B6", "B7", "BR", "JMH").contains(id)) {
+            if (!List.of("B1", "B2", "B3", "B4", "B4W", "B5", "B6", "B7", "B8", "BR", "JMH").contains(id)) {
                 throw new IllegalArgumentException("unknown benchmark '" + id + "'");
             }
-            if (!searchers.isEmpty() && !List.of("B1", "B4", "B4W", "B7").contains(id)) {
-                throw new IllegalArgumentException("--searchers applies to B1, B4, B4W and B7 only, not " + id);
+            if (!searchers.isEmpty() && !List.of("B1", "B4", "B4W", "B7", "B8").contains(id)) {
+                throw new IllegalArgumentException("--searchers applies to B1, B4, B4W, B7 and B8 only, not " + id);
             }
             if (trials > 0 && !id.equals("B6") && !id.equals("B7")) {
                 throw new IllegalArgumentException("--trials applies to B6 and B7 only, not " + id);
@@ -166,8 +169,8 @@ public final class Bench {
                 throw new IllegalArgumentException("--workers applies to B7, and with one number to B4W, not to " + id
                         + " " + workers);
             }
-            if (seeds > 0 && !id.equals("B4W")) {
-                throw new IllegalArgumentException("--seeds applies to B4W only, not " + id);
+            if (seeds > 0 && !id.equals("B4W") && !id.equals("B8")) {
+                throw new IllegalArgumentException("--seeds applies to B4W and B8 only, not " + id);
             }
             return new Arguments(repeats, searchers, id, trials, workers, seeds);
         }

@@ -16,8 +16,14 @@ import java.util.Map;
  */
 final class History {
 
-    /** One trial as TPE knows it; {@code pruned} when a scheduler stopped it early. */
-    record Seen(String id, int number, Config config, double value, boolean pruned, long iterations) {
+    /**
+     * One trial as TPE knows it; {@code pruned} when a scheduler stopped it early. With several
+     * objectives, {@code costs} holds each (lower is better) and {@code value} the first.
+     */
+    record Seen(String id, int number, Config config, double value, boolean pruned, long iterations, double[] costs) {
+        Seen(String id, int number, Config config, double value, boolean pruned, long iterations) {
+            this(id, number, config, value, pruned, iterations, new double[] {value});
+        }
     }
 
     private final List<Seen> finished = new ArrayList<>();
@@ -69,8 +75,23 @@ final class History {
                 .thenComparingLong(s -> s.pruned() ? -s.iterations() : 0)
                 .thenComparingDouble(Seen::value));
         int below = gamma(ranked.size());
-        List<Seen> good = new ArrayList<>(ranked.subList(0, below));
-        List<Seen> rest = new ArrayList<>(ranked.subList(below, ranked.size()));
+        List<Seen> good;
+        List<Seen> rest;
+        if (!ranked.isEmpty() && ranked.get(0).costs().length > 1) {
+            // several objectives: completed trials by rank and hypervolume, then the pruned ones, as Optuna
+            List<Seen> complete = ranked.stream().filter(s -> !s.pruned()).toList();
+            good = new ArrayList<>(MultiObjective.below(complete, Math.min(below, complete.size())));
+            for (Seen pruned : ranked.subList(complete.size(), ranked.size())) {
+                if (good.size() < below) {
+                    good.add(pruned);
+                }
+            }
+            rest = new ArrayList<>(ranked);
+            rest.removeAll(good);
+        } else {
+            good = new ArrayList<>(ranked.subList(0, below));
+            rest = new ArrayList<>(ranked.subList(below, ranked.size()));
+        }
         if (constantLiar) {
             rest.addAll(running.values());
         }

@@ -13,6 +13,7 @@ import dev.tune.space.Domain;
 import dev.tune.space.Grid;
 import dev.tune.space.Space;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class TpeSearch implements Searcher {
     private Space space;
     private String metric;
     private double sign;
+    private List<String> metrics = List.of();
+    private double[] signs = new double[0];
     private long seed;
     private int samples;
     private long suggested;
@@ -60,13 +63,15 @@ public final class TpeSearch implements Searcher {
     @Override
     public void start(SearchProblem problem) {
         Objective objective = problem.objective();
-        if (objective.isMultiObjective()) {
-            throw new IllegalArgumentException("TPE optimises one objective, but the experiment has "
-                    + objective.metrics() + "; use random search, or one metric");
+        if (objective.isMultiObjective() && settings.budgets()) {
+            throw new IllegalArgumentException("BOHB compares one objective across budgets, but the experiment has "
+                    + objective.metrics() + "; use tpe, or one metric");
         }
         space = problem.space();
-        metric = objective.metric();
-        sign = objective.mode() == Mode.MAX ? -1 : 1;
+        metrics = objective.metrics();
+        signs = objective.modes().stream().mapToDouble(m -> m == Mode.MAX ? -1 : 1).toArray();
+        metric = metrics.get(0);
+        sign = signs[0];
         seed = problem.seed();
         samples = problem.samples();
         suggested = 0;
@@ -118,8 +123,9 @@ public final class TpeSearch implements Searcher {
         Map<String, Object> values = new LinkedHashMap<>();
         for (List<Axis> group : Groups.of(axes, split, settings.multivariate())) {
             Axis[] groupAxes = group.toArray(new Axis[0]);
-            ParzenEstimator good = estimator(groupAxes, split.get(0));
-            ParzenEstimator rest = estimator(groupAxes, split.get(1));
+            ParzenEstimator good = estimator(groupAxes, split.get(0), metrics.size() > 1
+                    ? MultiObjective.weights(split.get(0)) : null);
+            ParzenEstimator rest = estimator(groupAxes, split.get(1), null);
             double[][] candidates = good.sample(random, settings.candidates());
             double[] goodDensity = good.logPdf(candidates);
             double[] restDensity = rest.logPdf(candidates);
@@ -136,10 +142,15 @@ public final class TpeSearch implements Searcher {
         return values;
     }
 
-    /** The estimator of the trials that have every axis of the group, weighted by recency. */
-    private ParzenEstimator estimator(Axis[] group, List<History.Seen> trials) {
+    /**
+     * The estimator of the trials that have every axis of the group, weighted by recency, or by
+     * {@code given} weights (one per trial) when there are several objectives.
+     */
+    private ParzenEstimator estimator(Axis[] group, List<History.Seen> trials, double[] given) {
         List<double[]> rows = new ArrayList<>(trials.size());
-        for (History.Seen seen : trials) {
+        List<Double> kept = new ArrayList<>(trials.size());
+        for (int t = 0; t < trials.size(); t++) {
+            History.Seen seen = trials.get(t);
             double[] row = new double[group.length];
             boolean complete = true;
             for (int a = 0; a < group.length && complete; a++) {
@@ -149,10 +160,12 @@ public final class TpeSearch implements Searcher {
             }
             if (complete) {
                 rows.add(row);
+                kept.add(given == null ? 1.0 : given[t]);
             }
         }
-        return new ParzenEstimator(group, rows.toArray(new double[0][]), History.weights(rows.size()),
-                settings.multivariate());
+        double[] weights = given == null ? History.weights(rows.size())
+                : kept.stream().mapToDouble(Double::doubleValue).toArray();
+        return new ParzenEstimator(group, rows.toArray(new double[0][]), weights, settings.multivariate());
     }
 
     /**
@@ -170,14 +183,19 @@ public final class TpeSearch implements Searcher {
     public void onTrialComplete(Trial trial) {
         Integer number = numbers.remove(trial.id());
         int n = number != null ? number : trial.number();
-        double value = Double.NaN;
+        double[] costs = new double[metrics.size()];
+        Arrays.fill(costs, Double.NaN);
         if (trial.status() != TrialStatus.ERROR && trial.lastResult().isPresent()) {
-            Double reported = trial.lastResult().get().metrics().get(metric);
-            value = reported == null || reported.isNaN() ? Double.NaN : sign * reported;
+            for (int k = 0; k < costs.length; k++) {
+                Double reported = trial.lastResult().get().metrics().get(metrics.get(k));
+                costs[k] = reported == null || reported.isNaN() ? Double.NaN : signs[k] * reported;
+            }
         }
+        boolean finite = Arrays.stream(costs).noneMatch(Double::isNaN);
         boolean pruned = trial.termination().map(t -> t == Termination.EARLY_STOPPED || t == Termination.CANCELLED)
                 .orElse(false);
-        history.finished(trial.id(), new History.Seen(trial.id(), n, trial.config(), value, pruned, trial.iterations()));
+        history.finished(trial.id(), new History.Seen(trial.id(), n, trial.config(), finite ? costs[0] : Double.NaN,
+                pruned, trial.iterations(), costs));
     }
 
     @Override
