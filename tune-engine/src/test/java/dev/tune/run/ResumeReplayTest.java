@@ -82,4 +82,27 @@ class ResumeReplayTest {
             assertEquals(uninterrupted.get(i).config(), resumed.get(i).config(), searcher + " trial " + (i + 1));
         }
     }
+
+    @Trainable(metric = {"a", "b"}, mode = {dev.tune.Mode.MIN, dev.tune.Mode.MIN})
+    static java.util.Map<String, Double> twoBowls(@Uniform(lower = -5, upper = 5) double x,
+            @Uniform(lower = -5, upper = 5) double y) {
+        return java.util.Map.of("a", (x - 1) * (x - 1) + y * y, "b", (x + 1) * (x + 1) + y * y);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "auto"})
+    void aResumedSearchOfSeveralObjectivesContinuesTheSameSearch(String searcher, @TempDir Path whole,
+            @TempDir Path split) {
+        TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(5).maxConcurrentTrials(1)
+                .searcher(searcher);
+        List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(ResumeReplayTest.class, "twoBowls",
+                options.storagePath(whole).samples(30)).trials();
+        Runs.runMethod(ResumeReplayTest.class, "twoBowls", options.storagePath(split).samples(20));
+        List<dev.tune.result.Trial> resumed = Runs.runMethod(ResumeReplayTest.class, "twoBowls",
+                options.storagePath(split).samples(30).set(TuneOption.RESUME, "true")).trials();
+        assertEquals(30, resumed.size());
+        for (int i = 0; i < 30; i++) {
+            assertEquals(uninterrupted.get(i).config(), resumed.get(i).config(), searcher + " trial " + (i + 1));
+        }
+    }
 }
