@@ -25,6 +25,7 @@ public final class Searchers {
                     dev.tune.search.tpe.TpeSettings.DEFAULTS.multivariate(true)),
             "cmaes", dev.tune.search.cmaes.CmaEsSearch::new,
             "bohb", dev.tune.search.tpe.BohbSearch::new,
+            "nsga2", dev.tune.search.nsga.NsgaIISearch::new,
             "auto", AutoSearch::new);
 
     private Searchers() {
@@ -74,7 +75,7 @@ public final class Searchers {
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown searcher '" + name + "'"
-                + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes, bohb] (any case), or the fully qualified name of a class that"
+                + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes, bohb, nsga2] (any case), or the fully qualified name of a class that"
                 + " implements " + Searcher.class.getName() + " with a public no-argument constructor,"
                 + " e.g. com.example.MySearcher");
     }

@@ -90,18 +90,18 @@ class ResumeReplayTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "auto"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "auto", "nsga2"})
     void aResumedSearchOfSeveralObjectivesContinuesTheSameSearch(String searcher, @TempDir Path whole,
             @TempDir Path split) {
         TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(5).maxConcurrentTrials(1)
                 .searcher(searcher);
         List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(ResumeReplayTest.class, "twoBowls",
-                options.storagePath(whole).samples(30)).trials();
-        Runs.runMethod(ResumeReplayTest.class, "twoBowls", options.storagePath(split).samples(20));
+                options.storagePath(whole).samples(130)).trials();
+        Runs.runMethod(ResumeReplayTest.class, "twoBowls", options.storagePath(split).samples(75));
         List<dev.tune.result.Trial> resumed = Runs.runMethod(ResumeReplayTest.class, "twoBowls",
-                options.storagePath(split).samples(30).set(TuneOption.RESUME, "true")).trials();
-        assertEquals(30, resumed.size());
-        for (int i = 0; i < 30; i++) {
+                options.storagePath(split).samples(130).set(TuneOption.RESUME, "true")).trials();
+        assertEquals(130, resumed.size(), "past NSGA-II's first two generations of 50");
+        for (int i = 0; i < 130; i++) {
             assertEquals(uninterrupted.get(i).config(), resumed.get(i).config(), searcher + " trial " + (i + 1));
         }
     }

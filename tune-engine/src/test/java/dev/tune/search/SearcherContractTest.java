@@ -60,6 +60,7 @@ class SearcherContractTest {
                 Named.of("tpe_multivariate", () -> Searchers.byName("tpe_multivariate")),
                 Named.of("cmaes", () -> Searchers.byName("cmaes")),
                 Named.of("bohb", () -> Searchers.byName("bohb")),
+                Named.of("nsga2", () -> Searchers.byName("nsga2")),
                 Named.of("auto", () -> Searchers.byName("auto"))));
     }
 
