@@ -27,7 +27,7 @@ import java.util.Map;
  */
 final class B8MultiObjective {
 
-    static final List<String> DEFAULT_SEARCHERS = List.of("auto", "tpe", "random");
+    static final List<String> DEFAULT_SEARCHERS = List.of("auto", "tpe", "nsga2", "random");
     static final List<String> PROBLEMS = List.of("zdt1", "zdt2", "dtlz2");
     private static final int TRIALS = 200;
 
