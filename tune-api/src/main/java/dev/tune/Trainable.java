@@ -56,6 +56,15 @@ public @interface Trainable {
     Mode[] mode() default {};
 
     /**
+     * Metrics that are constraints, as Optuna's {@code constraints_func}: the trainable reports each
+     * as a number, and a trial is feasible when every one is at most 0 in its last result (report
+     * {@code latency_ms - 50} for "latency at most 50 ms"). The best trial and the Pareto front are
+     * taken among feasible trials only, and the searchers that model results (TPE, NSGA-II) prefer
+     * feasible trials, then smaller violations. Empty means no constraints.
+     */
+    String[] constraints() default {};
+
+    /**
      * How many times to sample the search space (Ray's {@code num_samples}). With grid-search
      * parameters, the whole grid is repeated this many times. {@code -1} means not set (1).
      */

@@ -177,8 +177,11 @@ class SamplesTest {
         assertEquals(40, result.trials().size());
         var front = result.paretoFront();
         assertTrue(front.size() >= 2 && front.size() < 40, "a trade-off, not one best trial: " + front.size());
+        assertTrue(result.feasible().size() < result.trials().size(), "some trials broke the latency budget");
         for (Trial a : front) {
-            for (Trial b : result.trials()) {
+            assertTrue(a.lastResult().orElseThrow().metric("latency_ms") <= TuneSample_11_MultiObjective.LATENCY_BUDGET_MS,
+                    a.name() + " is on the front but over the latency budget");
+            for (Trial b : result.feasible()) {
                 boolean dominates = b.lastResult().orElseThrow().metric("error") < a.lastResult().orElseThrow().metric("error")
                         && b.lastResult().orElseThrow().metric("latency_ms") < a.lastResult().orElseThrow().metric("latency_ms");
                 assertTrue(!dominates, b.name() + " beats " + a.name() + " on both objectives");

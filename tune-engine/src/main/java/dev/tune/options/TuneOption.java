@@ -32,6 +32,9 @@ public final class TuneOption {
     public static final Option<String> NAME = text("tune.name", "experiment name; default: the trainable's", null);
     public static final Option<List<String>> METRIC = new Option<>("tune.metric",
             "metric(s) to optimise, comma-separated; none: the Hugging Face default objective", null, TuneOption::list);
+    public static final Option<List<String>> CONSTRAINTS = new Option<>("tune.constraints",
+            "metrics that are constraints, comma-separated: a trial is feasible when each is at most 0 in its last result",
+            null, TuneOption::list);
     public static final Option<List<Mode>> MODE = new Option<>("tune.mode",
             "min or max per metric, comma-separated", null, t -> list(t).stream().map(TuneOption::mode).toList());
     public static final Option<ObjectiveFunction> OBJECTIVE = code("tune.objective",

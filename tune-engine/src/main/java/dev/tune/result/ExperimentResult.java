@@ -105,9 +105,12 @@ public final class ExperimentResult {
         });
     }
 
-    /** The trial with the best finite value of {@code metric} under {@code scope}; ties go to the lower number. */
+    /**
+     * The trial with the best finite value of {@code metric} under {@code scope}, among the
+     * feasible trials ({@link #feasible()}); ties go to the lower number.
+     */
     public Optional<Trial> bestTrial(String metric, Mode mode, Scope scope) {
-        return TrialRanking.best(trials, metric, mode, scope);
+        return TrialRanking.best(feasible(), metric, mode, scope);
     }
 
     /**
@@ -116,7 +119,19 @@ public final class ExperimentResult {
      * trials tied for best.
      */
     public List<Trial> paretoFront() {
-        return TrialRanking.paretoFront(trials, objective.metrics(), objective.modes());
+        return TrialRanking.paretoFront(feasible(), objective.metrics(), objective.modes());
+    }
+
+    /**
+     * The trials that meet every constraint of the objective in their last result (all trials when
+     * there are no constraints), by trial number: where the best trial and the Pareto front are taken.
+     */
+    public List<Trial> feasible() {
+        if (objective.constraints().isEmpty()) {
+            return trials;
+        }
+        return trials.stream().filter(t -> objective.violation(t.lastResult().map(Result::metrics).orElse(Map.of())) == 0)
+                .toList();
     }
 
     /** How many trials are in each status; every status is present. */

@@ -36,12 +36,50 @@ public final class Objective {
     private final List<String> metrics;
     private final List<Mode> modes;
     private final ObjectiveFunction function;
+    private final List<String> constraints;
 
-    private Objective(Kind kind, List<String> metrics, List<Mode> modes, ObjectiveFunction function) {
+    private Objective(Kind kind, List<String> metrics, List<Mode> modes, ObjectiveFunction function,
+            List<String> constraints) {
         this.kind = kind;
         this.metrics = List.copyOf(metrics);
         this.modes = List.copyOf(modes);
         this.function = function;
+        this.constraints = List.copyOf(constraints);
+    }
+
+    private Objective(Kind kind, List<String> metrics, List<Mode> modes, ObjectiveFunction function) {
+        this(kind, metrics, modes, function, List.of());
+    }
+
+    /**
+     * This objective subject to constraints, as Optuna's {@code constraints_func}: each named metric
+     * is a constraint value, and a trial is feasible when each is at most 0 in its last result. The
+     * best trial and the Pareto front are taken among feasible trials only; searchers that know
+     * constraints (TPE, NSGA-II) prefer feasible trials, then smaller violations.
+     */
+    public Objective withConstraints(List<String> constraintMetrics) {
+        return new Objective(kind, metrics, modes, function, constraintMetrics);
+    }
+
+    /** The metrics that are constraints (feasible when each is at most 0); empty when there are none. */
+    public List<String> constraints() {
+        return constraints;
+    }
+
+    /**
+     * How far {@code reported} (a trial's last metrics) is from feasible: the sum of the positive
+     * constraint values, 0 when feasible, infinite when a constraint was not reported or is NaN.
+     */
+    public double violation(Map<String, Double> reported) {
+        double violation = 0;
+        for (String constraint : constraints) {
+            Double value = reported.get(constraint);
+            if (value == null || value.isNaN()) {
+                return Double.POSITIVE_INFINITY;
+            }
+            violation += Math.max(0, value);
+        }
+        return violation;
     }
 
     /** The named metrics, each with its mode; {@code modes} empty means MIN for all. */
@@ -118,6 +156,12 @@ public final class Objective {
 
     /** How this objective is computed, in words, e.g. {@code score (min)} or {@code objective = accuracy + f1 (max, Hugging Face default)}. */
     public String describe(Map<String, Double> example) {
+        String subject = constraints.isEmpty() ? ""
+                : " subject to " + String.join(", ", constraints.stream().map(c -> c + " <= 0").toList());
+        return describeObjective(example) + subject;
+    }
+
+    private String describeObjective(Map<String, Double> example) {
         switch (kind) {
             case NAMED: {
                 List<String> parts = new ArrayList<>();

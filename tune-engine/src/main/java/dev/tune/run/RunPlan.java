@@ -140,6 +140,10 @@ record RunPlan(
     }
 
     private static Objective objective(TuneOptions options) {
+        return unconstrained(options).withConstraints(options.get(TuneOption.CONSTRAINTS).orElse(List.of()));
+    }
+
+    private static Objective unconstrained(TuneOptions options) {
         List<String> metrics = options.get(TuneOption.METRIC).orElse(List.of());
         List<Mode> modes = options.get(TuneOption.MODE).orElse(List.of());
         Optional<ObjectiveFunction> custom = options.get(TuneOption.OBJECTIVE);

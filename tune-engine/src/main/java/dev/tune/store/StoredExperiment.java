@@ -90,7 +90,9 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
             return Objective.of(Objective.DERIVED_NAME, Mode.MIN);
         }
         List<Mode> modes = info.modes().stream().map(m -> Mode.valueOf(m.toUpperCase(Locale.ROOT))).toList();
-        return Objective.of(info.metrics(), modes);
+        String constraints = info.options().get("tune.constraints");
+        return Objective.of(info.metrics(), modes).withConstraints(constraints == null || constraints.isBlank()
+                ? List.of() : java.util.Arrays.stream(constraints.split(",")).map(String::trim).toList());
     }
 
     /**

@@ -38,6 +38,9 @@ final class AnnotationOptions {
             throw new InvalidTrainableException(type, member, Trainable.class, "several modes but no metric",
                     "name the metrics, or give a single mode for the default objective");
         }
+        if (t.constraints().length > 0) {
+            options.set(TuneOption.CONSTRAINTS, List.of(t.constraints()));
+        }
         if (t.mode().length > 0) {
             options.set(TuneOption.MODE, List.of(t.mode()));
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -175,6 +176,10 @@ final class ReportData {
             out.writeEndArray();
             if (front.contains(trial.id())) {
                 out.writeBooleanField("pareto", true);
+            }
+            if (!objective.constraints().isEmpty()
+                    && objective.violation(trial.lastResult().map(Result::metrics).orElse(Map.of())) > 0) {
+                out.writeBooleanField("infeasible", true);
             }
             if (trial.error().isPresent()) {
                 out.writeStringField("error", trial.error().get().summary());

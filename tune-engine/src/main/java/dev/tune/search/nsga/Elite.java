@@ -28,7 +28,7 @@ final class Elite {
             for (Member m : remaining) {
                 boolean dominated = false;
                 for (Member other : remaining) {
-                    if (other != m && dominates(other.costs(), m.costs())) {
+                    if (other != m && other.dominates(m)) {
                         dominated = true;
                         break;
                     }

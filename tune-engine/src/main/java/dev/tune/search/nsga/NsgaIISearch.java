@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
  * parent, with probability 0.5), else a copy of a random parent; then each hyperparameter is drawn
  * afresh from its domain with probability 1 / (number of hyperparameters). A generation is complete
  * once 50 of its trials completed: failed trials, and trials a scheduler cut, do not count, and
- * trials still running when the next generation starts stay in their own (as in Optuna).
+ * trials still running when the next generation starts stay in their own (as in Optuna). With
+ * constraints, domination is Deb's constrained domination ({@link Member#dominates}).
  */
 public final class NsgaIISearch implements Searcher {
 
@@ -36,6 +37,7 @@ public final class NsgaIISearch implements Searcher {
     static final double SWAPPING = 0.5;
 
     private Space space;
+    private dev.tune.result.Objective objective;
     private List<String> metrics;
     private double[] signs;
     private long seed;
@@ -48,7 +50,8 @@ public final class NsgaIISearch implements Searcher {
     @Override
     public void start(SearchProblem problem) {
         space = problem.space();
-        metrics = problem.objective().metrics();
+        objective = problem.objective();
+        metrics = objective.metrics();
         signs = problem.objective().modes().stream().mapToDouble(m -> m == Mode.MAX ? -1 : 1).toArray();
         seed = problem.seed();
         samples = problem.samples();
@@ -75,7 +78,7 @@ public final class NsgaIISearch implements Searcher {
             }
         }
         Config config = space.sample(random, inherited);
-        running.put(trialId, new Member(trialId, (int) suggested, generation, config, null));
+        running.put(trialId, new Member(trialId, (int) suggested, generation, config, null, 0));
         return Suggestion.of(config);
     }
 
@@ -142,10 +145,10 @@ public final class NsgaIISearch implements Searcher {
         }
         Member x = pool.get(a);
         Member y = pool.get(b);
-        if (Elite.dominates(x.costs(), y.costs())) {
+        if (x.dominates(y)) {
             return x;
         }
-        if (Elite.dominates(y.costs(), x.costs())) {
+        if (y.dominates(x)) {
             return y;
         }
         return random.nextBoolean() ? x : y;
@@ -171,7 +174,7 @@ public final class NsgaIISearch implements Searcher {
             completed.add(new ArrayList<>());
         }
         completed.get(member.generation()).add(new Member(member.id(), member.number(), member.generation(),
-                trial.config(), costs));
+                trial.config(), costs, objective.violation(trial.lastResult().get().metrics())));
     }
 
     @Override

@@ -20,9 +20,14 @@ final class History {
      * One trial as TPE knows it; {@code pruned} when a scheduler stopped it early. With several
      * objectives, {@code costs} holds each (lower is better) and {@code value} the first.
      */
-    record Seen(String id, int number, Config config, double value, boolean pruned, long iterations, double[] costs) {
+    record Seen(String id, int number, Config config, double value, boolean pruned, long iterations, double[] costs,
+            double violation) {
         Seen(String id, int number, Config config, double value, boolean pruned, long iterations) {
-            this(id, number, config, value, pruned, iterations, new double[] {value});
+            this(id, number, config, value, pruned, iterations, new double[] {value}, 0);
+        }
+
+        Seen(String id, int number, Config config, double value, boolean pruned, long iterations, double[] costs) {
+            this(id, number, config, value, pruned, iterations, costs, 0);
         }
     }
 
@@ -70,11 +75,14 @@ final class History {
                 return atBudget;
             }
         }
-        List<Seen> ranked = new ArrayList<>(finished);
+        // infeasible trials (a constraint above 0) come last, the smallest violation first, as in Optuna
+        List<Seen> infeasible = finished.stream().filter(s -> s.violation() > 0)
+                .sorted(Comparator.comparingDouble(Seen::violation)).toList();
+        List<Seen> ranked = new ArrayList<>(finished.stream().filter(s -> !(s.violation() > 0)).toList());
+        int below = gamma(finished.size());
         ranked.sort(Comparator.comparing(Seen::pruned)
                 .thenComparingLong(s -> s.pruned() ? -s.iterations() : 0)
                 .thenComparingDouble(Seen::value));
-        int below = gamma(ranked.size());
         List<Seen> good;
         List<Seen> rest;
         if (!ranked.isEmpty() && ranked.get(0).costs().length > 1) {
@@ -89,8 +97,11 @@ final class History {
             rest = new ArrayList<>(ranked);
             rest.removeAll(good);
         } else {
-            good = new ArrayList<>(ranked.subList(0, below));
-            rest = new ArrayList<>(ranked.subList(below, ranked.size()));
+            good = new ArrayList<>(ranked.subList(0, Math.min(below, ranked.size())));
+            rest = new ArrayList<>(ranked.subList(Math.min(below, ranked.size()), ranked.size()));
+        }
+        for (Seen seen : infeasible) {
+            (good.size() < below ? good : rest).add(seen);
         }
         if (constantLiar) {
             rest.addAll(running.values());

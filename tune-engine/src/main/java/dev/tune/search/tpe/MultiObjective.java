@@ -58,13 +58,34 @@ final class MultiObjective {
         return below;
     }
 
-    /** Each good trial's weight: its hypervolume contribution over the largest, at least {@code EPS}. */
+    /**
+     * Each good trial's weight: its hypervolume contribution over the largest, at least {@code EPS};
+     * an infeasible trial weighs {@code EPS}, and the contributions are among the feasible ones.
+     */
     static double[] weights(List<History.Seen> below) {
         double[] weights = new double[below.size()];
-        Arrays.fill(weights, 1.0);
-        if (below.size() <= 1) {
+        List<Integer> feasible = new ArrayList<>();
+        for (int i = 0; i < below.size(); i++) {
+            boolean ok = !(below.get(i).violation() > 0);
+            weights[i] = ok ? 1.0 : EPS;
+            if (ok) {
+                feasible.add(i);
+            }
+        }
+        if (feasible.size() <= 1) {
             return weights;
         }
+        double[] ofFeasible = contributions(feasible.stream().map(below::get).toList());
+        for (int k = 0; k < feasible.size(); k++) {
+            weights[feasible.get(k)] = ofFeasible[k];
+        }
+        return weights;
+    }
+
+    /** Hypervolume contributions of feasible trials, over the largest, at least {@code EPS}. */
+    private static double[] contributions(List<History.Seen> below) {
+        double[] weights = new double[below.size()];
+        Arrays.fill(weights, 1.0);
         double[][] costs = below.stream().map(History.Seen::costs).toArray(double[][]::new);
         double[] reference = reference(costs);
         int[] ranks = ranks(costs);

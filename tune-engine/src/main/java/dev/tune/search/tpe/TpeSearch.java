@@ -41,6 +41,7 @@ public final class TpeSearch implements Searcher {
     private String metric;
     private double sign;
     private List<String> metrics = List.of();
+    private Objective objective;
     private double[] signs = new double[0];
     private long seed;
     private int samples;
@@ -68,6 +69,7 @@ public final class TpeSearch implements Searcher {
                     + objective.metrics() + "; use tpe, or one metric");
         }
         space = problem.space();
+        this.objective = objective;
         metrics = objective.metrics();
         signs = objective.modes().stream().mapToDouble(m -> m == Mode.MAX ? -1 : 1).toArray();
         metric = metrics.get(0);
@@ -194,8 +196,9 @@ public final class TpeSearch implements Searcher {
         boolean finite = Arrays.stream(costs).noneMatch(Double::isNaN);
         boolean pruned = trial.termination().map(t -> t == Termination.EARLY_STOPPED || t == Termination.CANCELLED)
                 .orElse(false);
+        double violation = trial.lastResult().map(r -> objective.violation(r.metrics())).orElse(0.0);
         history.finished(trial.id(), new History.Seen(trial.id(), n, trial.config(), finite ? costs[0] : Double.NaN,
-                pruned, trial.iterations(), costs));
+                pruned, trial.iterations(), costs, violation));
     }
 
     @Override

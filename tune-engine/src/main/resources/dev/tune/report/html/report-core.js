@@ -90,7 +90,7 @@ const Tune = {
   },
   note(container, text) { container.appendChild(Tune.el('div', { class: 'note' }, text)); },
   tooltipTrial(t) {
-    return '#' + t.n + ' · ' + Tune.STATE_TEXT[t.state] + '<br>' +
+    return '#' + t.n + ' · ' + Tune.STATE_TEXT[t.state] + (t.infeasible ? ' · breaks a constraint' : '') + '<br>' +
       Object.entries(t.config).map(([k, v]) => Tune.esc(k) + ' = ' + Tune.esc(Tune.fmt(v))).join('<br>') +
       '<br>' + Tune.data.objective.metrics.map((m, k) => Tune.esc(m) + ': ' + Tune.esc(Tune.fmt(t.values[k]))).join('<br>');
   },

@@ -10,6 +10,7 @@ Tune.view('history', 'Optimisation history', (section, body) => {
     const v = Tune.value(t, k);
     if (v === null) return;
     (byState[t.state] = byState[t.state] || []).push({ value: [t.n, v], trial: t.n });
+    if (t.infeasible) return; // a trial that breaks a constraint is never the best
     if (best === null || Tune.better(k, v, best)) best = v;
     bestLine.push([t.n, best]);
   });

@@ -47,7 +47,10 @@ Tune.summary = () => {
   item('trials', d.trials.length + ' (' + Object.entries(counts).map(([k, n]) => n + ' ' + k).join(', ') + ')');
   if (d.objective.metrics.length === 1) {
     let best = null;
-    d.trials.forEach(t => { const v = Tune.value(t, 0); if (v !== null && (best === null || Tune.better(0, v, Tune.value(best, 0)))) best = t; });
+    d.trials.forEach(t => {
+      const v = Tune.value(t, 0);
+      if (v !== null && !t.infeasible && (best === null || Tune.better(0, v, Tune.value(best, 0)))) best = t;
+    });
     if (best) item('best', '#' + best.n + ' ' + d.objective.metrics[0] + ' = ' + Tune.fmt(Tune.value(best, 0)));
   } else {
     item('Pareto front', d.trials.filter(t => t.pareto).length + ' trials');

@@ -15,7 +15,7 @@ class EliteTest {
     private static List<Member> members(double[]... costs) {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < costs.length; i++) {
-            members.add(new Member("t" + i, i + 1, 0, Config.empty(), costs[i]));
+            members.add(new Member("t" + i, i + 1, 0, Config.empty(), costs[i], 0));
         }
         return members;
     }
@@ -37,5 +37,15 @@ class EliteTest {
         assertEquals(List.of("t0", "t1", "t2"), elite.stream().map(Member::id).sorted().toList(),
                 "of the front t0, t1, t2, t4 the ends stay, then t2, less crowded than t4 beside t0");
         assertEquals(6, Elite.select(population, 10, new SplittableRandom(1)).size());
+    }
+
+    @Test
+    void aFeasibleMemberBeatsAnInfeasibleOneAndTheSmallerViolationBeatsALarger() {
+        Member feasibleButWorse = new Member("a", 1, 0, Config.empty(), new double[] {9, 9}, 0);
+        Member infeasibleButBetter = new Member("b", 2, 0, Config.empty(), new double[] {1, 1}, 0.5);
+        Member moreInfeasible = new Member("c", 3, 0, Config.empty(), new double[] {0, 0}, 2);
+        assertEquals(true, feasibleButWorse.dominates(infeasibleButBetter));
+        assertEquals(false, infeasibleButBetter.dominates(feasibleButWorse));
+        assertEquals(true, infeasibleButBetter.dominates(moreInfeasible));
     }
 }
