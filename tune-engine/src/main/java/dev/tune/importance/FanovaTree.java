@@ -167,7 +167,11 @@ final class FanovaTree {
         }
         double[][] result = new double[columns][];
         for (int c = 0; c < columns; c++) {
-            result[c] = edges[c].stream().mapToDouble(Double::doubleValue).toArray();
+            result[c] = new double[edges[c].size()];
+            int i = 0;
+            for (double edge : edges[c]) {
+                result[c][i++] = edge;
+            }
         }
         return result;
     }

@@ -44,7 +44,7 @@ final class TrialRanking {
         for (int i = 0; i < candidates.size(); i++) {
             boolean dominated = false;
             for (int j = 0; j < candidates.size() && !dominated; j++) {
-                dominated = j != i && dominates(costs.get(j), costs.get(i));
+                dominated = j != i && Dominance.dominates(costs.get(j), costs.get(i));
             }
             if (!dominated) {
                 front.add(candidates.get(i));
@@ -64,17 +64,5 @@ final class TrialRanking {
             cost[k] = modes.get(k) == Mode.MIN ? value : -value;
         }
         return cost;
-    }
-
-    /** True when {@code a} is no worse than {@code b} in every metric and better in one. */
-    private static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int k = 0; k < a.length; k++) {
-            if (a[k] > b[k]) {
-                return false;
-            }
-            better |= a[k] < b[k];
-        }
-        return better;
     }
 }

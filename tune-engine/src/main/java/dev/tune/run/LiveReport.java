@@ -94,17 +94,18 @@ final class LiveReport implements ReportSource, Callback {
 
     /** One trial's iterations and values, appended by one thread at a time, read by the dashboard. */
     private static final class Curve {
-        private final List<long[]> points = new ArrayList<>();
+        private final List<Long> iterations = new ArrayList<>();
+        private final List<Double> values = new ArrayList<>();
 
         synchronized void add(long iteration, double value) {
-            points.add(new long[] {iteration, Double.doubleToRawLongBits(value)});
+            iterations.add(iteration);
+            values.add(value);
         }
 
         synchronized List<Result> results(String trialId, String metric) {
-            List<Result> results = new ArrayList<>(points.size());
-            for (long[] point : points) {
-                results.add(new Result(trialId, point[0], 0, 0, 0, 0, 0, false,
-                        Map.of(metric, Double.longBitsToDouble(point[1]))));
+            List<Result> results = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                results.add(new Result(trialId, iterations.get(i), 0, 0, 0, 0, 0, false, Map.of(metric, values.get(i))));
             }
             return results;
         }

@@ -57,7 +57,10 @@ final class ImportanceData {
                             + cut + " trials a scheduler cut do not count: they stopped at smaller budgets)" : "")
                     : "no hyperparameter is shared by every completed trial"));
         }
-        double[] targets = used.stream().mapToDouble(t -> t.value(metric, mode, Scope.LAST)).toArray();
+        double[] targets = new double[used.size()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = used.get(i).value(metric, mode, Scope.LAST);
+        }
         List<ParamColumn> columns = new ArrayList<>();
         for (ParamAxis axis : shared) {
             columns.add(column(axis, used));

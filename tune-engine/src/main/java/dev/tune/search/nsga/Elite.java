@@ -83,17 +83,6 @@ final class Elite {
         return distance;
     }
 
-    static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int k = 0; k < a.length; k++) {
-            if (a[k] > b[k]) {
-                return false;
-            }
-            better |= a[k] < b[k];
-        }
-        return better;
-    }
-
     private static void shuffle(List<Member> members, SplittableRandom random) {
         for (int i = members.size() - 1; i > 0; i--) {
             Collections.swap(members, i, random.nextInt(i + 1));

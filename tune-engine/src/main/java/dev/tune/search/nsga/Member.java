@@ -1,6 +1,7 @@
 package dev.tune.search.nsga;
 
 import dev.tune.Config;
+import dev.tune.result.Dominance;
 
 /**
  * One trial of NSGA-II's population: its generation, its config, its objectives (lower is better)
@@ -22,6 +23,6 @@ record Member(String id, int number, int generation, Config config, double[] cos
         if (!feasible) {
             return violation < other.violation;
         }
-        return Elite.dominates(costs, other.costs);
+        return Dominance.dominates(costs, other.costs);
     }
 }

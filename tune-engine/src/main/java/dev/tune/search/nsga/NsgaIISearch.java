@@ -52,7 +52,10 @@ public final class NsgaIISearch implements Searcher {
         space = problem.space();
         objective = problem.objective();
         metrics = objective.metrics();
-        signs = problem.objective().modes().stream().mapToDouble(m -> m == Mode.MAX ? -1 : 1).toArray();
+        signs = new double[metrics.size()];
+        for (int k = 0; k < signs.length; k++) {
+            signs[k] = problem.objective().modes().get(k) == Mode.MAX ? -1 : 1;
+        }
         seed = problem.seed();
         samples = problem.samples();
         suggested = 0;

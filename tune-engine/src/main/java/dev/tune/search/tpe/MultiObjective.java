@@ -1,5 +1,6 @@
 package dev.tune.search.tpe;
 
+import dev.tune.result.Dominance;
 import dev.tune.result.Hypervolume;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +147,7 @@ final class MultiObjective {
                 }
                 boolean dominated = false;
                 for (int j = 0; j < costs.length && !dominated; j++) {
-                    dominated = j != i && ranks[j] < 0 && dominates(costs[j], costs[i]);
+                    dominated = j != i && ranks[j] < 0 && Dominance.dominates(costs[j], costs[i]);
                 }
                 if (!dominated) {
                     front.add(i);
@@ -158,17 +159,6 @@ final class MultiObjective {
             assigned += front.size();
         }
         return ranks;
-    }
-
-    static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int k = 0; k < a.length; k++) {
-            if (a[k] > b[k]) {
-                return false;
-            }
-            better |= a[k] < b[k];
-        }
-        return better;
     }
 
     /** Greedy hypervolume subset selection of {@code size} of the {@code front}'s trials. */

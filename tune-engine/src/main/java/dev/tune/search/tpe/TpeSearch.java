@@ -71,7 +71,10 @@ public final class TpeSearch implements Searcher {
         space = problem.space();
         this.objective = objective;
         metrics = objective.metrics();
-        signs = objective.modes().stream().mapToDouble(m -> m == Mode.MAX ? -1 : 1).toArray();
+        signs = new double[metrics.size()];
+        for (int k = 0; k < signs.length; k++) {
+            signs[k] = objective.modes().get(k) == Mode.MAX ? -1 : 1;
+        }
         metric = metrics.get(0);
         sign = signs[0];
         seed = problem.seed();
@@ -165,8 +168,10 @@ public final class TpeSearch implements Searcher {
                 kept.add(given == null ? 1.0 : given[t]);
             }
         }
-        double[] weights = given == null ? History.weights(rows.size())
-                : kept.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] weights = given == null ? History.weights(rows.size()) : new double[kept.size()];
+        for (int i = 0; given != null && i < weights.length; i++) {
+            weights[i] = kept.get(i);
+        }
         return new ParzenEstimator(group, rows.toArray(new double[0][]), weights, settings.multivariate());
     }
 
