@@ -48,11 +48,12 @@ Tune.view('pareto', 'Pareto front', (section, body) => {
   controls.appendChild(Tune.select('y', options, b, v => { section.dataset.b = v; Tune.redraw('pareto'); }));
   const front = [];
   const rest = [];
+  const infeasible = [];
   Tune.data.trials.forEach(t => {
     const x = Tune.value(t, a);
     const y = Tune.value(t, b);
     if (x === null || y === null) return;
-    (t.pareto ? front : rest).push([x, y, t.n]);
+    (t.pareto ? front : t.infeasible ? infeasible : rest).push([x, y, t.n]);
   });
   front.sort((p, q) => p[0] - q[0]);
   const trials = Tune.byNumber();
@@ -64,7 +65,9 @@ Tune.view('pareto', 'Pareto front', (section, body) => {
     xAxis: Tune.objectiveAxis(a, { nameGap: 28 }), yAxis: Tune.objectiveAxis(b, { nameGap: 56 }),
     series: [
       { name: 'on the front', type: 'scatter', symbolSize: 9, data: front, itemStyle: { color: '#cf222e' }, z: 5 },
-      { name: 'dominated', type: 'scatter', symbolSize: 6, data: rest, itemStyle: { color: '#8c959f', opacity: 0.6 } }
+      { name: 'dominated', type: 'scatter', symbolSize: 6, data: rest, itemStyle: { color: '#8c959f', opacity: 0.6 } },
+      { name: 'breaks a constraint', type: 'scatter', symbol: 'rect', symbolSize: 6, data: infeasible,
+        itemStyle: { color: '#fff', borderColor: '#cf222e', borderWidth: 1 } }
     ]
   });
 });
