@@ -70,15 +70,21 @@ class ResumeReplayTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "tpe_multivariate", "cmaes", "random"})
     void aResumedSearchContinuesTheSameSearch(String searcher, @TempDir Path whole, @TempDir Path split) {
-        TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(3).maxConcurrentTrials(1)
+        assertResumeContinues("bowl", searcher, 3, 20, 30, whole, split);
+    }
+
+    /** Runs {@code total} trials at once, and {@code first} then resumed to {@code total}: the same configs. */
+    private static void assertResumeContinues(String method, String searcher, long seed, int first, int total,
+            Path whole, Path split) {
+        TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(seed).maxConcurrentTrials(1)
                 .searcher(searcher);
-        List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(ResumeReplayTest.class, "bowl",
-                options.storagePath(whole).samples(30)).trials();
-        Runs.runMethod(ResumeReplayTest.class, "bowl", options.storagePath(split).samples(20));
-        List<dev.tune.result.Trial> resumed = Runs.runMethod(ResumeReplayTest.class, "bowl",
-                options.storagePath(split).samples(30).set(TuneOption.RESUME, "true")).trials();
-        assertEquals(30, resumed.size());
-        for (int i = 0; i < 30; i++) {
+        List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(ResumeReplayTest.class, method,
+                options.storagePath(whole).samples(total)).trials();
+        Runs.runMethod(ResumeReplayTest.class, method, options.storagePath(split).samples(first));
+        List<dev.tune.result.Trial> resumed = Runs.runMethod(ResumeReplayTest.class, method,
+                options.storagePath(split).samples(total).set(TuneOption.RESUME, "true")).trials();
+        assertEquals(total, resumed.size());
+        for (int i = 0; i < total; i++) {
             assertEquals(uninterrupted.get(i).config(), resumed.get(i).config(), searcher + " trial " + (i + 1));
         }
     }
@@ -93,16 +99,6 @@ class ResumeReplayTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "auto", "nsga2"})
     void aResumedSearchOfSeveralObjectivesContinuesTheSameSearch(String searcher, @TempDir Path whole,
             @TempDir Path split) {
-        TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(5).maxConcurrentTrials(1)
-                .searcher(searcher);
-        List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(ResumeReplayTest.class, "twoBowls",
-                options.storagePath(whole).samples(130)).trials();
-        Runs.runMethod(ResumeReplayTest.class, "twoBowls", options.storagePath(split).samples(75));
-        List<dev.tune.result.Trial> resumed = Runs.runMethod(ResumeReplayTest.class, "twoBowls",
-                options.storagePath(split).samples(130).set(TuneOption.RESUME, "true")).trials();
-        assertEquals(130, resumed.size(), "past NSGA-II's first two generations of 50");
-        for (int i = 0; i < 130; i++) {
-            assertEquals(uninterrupted.get(i).config(), resumed.get(i).config(), searcher + " trial " + (i + 1));
-        }
+        assertResumeContinues("twoBowls", searcher, 5, 75, 130, whole, split); // past NSGA-II's first two generations
     }
 }

@@ -24,9 +24,11 @@ final class CachedData {
 
     /** The data as of now (or of less than a second ago), and its version for the ETag. */
     synchronized Snapshot get() {
-        long now = System.nanoTime();
-        if (json == null || (now - builtAt >= MIN_AGE_NANOS && source.version() != version)) {
-            long seen = source.version();
+        if (json != null && System.nanoTime() - builtAt < MIN_AGE_NANOS) {
+            return new Snapshot(json, Long.toHexString(version), title);
+        }
+        long seen = source.version(); // asked once: for a database it is a query, for a directory a listing
+        if (json == null || seen != version) {
             ReportInput input = source.read();
             json = Report.data(input);
             title = input.result().name();
