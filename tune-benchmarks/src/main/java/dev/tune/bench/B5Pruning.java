@@ -73,6 +73,9 @@ final class B5Pruning {
                     + " 5 start-up trials): checked after every epoch", "tpe",
                     () -> new dev.tune.schedule.MedianStoppingRule(TimeAttribute.ITERATION, "loss", Mode.MIN, 0, 5)));
 
+    /** Every method's id, the default of {@code --searchers} for B5. */
+    static final List<String> METHOD_IDS = METHODS.stream().map(Method::id).toList();
+
     /** The two modes: a trial count, or an epoch budget. */
     enum Budget {
         A("exactly 100 trials"),
@@ -104,14 +107,20 @@ final class B5Pruning {
     }
 
     /** Checks the curve, warms up, then runs every method, mode and seed {@code repeats} times. */
-    static List<String> run(int repeats, PrintStream out) {
+    static List<String> run(int repeats, List<String> ids, PrintStream out) {
+        for (String id : ids) {
+            if (!METHOD_IDS.contains(id)) {
+                throw new IllegalArgumentException("B5 has no method " + id + "; its methods: " + METHOD_IDS);
+            }
+        }
+        List<Method> methods = METHODS.stream().filter(m -> ids.contains(m.id())).toList();
         out.println(LearningCurveCheck.run());
         out.println("B5: lr log-uniform [1e-4, 1), width integer [16, 512], dropout uniform [0, 0.5), suggested in that"
                 + " order; 81 epochs; seeds 0.." + (SEEDS - 1) + "; one trial at a time; in memory, verbose 0");
         for (Budget budget : Budget.values()) {
             out.println("  mode " + budget + ": " + budget.description);
         }
-        for (Method method : METHODS) {
+        for (Method method : methods) {
             out.println("  " + method.id() + ": " + method.description());
         }
         out.println("  completed = reached epoch 81; regret = true mean(81) of the completed trial with the lowest"
@@ -120,7 +129,7 @@ final class B5Pruning {
         out.printf("B5 warm-up: every method and mode %d times, seeds %d..%d%n", WARM_UP_RUNS, WARM_UP_SEED,
                 WARM_UP_SEED + WARM_UP_RUNS - 1);
         for (int i = 0; i < WARM_UP_RUNS; i++) {
-            for (Method method : METHODS) {
+            for (Method method : methods) {
                 for (Budget budget : Budget.values()) {
                     once(experiment, method, budget, WARM_UP_SEED + i);
                 }
@@ -128,7 +137,7 @@ final class B5Pruning {
         }
         Map<String, List<RunFigures>> figures = new LinkedHashMap<>();
         int differing = 0;
-        for (Method method : METHODS) {
+        for (Method method : methods) {
             for (Budget budget : Budget.values()) {
                 List<RunFigures> runs = new ArrayList<>();
                 for (int seed = 0; seed < SEEDS; seed++) {
@@ -149,7 +158,7 @@ final class B5Pruning {
             }
         }
         out.printf("B5: %d seeds x %d methods x 2 modes, each run %d time(s), wall per run the median of them;"
-                + " repeats with another outcome: %d%s%n", SEEDS, METHODS.size(), repeats, differing,
+                + " repeats with another outcome: %d%s%n", SEEDS, methods.size(), repeats, differing,
                 differing == 0 ? " (runs are reproducible from their seed)" : " (NOT REPRODUCIBLE: figures from repeat 1)");
         return B5Report.print(figures, out);
     }

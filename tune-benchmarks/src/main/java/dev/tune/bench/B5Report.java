@@ -39,6 +39,9 @@ final class B5Report {
             out.println("| method | seeds | best obs | true | regret (true - opt) | epochs | trials | completed | s/run |");
             out.println("|---|---:|---|---|---|---:|---:|---:|---:|");
             for (Method method : B5Pruning.METHODS) {
+                if (!figures.containsKey(B5Pruning.key(method, budget))) {
+                    continue;
+                }
                 List<RunFigures> runs = figures.get(B5Pruning.key(method, budget));
                 out.printf("| %s | %d | %s | %s | %s | %s | %s | %s | %s |%n", method.id(), runs.size(),
                         cell(runs, RunFigures::bestObserved, 4), cell(runs, RunFigures::trueFinal, 4),
@@ -50,6 +53,9 @@ final class B5Report {
         out.println();
         List<String> results = new ArrayList<>();
         for (Method method : B5Pruning.METHODS) {
+            if (!figures.containsKey(B5Pruning.key(method, Budget.B))) {
+                continue;
+            }
             Optuna optuna = OPTUNA.get(method.optunaId());
             List<RunFigures> a = figures.get(B5Pruning.key(method, Budget.A));
             List<RunFigures> b = figures.get(B5Pruning.key(method, Budget.B));

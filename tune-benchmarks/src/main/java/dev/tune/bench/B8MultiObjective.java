@@ -29,16 +29,23 @@ final class B8MultiObjective {
 
     static final List<String> DEFAULT_SEARCHERS = List.of("auto", "tpe", "nsga2", "random");
     static final List<String> PROBLEMS = List.of("zdt1", "zdt2", "dtlz2");
-    private static final int TRIALS = 200;
+    static final int TRIALS = 200;
 
     private B8MultiObjective() {
     }
 
-    static List<String> run(List<String> searchers, int seeds, PrintStream out) {
+    /**
+     * Runs B8 with {@code trials} trials a run: at 200, against Optuna's figures; at any other
+     * budget (how {@code auto} weighs NSGA-II against TPE for larger budgets), tune's searchers
+     * against each other and against random search only.
+     */
+    static List<String> run(List<String> searchers, int seeds, int trials, PrintStream out) {
         JsonNode reference = reference();
-        out.printf("B8: %s, %d trials, seeds 0..%d, hypervolume at 50 / 100 / 200 trials; against Optuna 4.9%n",
-                PROBLEMS, TRIALS, seeds - 1);
-        Tuner.run(experiment("zdt1"), options(0, "tpe")); // warm-up
+        int[] budgets = {trials / 4, trials / 2, trials};
+        out.printf("B8: %s, %d trials, seeds 0..%d, hypervolume at %d / %d / %d trials; %s%n", PROBLEMS, trials,
+                seeds - 1, budgets[0], budgets[1], budgets[2], trials == TRIALS ? "against Optuna 4.9"
+                        : "searchers against each other (Optuna's figures are for 200 trials)");
+        Tuner.run(experiment("zdt1"), options(0, "tpe", TRIALS)); // warm-up
         List<String> results = new ArrayList<>();
         for (String problem : PROBLEMS) {
             double[] ref = values(reference.path("ref").path(problem));
@@ -51,16 +58,19 @@ final class B8MultiObjective {
                 double[][] byBudget = new double[3][seeds];
                 long start = System.nanoTime();
                 for (int seed = 0; seed < seeds; seed++) {
-                    ExperimentResult result = Tuner.run(experiment(problem), options(seed, searcher));
-                    int[] budgets = {50, 100, TRIALS};
+                    ExperimentResult result = Tuner.run(experiment(problem), options(seed, searcher, trials));
                     for (int b = 0; b < budgets.length; b++) {
                         byBudget[b][seed] = hypervolume(result, budgets[b], ref);
                     }
                 }
                 hv200.put(searcher, byBudget[2]);
-                out.printf("B8 %s %s: median hv %s / %s / %s at 50 / 100 / 200 (%s s a run)%n", problem, searcher,
-                        plain(median(byBudget[0])), plain(median(byBudget[1])), plain(median(byBudget[2])),
-                        ResultLine.plain((System.nanoTime() - start) / 1e9 / seeds, 2));
+                out.printf("B8 %s %s: median hv %s / %s / %s at %d / %d / %d (%s s a run)%n", problem, searcher,
+                        plain(median(byBudget[0])), plain(median(byBudget[1])), plain(median(byBudget[2])), budgets[0],
+                        budgets[1], budgets[2], ResultLine.plain((System.nanoTime() - start) / 1e9 / seeds, 2));
+            }
+            if (trials != TRIALS) {
+                results.addAll(againstEachOther(problem, searchers, hv200, trials, out));
+                continue;
             }
             String best = null;
             double[] bestValues = null;
@@ -84,12 +94,33 @@ final class B8MultiObjective {
         return results;
     }
 
+    /** At a budget Optuna was not measured at: each searcher against each other one and against random search. */
+    private static List<String> againstEachOther(String problem, List<String> searchers, Map<String, double[]> hv,
+            int trials, PrintStream out) {
+        List<String> results = new ArrayList<>();
+        for (int i = 0; i < searchers.size(); i++) {
+            for (int j = i + 1; j < searchers.size(); j++) {
+                double[] a = hv.get(searchers.get(i));
+                double[] b = hv.get(searchers.get(j));
+                out.printf("B8 %s at %d trials: %s %s against %s %s, p %s%n", problem, trials, searchers.get(i),
+                        plain(median(a)), searchers.get(j), plain(median(b)), ResultLine.plain(MannWhitney.pValue(a, b), 4));
+            }
+        }
+        for (String searcher : searchers) {
+            double[] ours = hv.get(searcher);
+            results.add(ResultLine.of("B8", problem).toString() + " searcher=" + searcher + " trials=" + trials
+                    + " median_hv=" + plain(median(ours)) + " random_hv=" + plain(median(hv.get("random")))
+                    + " p_vs_random=" + ResultLine.plain(MannWhitney.pValue(ours, hv.get("random")), 4));
+        }
+        return results;
+    }
+
     private static Experiment experiment(String problem) {
         return Experiment.of(B8Problems.class).stream().filter(e -> e.name().equals(problem)).findFirst().orElseThrow();
     }
 
-    private static dev.tune.options.TuneOptions options(int seed, String searcher) {
-        return TuneOptions.builder().samples(TRIALS).seed(seed).searcher(searcher).maxConcurrentTrials(1).inMemory()
+    private static dev.tune.options.TuneOptions options(int seed, String searcher, int trials) {
+        return TuneOptions.builder().samples(trials).seed(seed).searcher(searcher).maxConcurrentTrials(1).inMemory()
                 .verbose(0).build();
     }
 

@@ -43,8 +43,10 @@ public final class Bench {
             + "  --searchers  B1, B4, B4W and B7: the searchers to run, comma-separated (default B1: "
             + String.join(",", B1_SEARCHERS) + "; B4: " + String.join(",", B4Quality.DEFAULT_SEARCHERS) + "; B4W: "
             + String.join(",", B4Workers.DEFAULT_SEARCHERS) + ");\n"
-            + "               a searcher this build does not know yet is skipped with a line\n"
-            + "  --trials N   B6 and B7: trials instead of 100,000 or 2,000 (a quick check; the bars are for those)\n"
+            + "               a searcher this build does not know yet is skipped with a line;\n"
+            + "               B5: the methods to run, e.g. tpe_async_hyperband,random_hyperband (default all)\n"
+            + "  --trials N   B6 and B7: trials instead of 100,000 or 2,000 (a quick check; the bars are for those);\n"
+            + "               B8: trials a run instead of 200 (searchers against each other, not against Optuna)\n"
             + "  --workers    B7: the worker slots to run, comma-separated (default 1,2,4,8,16,64);\n"
             + "               B4W: one number, the workers and the parallel trials (default 4)\n"
             + "  --seeds N    B4W only: seeds 0..N-1 instead of 0..19 (a quick check; parity is judged on 20)";
@@ -76,12 +78,12 @@ public final class Bench {
             case "B4" -> B4Quality.run(arguments.repeats(), arguments.searchersOr(B4Quality.DEFAULT_SEARCHERS), out);
             case "B4W" -> B4Workers.run(arguments.searchersOr(B4Workers.DEFAULT_SEARCHERS),
                     arguments.seedsOr(B4Reference.SEEDS), arguments.workersOr(List.of(B4Workers.WORKERS)).get(0), out);
-            case "B5" -> B5Pruning.run(arguments.repeats(), out);
+            case "B5" -> B5Pruning.run(arguments.repeats(), arguments.searchersOr(B5Pruning.METHOD_IDS), out);
             case "B6" -> B6Scale.run(arguments.trialsOr(B6Scale.TRIALS), out);
             case "B7" -> B7Workers.run(arguments.searchersOr(B7Workers.CASES), arguments.workersOr(B7Workers.SLOTS),
                     arguments.trialsOr(B7Workers.TRIALS), out);
             case "B8" -> B8MultiObjective.run(arguments.searchersOr(B8MultiObjective.DEFAULT_SEARCHERS),
-                    arguments.seedsOr(10), out);
+                    arguments.seedsOr(10), arguments.trialsOr(B8MultiObjective.TRIALS), out);
             case "BR" -> BRReport.run(out);
             case "JMH" -> runJmh();
             default -> throw new IllegalStateException(arguments.id());
@@ -159,11 +161,11 @@ public final class Bench {
             if (!List.of("B1", "B2", "B3", "B4", "B4W", "B5", "B6", "B7", "B8", "BR", "JMH").contains(id)) {
                 throw new IllegalArgumentException("unknown benchmark '" + id + "'");
             }
-            if (!searchers.isEmpty() && !List.of("B1", "B4", "B4W", "B7", "B8").contains(id)) {
-                throw new IllegalArgumentException("--searchers applies to B1, B4, B4W, B7 and B8 only, not " + id);
+            if (!searchers.isEmpty() && !List.of("B1", "B4", "B4W", "B5", "B7", "B8").contains(id)) {
+                throw new IllegalArgumentException("--searchers applies to B1, B4, B4W, B5, B7 and B8 only, not " + id);
             }
-            if (trials > 0 && !id.equals("B6") && !id.equals("B7")) {
-                throw new IllegalArgumentException("--trials applies to B6 and B7 only, not " + id);
+            if (trials > 0 && !List.of("B6", "B7", "B8").contains(id)) {
+                throw new IllegalArgumentException("--trials applies to B6, B7 and B8 only, not " + id);
             }
             if (!workers.isEmpty() && !id.equals("B7") && !(id.equals("B4W") && workers.size() == 1)) {
                 throw new IllegalArgumentException("--workers applies to B7, and with one number to B4W, not to " + id

@@ -3,9 +3,11 @@ package dev.tune.schedule;
 import dev.tune.Mode;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import dev.tune.search.Brackets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -71,7 +73,14 @@ public final class AsyncHyperBandScheduler implements Scheduler {
 
     @Override
     public void onTrialAdd(Trial trial) {
-        bracketOf.put(trial.id(), chooseBracket());
+        bracketOf.computeIfAbsent(trial.id(), id -> chooseBracket());
+    }
+
+    /** With several brackets, each trial's: drawn at the first question about it, as {@link #onTrialAdd} would. */
+    @Override
+    public Optional<Brackets> brackets() {
+        return bracketCount == 1 ? Optional.empty()
+                : Optional.of(id -> brackets.indexOf(bracketOf.computeIfAbsent(id, any -> chooseBracket())));
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.tune.schedule;
 import dev.tune.Mode;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import dev.tune.search.Brackets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Synchronous HyperBand, as Ray's {@code HyperBandScheduler}: new trials fill brackets
@@ -66,11 +68,27 @@ public final class HyperBandScheduler implements Scheduler {
             int s = nextS;
             nextS = s == 0 ? sMax : s - 1;
             int capacity = (int) Math.ceil((sMax + 1.0) / (s + 1) * Math.pow(eta, s));
-            open = new SyncBracket(capacity, Math.max(1, maxT * Math.pow(eta, -s)));
+            open = new SyncBracket(s, capacity, Math.max(1, maxT * Math.pow(eta, -s)));
             brackets.add(open);
         }
         open.add(trial.id());
         bracketOf.put(trial.id(), open);
+    }
+
+    /**
+     * Each trial's bracket by its {@code s}, so a searcher models the brackets of one shape together
+     * (the same rungs, band after band); a trial not added yet gets the bracket it would join now.
+     */
+    @Override
+    public Optional<Brackets> brackets() {
+        return Optional.of(id -> {
+            SyncBracket bracket = bracketOf.get(id);
+            if (bracket != null) {
+                return bracket.s;
+            }
+            SyncBracket open = brackets.isEmpty() ? null : brackets.get(brackets.size() - 1);
+            return open != null && !open.isFull() ? open.s : nextS;
+        });
     }
 
     @Override

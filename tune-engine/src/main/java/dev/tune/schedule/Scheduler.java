@@ -52,4 +52,12 @@ public interface Scheduler {
     default boolean needsCheckpoints() {
         return false;
     }
+
+    /**
+     * The brackets this scheduler puts trials in, for a searcher that models each bracket on its
+     * own; empty, the default, when the scheduler has one bracket or none.
+     */
+    default java.util.Optional<dev.tune.search.Brackets> brackets() {
+        return java.util.Optional.empty();
+    }
 }

@@ -19,10 +19,17 @@ final class SyncBracket {
     private final Map<String, Double> reached = new LinkedHashMap<>();
     private int added;
     private double milestone;
+    /** How many trials the current rung holds by design: the capacity, then divided by eta and rounded up at each rung. */
+    private int rungSize;
 
-    SyncBracket(int capacity, double milestone) {
+    /** HyperBand's {@code s}: the bracket's index, from the most aggressive ({@code sMax}) to 0. */
+    final int s;
+
+    SyncBracket(int s, int capacity, double milestone) {
+        this.s = s;
         this.capacity = capacity;
         this.milestone = milestone;
+        this.rungSize = capacity;
     }
 
     boolean isFull() {
@@ -49,7 +56,9 @@ final class SyncBracket {
 
     /**
      * When the rung is complete (the bracket is full, or nothing else will arrive, and every live
-     * trial paused at the milestone): the best {@code 1/eta} continue, the rest stop.
+     * trial paused at the milestone): the best {@code ceil(n / eta)} continue, where {@code n} is
+     * the rung's size by design (the bracket's capacity at its first rung, or the trials it got when it never filled), the rest stop. Ray's
+     * rule: with 9 trials and eta 3, 3 continue; with 34, 12.
      */
     void decide(boolean quiet, double eta, double maxT, Map<String, Decision> decisions) {
         if (reached.isEmpty() || !(isFull() || quiet) || !reached.keySet().containsAll(live)) {
@@ -57,7 +66,8 @@ final class SyncBracket {
         }
         List<String> ranked = new ArrayList<>(reached.keySet());
         ranked.sort(Comparator.comparingDouble((String id) -> reached.get(id)).reversed());
-        int keep = Math.max(1, (int) Math.floor(ranked.size() / eta));
+        rungSize = (int) Math.ceil(Math.min(rungSize, added) / eta); // a bracket that never filled: the trials it got
+        int keep = Math.max(1, Math.min(rungSize, ranked.size()));
         for (int i = 0; i < ranked.size(); i++) {
             if (i < keep) {
                 decisions.put(ranked.get(i), Decision.CONTINUE);

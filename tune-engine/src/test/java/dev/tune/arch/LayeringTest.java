@@ -30,7 +30,7 @@ class LayeringTest {
             Map.entry("io", Set.of()),
             Map.entry("result", Set.of("io")),
             Map.entry("search", Set.of("io", "result")),
-            Map.entry("schedule", Set.of("io", "result")),
+            Map.entry("schedule", Set.of("io", "result", "search")),
             Map.entry("stop", Set.of("io", "result")),
             Map.entry("checkpoint", Set.of("io", "result")),
             Map.entry("report", Set.of("io", "result", "store", "importance")),

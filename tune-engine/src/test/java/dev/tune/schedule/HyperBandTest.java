@@ -8,6 +8,8 @@ import dev.tune.result.Objective;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,39 @@ class HyperBandTest {
             hb.onTrialResult(result(id, 1, id.equals("c") ? 0.1 : 0.5));
         }
         assertEquals(Map.of("c", Decision.CONTINUE, "a", Decision.STOP, "b", Decision.STOP), hb.decidePaused(false));
+    }
+
+    @Test
+    void aRungKeepsItsSizeOverEtaRoundedUpAsRayDoes() {
+        HyperBandScheduler hb = new HyperBandScheduler(TimeAttribute.ITERATION, null, null, 9, 3);
+        hb.start(new SchedulerProblem(Objective.of("acc", Mode.MAX), 1));
+        // sMax = 2: the first bracket takes 9 trials at milestone 1, the second ceil(3/2 * 3) = 5 at milestone 3
+        for (int i = 0; i < 9; i++) {
+            hb.onTrialAdd(trial("first" + i));
+        }
+        String[] second = {"a", "b", "c", "d", "e"};
+        for (int i = 0; i < second.length; i++) {
+            hb.onTrialAdd(trial(second[i]));
+            assertEquals(Decision.PAUSE, hb.onTrialResult(result(second[i], 3, 0.1 * (i + 1))));
+        }
+        assertEquals(Map.of("e", Decision.CONTINUE, "d", Decision.CONTINUE, "a", Decision.STOP, "b", Decision.STOP,
+                "c", Decision.STOP), hb.decidePaused(false), "ceil(5 / 3) = 2 go on, not floor(5 / 3) = 1");
+    }
+
+    @Test
+    void itsBracketsTellTheBracketATrialWillJoinAndTheOneItIsIn() {
+        HyperBandScheduler hb = new HyperBandScheduler(TimeAttribute.ITERATION, null, null, 9, 3);
+        hb.start(new SchedulerProblem(Objective.of("acc", Mode.MAX), 1));
+        dev.tune.search.Brackets brackets = hb.brackets().orElseThrow();
+        // sMax = 2: 9 trials in bracket s = 2, then 5 in s = 1, 3 in s = 0, then s = 2 again
+        List<Integer> joined = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            int before = brackets.of("t" + i);
+            hb.onTrialAdd(trial("t" + i));
+            assertEquals(before, brackets.of("t" + i), "t" + i + " joined the bracket it was told");
+            joined.add(before);
+        }
+        assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 2), joined);
+        assertEquals(2, brackets.of("t0"));
     }
 }

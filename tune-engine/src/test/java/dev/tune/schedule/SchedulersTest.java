@@ -112,4 +112,30 @@ class SchedulersTest {
                 .start(new SchedulerProblem(Objective.of(java.util.List.of("a", "b"), java.util.List.of()), 1)));
         assertTrue(e.getMessage().contains("ASHA needs one metric"), e.getMessage());
     }
+
+    @Test
+    void ashaDrawsATrialsBracketOnceWhetherTheSearcherAsksFirstOrNot() {
+        AsyncHyperBandScheduler asked = started(new AsyncHyperBandScheduler(TimeAttribute.ITERATION, null, null, 81, 1, 3,
+                5), Mode.MAX);
+        AsyncHyperBandScheduler silent = started(new AsyncHyperBandScheduler(TimeAttribute.ITERATION, null, null, 81, 1,
+                3, 5), Mode.MAX);
+        dev.tune.search.Brackets brackets = asked.brackets().orElseThrow();
+        java.util.List<Integer> first = new java.util.ArrayList<>();
+        int[] counts = new int[5];
+        for (int i = 0; i < 300; i++) {
+            int bracket = brackets.of("t" + i);
+            asked.onTrialAdd(ended("t" + i, Termination.COMPLETED));
+            assertEquals(bracket, brackets.of("t" + i), "asking again, after the trial was added, gives the same");
+            first.add(bracket);
+            counts[bracket]++;
+            silent.onTrialAdd(ended("t" + i, Termination.COMPLETED));
+        }
+        dev.tune.search.Brackets later = silent.brackets().orElseThrow();
+        for (int i = 0; i < 300; i++) {
+            assertEquals(first.get(i), later.of("t" + i), "the same seed draws the same brackets in the same order");
+        }
+        assertTrue(counts[0] > counts[1] && counts[1] > counts[2], "Ray's weights favour the brackets with more rungs: "
+                + java.util.Arrays.toString(counts));
+        assertTrue(started(new AsyncHyperBandScheduler(), Mode.MAX).brackets().isEmpty(), "one bracket: none to tell");
+    }
 }

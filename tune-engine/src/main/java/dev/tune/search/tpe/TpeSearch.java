@@ -6,6 +6,7 @@ import dev.tune.result.Objective;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
+import dev.tune.search.Brackets;
 import dev.tune.search.SearchProblem;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
@@ -49,7 +50,10 @@ public final class TpeSearch implements Searcher {
     private List<Axis> axes;
     private dev.tune.search.UnitPoints start;
     private dev.tune.search.Halton halton;
-    private History history = new History();
+    /** One history per bracket of the scheduler (one in all without brackets), as Optuna's TPE under Hyperband. */
+    private final Map<Integer, History> histories = new HashMap<>();
+    private final Map<String, Integer> bracketOf = new HashMap<>();
+    private Brackets brackets = Brackets.NONE;
     private final Map<String, Integer> numbers = new HashMap<>();
 
     /** Optuna's defaults: 10 random start-up trials, 24 candidates, univariate, with the constant liar. */
@@ -80,7 +84,10 @@ public final class TpeSearch implements Searcher {
         seed = problem.seed();
         samples = problem.samples();
         suggested = 0;
-        history = new History();
+        histories.clear();
+        bracketOf.clear();
+        // BOHB compares trials at one budget across brackets; plain TPE models each bracket on its own
+        brackets = settings.budgets() ? Brackets.NONE : problem.brackets();
         numbers.clear();
         start = new dev.tune.search.UnitPoints(space);
         halton = new dev.tune.search.Halton(Math.max(1, start.dimensions()), seed);
@@ -102,11 +109,14 @@ public final class TpeSearch implements Searcher {
             return Suggestion.finished();
         }
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (++suggested)));
-        Map<String, Object> chosen = history.finishedCount() >= settings.startupTrials() ? model(random)
+        int bracket = brackets.of(trialId);
+        History history = histories.computeIfAbsent(bracket, b -> new History());
+        Map<String, Object> chosen = history.finishedCount() >= settings.startupTrials() ? model(history, random)
                 : settings.quasiRandomStart() ? start.values(halton.point(suggested)) : randomGrid(random);
         Config config = space.sample(random, chosen);
         int number = (int) suggested;
         numbers.put(trialId, number);
+        bracketOf.put(trialId, bracket);
         history.started(trialId, number, config);
         return Suggestion.of(config);
     }
@@ -122,7 +132,7 @@ public final class TpeSearch implements Searcher {
         return values;
     }
 
-    private Map<String, Object> model(SplittableRandom random) {
+    private Map<String, Object> model(History history, SplittableRandom random) {
         List<List<History.Seen>> split = history.split(settings.constantLiar(), Math.max(settings.startupTrials(),
                 axes.size() + 2), settings.budgets());
         Map<String, Object> values = new LinkedHashMap<>();
@@ -182,13 +192,15 @@ public final class TpeSearch implements Searcher {
     void intermediate(Trial trial, dev.tune.result.Result result) {
         Double reported = result.metrics().get(metric);
         if (reported != null) {
-            history.reported(trial.id(), result.iteration(), sign * reported);
+            historyOf(trial.id()).reported(trial.id(), result.iteration(), sign * reported);
         }
     }
 
     @Override
     public void onTrialComplete(Trial trial) {
         Integer number = numbers.remove(trial.id());
+        History history = historyOf(trial.id());
+        bracketOf.remove(trial.id());
         int n = number != null ? number : trial.number();
         double[] costs = new double[metrics.size()];
         Arrays.fill(costs, Double.NaN);
@@ -204,6 +216,11 @@ public final class TpeSearch implements Searcher {
         double violation = trial.lastResult().map(r -> objective.violation(r.metrics())).orElse(0.0);
         history.finished(trial.id(), new History.Seen(trial.id(), n, trial.config(), finite ? costs[0] : Double.NaN,
                 pruned, trial.iterations(), costs, violation));
+    }
+
+    /** The history of the trial's bracket: the one it was suggested in, else the first (a trial told, never suggested). */
+    private History historyOf(String trialId) {
+        return histories.computeIfAbsent(bracketOf.getOrDefault(trialId, 0), b -> new History());
     }
 
     @Override
