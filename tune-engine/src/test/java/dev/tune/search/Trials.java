@@ -29,6 +29,14 @@ final class Trials {
                 Optional.of(result(id, 1, metrics)), history.snapshot(), Optional.empty(), Optional.empty());
     }
 
+    /** A trial a scheduler stopped early after {@code iterations} results, the last reporting {@code metrics}. */
+    static Trial stopped(String id, Config config, Map<String, Double> metrics, long iterations) {
+        MetricHistory history = new MetricHistory();
+        history.add(metrics);
+        return new Trial(id, 1, id, config, TrialStatus.TERMINATED, Optional.of(Termination.EARLY_STOPPED), iterations,
+                Optional.of(result(id, iterations, metrics)), history.snapshot(), Optional.empty(), Optional.empty());
+    }
+
     /** A trial whose user code threw before reporting anything. */
     static Trial failed(String id, Config config) {
         return new Trial(id, 1, id, config, TrialStatus.ERROR, Optional.empty(), 0, Optional.empty(), Map.of(),

@@ -69,6 +69,18 @@ final class History {
      * ({@link Budgets}).
      */
     List<List<Seen>> split(boolean constantLiar, int minPoints, boolean atBudgets) {
+        return split(constantLiar, minPoints, atBudgets, List.of());
+    }
+
+    /** The completed (not early-stopped, not failed) trials. */
+    List<Seen> completed() {
+        return finished.stream().filter(s -> !s.pruned()).toList();
+    }
+
+    /** The split, with {@code borrowed} finished trials (another bracket's completed ones) counted as this history's. */
+    List<List<Seen>> split(boolean constantLiar, int minPoints, boolean atBudgets, List<Seen> borrowed) {
+        List<Seen> finished = new ArrayList<>(this.finished);
+        finished.addAll(borrowed);
         if (atBudgets && anyPruned) {
             List<List<Seen>> atBudget = budgets.split(finished, running.values(), minPoints, constantLiar);
             if (atBudget != null) {

@@ -133,8 +133,11 @@ public final class TpeSearch implements Searcher {
     }
 
     private Map<String, Object> model(History history, SplittableRandom random) {
+        // a trial that ran to the end is comparable whatever bracket it ran in: every bracket learns from it
+        List<History.Seen> borrowed = new ArrayList<>();
+        histories.values().stream().filter(h -> h != history).forEach(h -> borrowed.addAll(h.completed()));
         List<List<History.Seen>> split = history.split(settings.constantLiar(), Math.max(settings.startupTrials(),
-                axes.size() + 2), settings.budgets());
+                axes.size() + 2), settings.budgets(), borrowed);
         Map<String, Object> values = new LinkedHashMap<>();
         for (List<Axis> group : Groups.of(axes, split, settings.multivariate())) {
             Axis[] groupAxes = group.toArray(new Axis[0]);
