@@ -35,7 +35,9 @@ public final class Samples {
         SAMPLES.put("model-based-tpe", () -> experiment(TuneSample_10_ModelBasedSearch.class, "model-based-tpe"));
         SAMPLES.put("model-based-random",
                 () -> experiment(TuneSample_10_ModelBasedSearch.class, "model-based-random"));
-        SAMPLES.put("multi-objective", () -> Experiment.of(TuneSample_11_MultiObjective.class).get(0));
+        SAMPLES.put("multi-objective", () -> experiment(TuneSample_11_MultiObjective.class, "multi-objective"));
+        SAMPLES.put("multi-objective-nsga2",
+                () -> experiment(TuneSample_11_MultiObjective.class, "multi-objective-nsga2"));
         SAMPLES.put("fault-tolerance", () -> Experiment.of(TuneSample_12_FaultTolerance.class).get(0));
     }
 

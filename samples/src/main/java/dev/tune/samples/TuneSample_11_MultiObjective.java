@@ -21,6 +21,11 @@ import java.util.Map;
  * reports {@code latency_over_budget = latency_ms - 6}, and {@code constraints} names it, as
  * Optuna's {@code constraints_func}. A trial is feasible when every constraint is at most 0; the
  * front is taken among feasible trials only, and TPE learns to propose feasible configurations.
+ *
+ * <p>{@code multi-objective-nsga2} searches the same trade-off with NSGA-II ({@code nsga2}, Optuna's
+ * defaults: generations of 50, the first at random, then children of the best fronts, feasible
+ * trials first), which needs more trials than TPE but costs almost nothing per trial: for budgets
+ * of thousands of trials. Run both with {@code -Dsample='multi-objective*'}.
  */
 public final class TuneSample_11_MultiObjective {
 
@@ -43,5 +48,14 @@ public final class TuneSample_11_MultiObjective {
             context.report(Map.of("error", error, "latency_ms", latency, "latency_over_budget",
                     latency - LATENCY_BUDGET_MS));
         }
+    }
+
+    @Trainable(name = "multi-objective-nsga2", metric = {"error", "latency_ms"}, mode = {Mode.MIN, Mode.MIN},
+            samples = 200, constraints = "latency_over_budget", searcher = "nsga2")
+    @Seed(11)
+    static void trainWithNsga2(@RandInt(lower = 1, upper = 9) long layers,
+            @Choice({"64", "128", "256", "512"}) String width, @LogUniform(lower = 1e-4, upper = 1e-1) double lr,
+            TrialContext context) {
+        train(layers, width, lr, context);
     }
 }

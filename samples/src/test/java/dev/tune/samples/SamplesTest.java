@@ -9,6 +9,7 @@ import dev.tune.result.TrialStatus;
 import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,22 @@ class SamplesTest {
     }
 
     @Test
+    void nsgaIIBreedsBetterAndFeasibleTrialsGenerationAfterGeneration() {
+        ExperimentResult result = run("multi-objective-nsga2");
+        assertEquals(200, result.trials().size());
+        List<Trial> byNumber = result.trials().stream().sorted(Comparator.comparingInt(Trial::number)).toList();
+        // the first generation is random; later ones are bred from the feasible front (constrained domination)
+        long firstFeasible = byNumber.subList(0, 50).stream().filter(result.feasible()::contains).count();
+        long lastFeasible = byNumber.subList(150, 200).stream().filter(result.feasible()::contains).count();
+        assertTrue(lastFeasible > firstFeasible, "feasible: " + firstFeasible + " of the first 50, " + lastFeasible
+                + " of the last 50");
+        assertTrue(medianError(byNumber.subList(150, 200)) < medianError(byNumber.subList(0, 50)) / 2,
+                "the fourth generation's median error is under half the first's");
+        assertTrue(result.paretoFront().size() >= 2, "a front of several trials: " + result.paretoFront().size());
+        result.paretoFront().forEach(t -> assertTrue(result.feasible().contains(t), t.name() + " is feasible"));
+    }
+
+    @Test
     void failingTrialsEndInErrorWhileTheOthersGoOn() {
         ExperimentResult result = run("fault-tolerance");
         assertEquals(30, result.trials().size(), "the experiment ran to its end");
@@ -199,5 +216,10 @@ class SamplesTest {
         assertTrue(result.trials().stream().anyMatch(Trial::stoppedEarly), "ASHA cut some");
         assertTrue(result.bestTrial().orElseThrow().lastResult().orElseThrow().metric("loss") < 1e-6,
                 "the best trial converged");
+    }
+
+    private static double medianError(List<Trial> trials) {
+        double[] errors = trials.stream().mapToDouble(t -> t.lastResult().orElseThrow().metric("error")).sorted().toArray();
+        return errors[errors.length / 2];
     }
 }

@@ -30,16 +30,12 @@ final class MultiObjective {
             return List.copyOf(complete);
         }
         double[][] costs = complete.stream().map(History.Seen::costs).toArray(double[][]::new);
-        int[] ranks = ranks(costs);
         boolean[] chosen = new boolean[costs.length];
+        boolean[] ranked = new boolean[costs.length];
         int taken = 0;
-        for (int rank = 0; taken < count; rank++) {
-            List<Integer> front = new ArrayList<>();
-            for (int i = 0; i < ranks.length; i++) {
-                if (ranks[i] == rank) {
-                    front.add(i);
-                }
-            }
+        while (taken < count) { // front after front, only as many as the good set needs
+            List<Integer> front = nextFront(costs, ranked);
+            front.forEach(i -> ranked[i] = true);
             if (taken + front.size() <= count) {
                 front.forEach(i -> chosen[i] = true);
                 taken += front.size();
@@ -137,24 +133,13 @@ final class MultiObjective {
     /** Non-domination ranks: 0 for the Pareto front, 1 for the front once it is removed, and so on. */
     static int[] ranks(double[][] costs) {
         int[] ranks = new int[costs.length];
-        Arrays.fill(ranks, -1);
+        boolean[] ranked = new boolean[costs.length];
         int assigned = 0;
         for (int rank = 0; assigned < costs.length; rank++) {
-            List<Integer> front = new ArrayList<>();
-            for (int i = 0; i < costs.length; i++) {
-                if (ranks[i] >= 0) {
-                    continue;
-                }
-                boolean dominated = false;
-                for (int j = 0; j < costs.length && !dominated; j++) {
-                    dominated = j != i && ranks[j] < 0 && Dominance.dominates(costs[j], costs[i]);
-                }
-                if (!dominated) {
-                    front.add(i);
-                }
-            }
+            List<Integer> front = nextFront(costs, ranked);
             for (int i : front) {
                 ranks[i] = rank;
+                ranked[i] = true;
             }
             assigned += front.size();
         }
@@ -164,30 +149,33 @@ final class MultiObjective {
     /** Greedy hypervolume subset selection of {@code size} of the {@code front}'s trials. */
     private static List<Integer> greedySubset(List<Integer> front, double[][] costs, int size) {
         double[][] points = front.stream().map(i -> costs[i]).toArray(double[][]::new);
-        double[] reference = reference(points);
-        List<Integer> chosen = new ArrayList<>();
-        List<double[]> selected = new ArrayList<>();
-        boolean[] used = new boolean[points.length];
-        double current = 0;
-        for (int step = 0; step < size; step++) {
-            int best = -1;
-            double bestVolume = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < points.length; i++) {
-                if (!used[i]) {
-                    selected.add(points[i]);
-                    double volume = Hypervolume.of(selected, reference);
-                    selected.remove(selected.size() - 1);
-                    if (volume - current > bestVolume) {
-                        bestVolume = volume - current;
-                        best = i;
-                    }
-                }
+        return SubsetSelection.greedy(points, reference(points), size).stream().map(front::get).toList();
+    }
+
+    /**
+     * The non-dominated trials among those not {@code ranked} yet, in index order. Sorted by their
+     * costs first, a trial can only be dominated by one before it, and then by one already on the
+     * front, so each is compared with the front only.
+     */
+    static List<Integer> nextFront(double[][] costs, boolean[] ranked) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < costs.length; i++) {
+            if (!ranked[i]) {
+                order.add(i);
             }
-            used[best] = true;
-            selected.add(points[best]);
-            current = Hypervolume.of(selected, reference);
-            chosen.add(front.get(best));
         }
-        return chosen;
+        order.sort((x, y) -> Arrays.compare(costs[x], costs[y]));
+        List<Integer> front = new ArrayList<>();
+        for (int i : order) {
+            boolean dominated = false;
+            for (int j = 0; j < front.size() && !dominated; j++) {
+                dominated = Dominance.dominates(costs[front.get(j)], costs[i]);
+            }
+            if (!dominated) {
+                front.add(i);
+            }
+        }
+        front.sort(null);
+        return front;
     }
 }

@@ -54,4 +54,53 @@ class MultiObjectiveTest {
         assertArrayEquals(new double[] {11, -0.9, 1e-12}, MultiObjective.reference(new double[][] {{10, -1, 0}, {5, -2, 0}}),
                 1e-12);
     }
+
+    @Test
+    void lazyGreedySelectionPicksWhatPlainGreedyPicks() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int d = 2; d <= 3; d++) {
+            double[][] points = new double[60][];
+            for (int i = 0; i < points.length; i++) { // points near a concave front, all non-dominated or close to it
+                double[] p = new double[d];
+                double norm = 0;
+                for (int k = 0; k < d; k++) {
+                    p[k] = random.nextDouble() + 1e-3;
+                    norm += p[k] * p[k];
+                }
+                for (int k = 0; k < d; k++) {
+                    p[k] = p[k] / Math.sqrt(norm) + 0.05 * random.nextDouble();
+                }
+                points[i] = p;
+            }
+            double[] reference = MultiObjective.reference(points);
+            List<Integer> plain = new java.util.ArrayList<>();
+            List<double[]> subset = new java.util.ArrayList<>();
+            for (int step = 0; step < 10; step++) {
+                int best = -1;
+                double bestGain = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < points.length; i++) {
+                    if (plain.contains(i)) {
+                        continue;
+                    }
+                    subset.add(points[i]);
+                    double gain = dev.tune.result.Hypervolume.of(subset, reference);
+                    subset.remove(subset.size() - 1);
+                    if (gain > bestGain + 1e-12) {
+                        bestGain = gain;
+                        best = i;
+                    }
+                }
+                plain.add(best);
+                subset.add(points[best]);
+            }
+            assertEquals(plain, SubsetSelection.greedy(points, reference, 10), d + " objectives");
+        }
+    }
+
+    @Test
+    void theNextFrontComparesWithTheFrontOnlyAndKeepsTies() {
+        double[][] costs = {{3, 1}, {1, 3}, {2, 2}, {2, 2}, {3, 3}, {1, 4}};
+        assertEquals(List.of(0, 1, 2, 3), MultiObjective.nextFront(costs, new boolean[6]));
+        assertEquals(List.of(4, 5), MultiObjective.nextFront(costs, new boolean[] {true, true, true, true, false, false}));
+    }
 }
