@@ -76,8 +76,13 @@ class ResumeReplayTest {
     /** Runs {@code total} trials at once, and {@code first} then resumed to {@code total}: the same configs. */
     private static void assertResumeContinues(String method, String searcher, long seed, int first, int total,
             Path whole, Path split) {
+        assertResumeContinues(method, searcher, "fifo", seed, first, total, whole, split);
+    }
+
+    private static void assertResumeContinues(String method, String searcher, String scheduler, long seed, int first,
+            int total, Path whole, Path split) {
         TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(seed).maxConcurrentTrials(1)
-                .searcher(searcher);
+                .searcher(searcher).scheduler(scheduler);
         List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(ResumeReplayTest.class, method,
                 options.storagePath(whole).samples(total)).trials();
         Runs.runMethod(ResumeReplayTest.class, method, options.storagePath(split).samples(first));
@@ -100,5 +105,24 @@ class ResumeReplayTest {
     void aResumedSearchOfSeveralObjectivesContinuesTheSameSearch(String searcher, @TempDir Path whole,
             @TempDir Path split) {
         assertResumeContinues("twoBowls", searcher, 5, 75, 130, whole, split); // past NSGA-II's first two generations
+    }
+
+    @Trainable(metric = "loss")
+    static void bowlOverTime(@Uniform(lower = -5, upper = 5) double x, @Uniform(lower = -5, upper = 5) double y,
+            TrialContext context) {
+        for (int t = 1; t <= 9; t++) {
+            context.report("loss", (x - 1) * (x - 1) + (y + 2) * (y + 2) + 3.0 / t);
+        }
+    }
+
+    /**
+     * ASHA draws each trial's bracket at the searcher's question, in trial order, on the first run and on
+     * the replay alike. (Synchronous HyperBand is left out: a run that stops at 45 trials decides its last,
+     * unfilled bracket early, so it is not the first 45 trials of a run of 75.)
+     */
+    @org.junit.jupiter.api.Test
+    void aResumedSearchWithOneModelPerAshaBracketContinuesTheSameSearch(@TempDir Path whole, @TempDir Path split) {
+        assertResumeContinues("bowlOverTime", "tpe", "asha(maxT=9,gracePeriod=1,reductionFactor=3,brackets=3)", 7, 45,
+                75, whole, split); // past each bracket's start-up trials
     }
 }
