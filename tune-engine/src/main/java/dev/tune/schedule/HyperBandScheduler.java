@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Synchronous HyperBand, as Ray's {@code HyperBandScheduler}: new trials fill brackets
- * {@code s = sMax .. 0} in turn (bracket {@code s} takes {@code ceil((sMax+1)/(s+1) * eta^s)}
- * trials and starts them with a budget of {@code maxT * eta^-s}); a trial that reaches its
- * bracket's milestone pauses; when every live trial of the bracket has paused there, the best
- * {@code 1/eta} of them continue to a milestone {@code eta} times later and the rest stop early.
- * Trials reaching {@code maxT} end there. Pausing frees the trial's slot: its state goes to a
- * checkpoint, or stays in memory when the trainable cannot checkpoint.
+ * Synchronous HyperBand, as Ray's {@code HyperBandScheduler}: new trials fill the brackets of a band
+ * in the order {@code s = 0 .. sMax}, as Ray does (first the bracket that runs each of its trials to
+ * {@code maxT}, last the one that starts most trials at the smallest budget); bracket {@code s}
+ * takes {@code ceil((sMax+1)/(s+1) * eta^s)} trials and starts them with a budget of
+ * {@code maxT * eta^-s}. A trial that reaches its bracket's milestone pauses; when every live trial
+ * of the bracket has paused there, the best {@code ceil(n/eta)} of the rung's {@code n} continue to
+ * a milestone {@code eta} times later and the rest stop early. Trials reaching {@code maxT} end
+ * there. Pausing frees the trial's slot: its state goes to a checkpoint, or stays in memory when the
+ * trainable cannot checkpoint.
  */
 public final class HyperBandScheduler implements Scheduler {
 
@@ -56,7 +58,7 @@ public final class HyperBandScheduler implements Scheduler {
         metric = problem.metric(ownMetric, "HyperBand");
         mode = problem.mode(ownMode, metric);
         sMax = (int) Math.floor(Math.log(maxT) / Math.log(eta) + 1e-9);
-        nextS = sMax;
+        nextS = 0;
         brackets.clear();
         bracketOf.clear();
     }
@@ -66,7 +68,7 @@ public final class HyperBandScheduler implements Scheduler {
         SyncBracket open = brackets.isEmpty() ? null : brackets.get(brackets.size() - 1);
         if (open == null || open.isFull()) {
             int s = nextS;
-            nextS = s == 0 ? sMax : s - 1;
+            nextS = s == sMax ? 0 : s + 1;
             int capacity = (int) Math.ceil((sMax + 1.0) / (s + 1) * Math.pow(eta, s));
             open = new SyncBracket(s, capacity, Math.max(1, maxT * Math.pow(eta, -s)));
             brackets.add(open);

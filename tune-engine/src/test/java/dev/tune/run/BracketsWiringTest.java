@@ -69,7 +69,7 @@ class BracketsWiringTest {
         Runs.run(Curve.class, Runs.quiet().seed(1).searcher(() -> searcher)
                 .scheduler(() -> new dev.tune.schedule.HyperBandScheduler(dev.tune.schedule.TimeAttribute.ITERATION,
                         null, null, 9, 3)));
-        assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 2), searcher.asked);
+        assertEquals(List.of(0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0), searcher.asked);
     }
 
     @Test

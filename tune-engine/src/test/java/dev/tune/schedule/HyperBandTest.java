@@ -26,12 +26,20 @@ class HyperBandTest {
         return new Result(id, t, 1, t, t, 0, t, false, Map.of("acc", acc));
     }
 
+    /** Adds {@code n} trials that report nothing, to fill the brackets before the ones under test. */
+    private static void fill(HyperBandScheduler hb, int n) {
+        for (int i = 0; i < n; i++) {
+            hb.onTrialAdd(trial("filler" + i));
+        }
+    }
+
     @Test
     void trialsPauseAtTheMilestoneAndTheBestThirdGoesOn() {
         HyperBandScheduler hb = new HyperBandScheduler(TimeAttribute.ITERATION, null, null, 9, 3);
         hb.start(new SchedulerProblem(Objective.of("acc", Mode.MAX), 1));
+        fill(hb, 3 + 5); // as Ray, a band fills s = 0 (3 trials run to maxT) and s = 1 (5 at milestone 3) first
         for (String id : new String[] {"a", "b", "c"}) {
-            hb.onTrialAdd(trial(id));
+            hb.onTrialAdd(trial(id)); // s = 2: 9 trials at milestone 1
         }
         assertEquals(Decision.PAUSE, hb.onTrialResult(result("a", 1, 0.2)));
         assertEquals(Decision.PAUSE, hb.onTrialResult(result("b", 1, 0.9)));
@@ -49,7 +57,8 @@ class HyperBandTest {
     void aFullBracketDecidesWithoutWaitingForQuiet() {
         HyperBandScheduler hb = new HyperBandScheduler(TimeAttribute.ITERATION, null, null, 3, 3);
         hb.start(new SchedulerProblem(Objective.of("acc", Mode.MIN), 1));
-        // sMax = 1: the first bracket holds ceil(2/2 * 3) = 3 trials starting at milestone 1
+        // sMax = 1: bracket s = 0 holds 2 trials run to maxT, then s = 1 holds ceil(2/2 * 3) = 3 starting at milestone 1
+        fill(hb, 2);
         for (String id : new String[] {"a", "b", "c"}) {
             hb.onTrialAdd(trial(id));
             hb.onTrialResult(result(id, 1, id.equals("c") ? 0.1 : 0.5));
@@ -61,10 +70,8 @@ class HyperBandTest {
     void aRungKeepsItsSizeOverEtaRoundedUpAsRayDoes() {
         HyperBandScheduler hb = new HyperBandScheduler(TimeAttribute.ITERATION, null, null, 9, 3);
         hb.start(new SchedulerProblem(Objective.of("acc", Mode.MAX), 1));
-        // sMax = 2: the first bracket takes 9 trials at milestone 1, the second ceil(3/2 * 3) = 5 at milestone 3
-        for (int i = 0; i < 9; i++) {
-            hb.onTrialAdd(trial("first" + i));
-        }
+        // sMax = 2: bracket s = 0 takes 3 trials run to maxT, then s = 1 takes ceil(3/2 * 3) = 5 at milestone 3
+        fill(hb, 3);
         String[] second = {"a", "b", "c", "d", "e"};
         for (int i = 0; i < second.length; i++) {
             hb.onTrialAdd(trial(second[i]));
@@ -79,7 +86,7 @@ class HyperBandTest {
         HyperBandScheduler hb = new HyperBandScheduler(TimeAttribute.ITERATION, null, null, 9, 3);
         hb.start(new SchedulerProblem(Objective.of("acc", Mode.MAX), 1));
         dev.tune.search.Brackets brackets = hb.brackets().orElseThrow();
-        // sMax = 2: 9 trials in bracket s = 2, then 5 in s = 1, 3 in s = 0, then s = 2 again
+        // sMax = 2: as Ray, 3 trials in bracket s = 0, then 5 in s = 1, 9 in s = 2, then s = 0 again
         List<Integer> joined = new ArrayList<>();
         for (int i = 0; i < 18; i++) {
             int before = brackets.of("t" + i);
@@ -87,7 +94,7 @@ class HyperBandTest {
             assertEquals(before, brackets.of("t" + i), "t" + i + " joined the bracket it was told");
             joined.add(before);
         }
-        assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 2), joined);
-        assertEquals(2, brackets.of("t0"));
+        assertEquals(List.of(0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0), joined);
+        assertEquals(0, brackets.of("t0"));
     }
 }

@@ -70,15 +70,15 @@ class SharedHyperBandTest extends WithPostgres {
     }
 
     /**
-     * Two workers with one slot each on one bracket of 9: a rung keeps 3, so one worker owns at
-     * least two resumed trials with one slot. Once the searcher is done, it hands the one it
+     * Two workers with one slot each on one band (as Ray, brackets of 3, 5 and then 9 trials): the
+     * bracket of 9 keeps 3 at its first rung, so one worker owns at least two resumed trials with one slot. Once the searcher is done, it hands the one it
      * cannot run back to the experiment, and a worker with a free slot goes on with it from its
      * checkpoint: its iterations go on where they were, and the rule holds as before.
      */
     @Test
     void aResumedTrialWithNoSlotOnItsWorkerGoesOnOnAnother() throws Exception {
         String url = server.createDatabase("hyperband_handover");
-        WorkerProcess.runEach(2, 9, url, dir, "Slow", "handover", "tune.samples=9", "tune.scheduler=" + SPEC,
+        WorkerProcess.runEach(2, 17, url, dir, "Slow", "handover", "tune.samples=17", "tune.scheduler=" + SPEC,
                 "tune.maxConcurrentTrials=1", "shared.sleepMillis=40");
         String logs = java.nio.file.Files.readString(dir.resolve("handover-0.log"))
                 + java.nio.file.Files.readString(dir.resolve("handover-1.log"));
@@ -99,7 +99,7 @@ class SharedHyperBandTest extends WithPostgres {
                     }
                 }
             }
-            assertEquals(9, replay.ended, "every trial ended");
+            assertEquals(17, replay.ended, "every trial ended");
             int number = Integer.parseInt(handed.group(1).substring(1));
             List<Long> steps = iterations.get(number);
             assertEquals(java.util.stream.LongStream.rangeClosed(1, steps.size()).boxed().toList(), steps,
