@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Model.</b> Matérn 5/2 kernel with one lengthscale per coordinate (ARD), a kernel scale
  *       and a noise variance, fitted by maximising the marginal likelihood with Optuna's priors,
- *       warm-started from the previous fit ({@link KernelFit}). Inputs in [0, 1] (log domains on a
+ *       warm-started from the previous fit ({@link KernelFit}), to the standardised values and to
+ *       log-warped ones, keeping the warp of higher marginal likelihood ({@link OutputWarp}; Optuna
+ *       does not warp). Inputs in [0, 1] (log domains on a
  *       log scale; int and quantised values on their grid), categorical values compared by
  *       equality (a Hamming term per categorical coordinate); values standardised
  *       ({@link GpSpace}, {@link Dimension}).</li>
@@ -51,7 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class GpSearch implements Searcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(GpSearch.class);
-    private static final double EPS = 1e-10;
+    /** The output warps tried at each suggestion ({@link OutputWarp}): the identity, and the log warp with delta 0.1. */
+    private static final double[] WARPS = {Double.POSITIVE_INFINITY, 0.1};
 
     private final int startupTrials;
     private final int candidates;
@@ -129,39 +132,32 @@ public final class GpSearch implements Searcher {
     /** The coordinates of highest log expected improvement under the GP of the completed trials. */
     private double[] model(SplittableRandom random) {
         int n = xs.size();
-        double[] y = new double[n];
-        double lowest = Double.POSITIVE_INFINITY;
-        double highest = Double.NEGATIVE_INFINITY;
+        double[] raw = new double[n];
         for (int i = 0; i < n; i++) {
-            double v = losses.get(i);
-            if (Double.isFinite(v)) {
-                lowest = Math.min(lowest, v);
-                highest = Math.max(highest, v);
-            }
-        }
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            double v = losses.get(i);
-            double clipped = Double.isFinite(lowest) ? Math.max(lowest, Math.min(highest, v)) : 0;
-            y[i] = -clipped; // maximised, as Optuna
-            mean += y[i];
-        }
-        mean /= n;
-        double variance = 0;
-        for (int i = 0; i < n; i++) {
-            variance += (y[i] - mean) * (y[i] - mean);
-        }
-        double sd = Math.max(EPS, Math.sqrt(variance / n));
-        int best = 0;
-        double worst = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            y[i] = (y[i] - mean) / sd;
-            best = y[i] > y[best] ? i : best;
-            worst = Math.min(worst, y[i]);
+            raw[i] = losses.get(i);
         }
         double[][] x = xs.toArray(new double[0][]);
         boolean[] categorical = layout.categorical();
-        KernelParams params = KernelFit.fit(x, y, categorical, cache);
+        double[] y = null;
+        KernelParams params = null;
+        double evidence = Double.NEGATIVE_INFINITY;
+        for (double delta : WARPS) {
+            OutputWarp warp = new OutputWarp(raw, delta);
+            double[] targets = warp.targets();
+            KernelFit.Fit fit = KernelFit.fitWithLoss(x, targets, categorical, cache);
+            double score = -fit.loss() + warp.logJacobian();
+            if (y == null || score > evidence) {
+                y = targets;
+                params = fit.params();
+                evidence = score;
+            }
+        }
+        int best = 0;
+        double worst = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            best = y[i] > y[best] ? i : best;
+            worst = Math.min(worst, y[i]);
+        }
         cache = params;
         double[][] all = x;
         double[] values = y;

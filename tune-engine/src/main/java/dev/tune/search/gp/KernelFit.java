@@ -19,8 +19,17 @@ final class KernelFit {
     private KernelFit() {
     }
 
+    /** Fitted parameters and the minimised value: minus the log marginal likelihood and log prior there. */
+    record Fit(KernelParams params, double loss) {
+    }
+
     /** The fitted parameters for coordinates {@code x} and standardised values {@code y}. */
     static KernelParams fit(double[][] x, double[] y, boolean[] categorical, KernelParams previous) {
+        return fitWithLoss(x, y, categorical, previous).params();
+    }
+
+    /** The fit, with its loss, for coordinates {@code x} and standardised values {@code y}. */
+    static Fit fitWithLoss(double[][] x, double[] y, boolean[] categorical, KernelParams previous) {
         int dim = categorical.length;
         MarginalLikelihood objective = new MarginalLikelihood(x, y, categorical);
         double[] lower = new double[dim + 2];
@@ -43,8 +52,8 @@ final class KernelFit {
         }
         if (!Double.isFinite(best.value())) {
             LOG.warn("Fitting the kernel parameters failed; the defaults are used");
-            return KernelParams.defaults(dim);
+            return new Fit(KernelParams.defaults(dim), Double.POSITIVE_INFINITY);
         }
-        return MarginalLikelihood.params(best.x());
+        return new Fit(MarginalLikelihood.params(best.x()), best.value());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -192,5 +193,27 @@ class GpNumericsTest {
                 new double[] {5, 0.25}, 1e-8, 500);
         assertEquals(0.25, held.x()[1], 1e-12);
         assertEquals(0.5, held.x()[0], 0.02);
+    }
+
+    @Test
+    void theLogWarpStandardisesAndItsJacobianMatchesADifferenceQuotient() {
+        double[] values = {3.0, 10.0, 4.0, 250.0, 3.5};
+        OutputWarp warp = new OutputWarp(values, 0.1);
+        double[] targets = warp.targets();
+        double mean = 0;
+        for (double t : targets) {
+            mean += t / targets.length;
+        }
+        assertEquals(0, mean, 1e-12);
+        assertEquals(targets[0], Arrays.stream(targets).max().orElseThrow(), 0, "the lowest value is the best target");
+        // moving one value that is neither the lowest nor the highest changes log|dt/dv| of that value only
+        double[] moved = values.clone();
+        moved[2] += 1e-6;
+        OutputWarp after = new OutputWarp(moved, 0.1);
+        double slope = (after.targets()[2] - targets[2]) / 1e-6;
+        double identitySlope = (new OutputWarp(moved, Double.POSITIVE_INFINITY).targets()[2]
+                - new OutputWarp(values, Double.POSITIVE_INFINITY).targets()[2]) / 1e-6;
+        assertTrue(Math.abs(slope) > 3 * Math.abs(identitySlope), "the warp stretches the good values");
+        assertTrue(Double.isFinite(warp.logJacobian()));
     }
 }

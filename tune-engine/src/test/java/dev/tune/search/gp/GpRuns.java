@@ -17,10 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /** Frozen trials as the runner hands them to a searcher, and a sequential driver of the Searcher API. */
 final class GpRuns {
+
+    /** The value a config scores. */
+    interface Loss {
+        double of(Config config);
+    }
 
     private GpRuns() {
     }
@@ -47,7 +51,7 @@ final class GpRuns {
     }
 
     /** Runs {@code searcher} to the end, one trial at a time; the configs in order. */
-    static List<Config> sequential(Searcher searcher, SearchProblem problem, ToDoubleFunction<Config> loss) {
+    static List<Config> sequential(Searcher searcher, SearchProblem problem, Loss loss) {
         searcher.start(problem);
         List<Config> configs = new ArrayList<>();
         while (true) {
@@ -58,15 +62,15 @@ final class GpRuns {
             }
             Config config = suggestion.config().orElseThrow();
             configs.add(config);
-            searcher.onTrialComplete(completed(id, config, loss.applyAsDouble(config)));
+            searcher.onTrialComplete(completed(id, config, loss.of(config)));
         }
     }
 
     /** The lowest loss of {@code configs}. */
-    static double best(List<Config> configs, ToDoubleFunction<Config> loss) {
+    static double best(List<Config> configs, Loss loss) {
         double best = Double.POSITIVE_INFINITY;
         for (Config config : configs) {
-            best = Math.min(best, loss.applyAsDouble(config));
+            best = Math.min(best, loss.of(config));
         }
         return best;
     }
