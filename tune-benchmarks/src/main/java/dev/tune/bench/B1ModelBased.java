@@ -11,21 +11,36 @@ import java.util.List;
 /**
  * B1's model-based cases: the same no-op objective as {@link B1Random}, one trial at a time, in
  * memory, no console output, with TPE for 1,000 and 2,000 trials (its 10 random start-up trials
- * are the searcher's default) and CMA-ES for 1,000. A model-based searcher's cost per trial grows
+ * are the searcher's default) and CMA-ES for 1,000, and on demand ({@code --searchers gp}) the GP
+ * searcher for 200 and 500 trials. A model-based searcher's cost per trial grows
  * with the trials it has seen, so ms/trial over the first and last 10% are both reported, and the
  * last 10% at 2,000 against 1,000 trials tells whether that growth stays within n log n. Cases
  * whose searcher this build does not know yet are skipped with a line.
  */
 final class B1ModelBased {
 
-    /** One case of BENCHMARKS.md; {@code target} is the speed-up over Optuna asked for, 0 for none. */
-    record Case(String searcher, int trials, double optunaSeconds, double optunaLastMs, double target) {
+    /**
+     * One case of BENCHMARKS.md; {@code target} is the speed-up over Optuna asked for, 0 for none;
+     * {@code optunaSeconds} NaN where BENCHMARKS.md has no Optuna figure; {@code warmUpTrials} per warm-up run.
+     */
+    record Case(String searcher, int trials, double optunaSeconds, double optunaLastMs, double target,
+            int warmUpTrials) {
+
+        Case(String searcher, int trials, double optunaSeconds, double optunaLastMs, double target) {
+            this(searcher, trials, optunaSeconds, optunaLastMs, target, WARM_UP_TRIALS);
+        }
     }
 
+    /**
+     * BENCHMARKS.md's cases, and gp's (not in BENCHMARKS.md, so without an Optuna figure): its cost per
+     * trial grows as n^3 with the trials seen, so 200 and 500 trials show how it scales.
+     */
     static final List<Case> CASES = List.of(
             new Case("tpe", 1_000, 11.8, 18.2, 0),
             new Case("tpe", 2_000, 46.0, 36.7, 10),
-            new Case("cmaes", 1_000, 2.7, Double.NaN, 0));
+            new Case("cmaes", 1_000, 2.7, Double.NaN, 0),
+            new Case("gp", 200, Double.NaN, Double.NaN, 0, 60),
+            new Case("gp", 500, Double.NaN, Double.NaN, 0, 60));
     private static final int WARM_UP_TRIALS = 300;
     private static final int WARM_UP_RUNS = 2;
     /** 2,000 log 2,000 / (1,000 log 1,000) = 2.2: the growth of n log n from 1,000 to 2,000 trials. */
@@ -55,9 +70,9 @@ final class B1ModelBased {
                 continue;
             }
             if (!warmedUp.contains(c.searcher())) {
-                out.printf("B1 %s: warm-up, %d runs of %,d trials%n", c.searcher(), WARM_UP_RUNS, WARM_UP_TRIALS);
+                out.printf("B1 %s: warm-up, %d runs of %,d trials%n", c.searcher(), WARM_UP_RUNS, c.warmUpTrials());
                 for (int i = 0; i < WARM_UP_RUNS; i++) {
-                    B1Random.Run warmUp = B1Random.once(experiment, c.searcher(), WARM_UP_TRIALS, -1 - i);
+                    B1Random.Run warmUp = B1Random.once(experiment, c.searcher(), c.warmUpTrials(), -1 - i);
                     out.printf("  warm-up: %s s%n", ResultLine.plain(warmUp.seconds(), 3));
                 }
                 warmedUp.add(c.searcher());
@@ -97,6 +112,13 @@ final class B1ModelBased {
                     ResultLine.plain(run.firstMs(), 4), ResultLine.plain(run.lastMs(), 4), run.problem());
         }
         Figures f = new Figures(Stats.median(seconds), Stats.median(first), Stats.median(last));
+        if (Double.isNaN(c.optunaSeconds())) {
+            out.printf("B1 %s %,d trials, median of %d: %s s, %s trials/s, ms/trial first 10%% %s, last 10%% %s"
+                    + " (no Optuna figure in BENCHMARKS.md)%n", c.searcher(), c.trials(), repeats,
+                    ResultLine.plain(f.seconds(), 3), ResultLine.plain(c.trials() / f.seconds(), 1),
+                    ResultLine.plain(f.firstMs(), 4), ResultLine.plain(f.lastMs(), 4));
+            return f;
+        }
         double ratio = c.optunaSeconds() / f.seconds();
         out.printf("B1 %s %,d trials, median of %d: %s s, %s trials/s, ms/trial first 10%% %s, last 10%% %s%n",
                 c.searcher(), c.trials(), repeats, ResultLine.plain(f.seconds(), 3),

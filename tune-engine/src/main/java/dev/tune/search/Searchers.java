@@ -12,6 +12,7 @@ import java.util.function.Supplier;
  * {@code random} ({@link RandomSearch}), {@code grid} ({@link GridSearch}), {@code tpe} and
  * {@code tpe_multivariate} ({@link dev.tune.search.tpe.TpeSearch}), {@code cmaes}
  * ({@link dev.tune.search.cmaes.CmaEsSearch}), {@code bohb} ({@link dev.tune.search.tpe.BohbSearch}),
+ * {@code nsga2} ({@link dev.tune.search.nsga.NsgaIISearch}), {@code gp} ({@link dev.tune.search.gp.GpSearch}),
  * {@code auto} ({@link AutoSearch}), in any case, or the
  * fully qualified name of any {@link Searcher} class with a public no-argument constructor.
  */
@@ -26,6 +27,7 @@ public final class Searchers {
             "cmaes", dev.tune.search.cmaes.CmaEsSearch::new,
             "bohb", dev.tune.search.tpe.BohbSearch::new,
             "nsga2", dev.tune.search.nsga.NsgaIISearch::new,
+            "gp", dev.tune.search.gp.GpSearch::new,
             "auto", AutoSearch::new);
 
     private Searchers() {
@@ -75,7 +77,7 @@ public final class Searchers {
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown searcher '" + name + "'"
-                + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes, bohb, nsga2] (any case), or the fully qualified name of a class that"
+                + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes, bohb, nsga2, gp] (any case), or the fully qualified name of a class that"
                 + " implements " + Searcher.class.getName() + " with a public no-argument constructor,"
                 + " e.g. com.example.MySearcher");
     }

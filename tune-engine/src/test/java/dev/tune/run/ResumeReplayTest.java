@@ -68,7 +68,7 @@ class ResumeReplayTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "tpe_multivariate", "cmaes", "random"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "tpe_multivariate", "cmaes", "random", "gp"})
     void aResumedSearchContinuesTheSameSearch(String searcher, @TempDir Path whole, @TempDir Path split) {
         assertResumeContinues("bowl", searcher, 3, 20, 30, whole, split);
     }

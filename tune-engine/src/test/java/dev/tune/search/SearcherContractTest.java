@@ -61,6 +61,7 @@ class SearcherContractTest {
                 Named.of("cmaes", () -> Searchers.byName("cmaes")),
                 Named.of("bohb", () -> Searchers.byName("bohb")),
                 Named.of("nsga2", () -> Searchers.byName("nsga2")),
+                Named.of("gp", () -> Searchers.byName("gp")),
                 Named.of("auto", () -> Searchers.byName("auto"))));
     }
 

@@ -47,7 +47,7 @@ class SearchersTest {
         for (String name : new String[] {"hyperopt", "com.example.Missing", "", null}) {
             String message = assertThrows(IllegalArgumentException.class, () -> Searchers.byName(name)).getMessage();
             assertTrue(message.startsWith("unknown searcher '" + name + "'"), message);
-            assertTrue(message.contains("[auto, random, grid, tpe, tpe_multivariate, cmaes, bohb, nsga2]"), message);
+            assertTrue(message.contains("[auto, random, grid, tpe, tpe_multivariate, cmaes, bohb, nsga2, gp]"), message);
             assertTrue(message.contains("fully qualified name of a class that implements dev.tune.search.Searcher"
                     + " with a public no-argument constructor"), message);
         }
