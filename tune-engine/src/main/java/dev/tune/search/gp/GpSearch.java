@@ -55,6 +55,13 @@ public final class GpSearch implements Searcher {
     private static final Logger LOG = LoggerFactory.getLogger(GpSearch.class);
     /** The output warps tried at each suggestion ({@link OutputWarp}): the identity, and the log warp with delta 0.1. */
     private static final double[] WARPS = {Double.POSITIVE_INFINITY, 0.1};
+    /**
+     * Up to this many completed trials the kernel and warp are fitted at every suggestion; beyond,
+     * once the trials grew by 2% since the last fit (every 10 trials at 500), the last fit is kept
+     * and only the posterior is computed again: a fit costs two dozen Cholesky factorisations,
+     * and the fitted parameters barely move between neighbouring trial counts.
+     */
+    static final int FIT_EVERY_TIME = 200;
 
     private final int startupTrials;
     private final int candidates;
@@ -67,6 +74,8 @@ public final class GpSearch implements Searcher {
     private long seed;
     private long suggested;
     private KernelParams cache;
+    private int fittedAt;
+    private double fittedWarp;
     private final List<double[]> xs = new ArrayList<>();
     private final List<Double> losses = new ArrayList<>();
     private final Map<String, double[]> running = new LinkedHashMap<>();
@@ -104,6 +113,7 @@ public final class GpSearch implements Searcher {
         seed = problem.seed();
         suggested = 0;
         cache = null;
+        fittedAt = 0;
         xs.clear();
         losses.clear();
         running.clear();
@@ -141,17 +151,25 @@ public final class GpSearch implements Searcher {
         double[] y = null;
         KernelParams params = null;
         double evidence = Double.NEGATIVE_INFINITY;
-        for (double delta : WARPS) {
+        boolean refit = cache == null || n <= FIT_EVERY_TIME || n - fittedAt >= Math.max(1, n / 50);
+        for (double delta : refit ? WARPS : new double[] {fittedWarp}) {
             OutputWarp warp = new OutputWarp(raw, delta);
             double[] targets = warp.targets();
+            if (!refit) {
+                y = targets;
+                params = cache;
+                break;
+            }
             KernelFit.Fit fit = KernelFit.fitWithLoss(x, targets, categorical, cache);
             double score = -fit.loss() + warp.logJacobian();
             if (y == null || score > evidence) {
                 y = targets;
                 params = fit.params();
                 evidence = score;
+                fittedWarp = delta;
             }
         }
+        fittedAt = refit ? n : fittedAt;
         int best = 0;
         double worst = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
