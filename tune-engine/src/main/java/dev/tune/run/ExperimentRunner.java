@@ -9,8 +9,6 @@ import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import dev.tune.schedule.SchedulerProblem;
-import dev.tune.search.Brackets;
-import dev.tune.search.SearchProblem;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
 import dev.tune.store.ExperimentStore;
@@ -59,8 +57,7 @@ final class ExperimentRunner {
         long start = System.nanoTime();
         String tag = shared != null ? shared.info().tag() : resume != null ? resume.tag() : Naming.newTag();
         Path dir = shared != null ? shared.trialsRoot() : plan.experimentDir();
-        plan.searcher().start(new SearchProblem(plan.experiment().space(), plan.objective(), plan.samples(), plan.seed(),
-                plan.scheduler().brackets().orElse(Brackets.NONE)));
+        plan.searcher().start(plan.problem(plan.scheduler()));
         ExperimentStore store = shared != null ? ExperimentStore.inBackground(shared.store(
                 SharedSearch.decides(plan.scheduler()), SharedSearch.positional(plan.searcher())), plan.name())
                 : plan.persist()

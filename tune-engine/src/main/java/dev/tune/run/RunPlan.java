@@ -56,11 +56,20 @@ record RunPlan(
         CheckpointPolicy checkpoints,
         List<Callback> callbacks) {
 
-    /** A new searcher like this plan's, started on its problem: a shared experiment's replica rebuilt from its log. */
-    Searcher startedSearcher() {
+    /** What this plan's searcher searches, with what it may know of {@code scheduler}: its brackets, whether it stops early. */
+    dev.tune.search.SearchProblem problem(Scheduler scheduler) {
+        return new dev.tune.search.SearchProblem(experiment.space(), objective, samples, seed,
+                scheduler.brackets().orElse(dev.tune.search.Brackets.NONE), scheduler.stopsEarly());
+    }
+
+    /**
+     * A new searcher like this plan's, started on its problem with {@code scheduler}'s brackets: a
+     * shared experiment's replica rebuilt from its log, beside its rebuilt scheduler.
+     */
+    Searcher startedSearcher(Scheduler scheduler) {
         Searcher fresh = options.get(TuneOption.SEARCHER_FACTORY).map(f -> f.get())
                 .orElseGet(() -> Searchers.byName(searcherName));
-        fresh.start(new dev.tune.search.SearchProblem(experiment.space(), objective, samples, seed));
+        fresh.start(problem(scheduler));
         return fresh;
     }
 

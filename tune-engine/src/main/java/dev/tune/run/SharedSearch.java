@@ -29,7 +29,7 @@ final class SharedSearch implements SharedRun.Replica {
     private static final Logger LOG = LoggerFactory.getLogger(SharedSearch.class);
 
     private final SharedRun shared;
-    private final java.util.function.Supplier<Searcher> searchers;
+    private final java.util.function.Function<Scheduler, Searcher> searchers;
     private final java.util.function.Supplier<Scheduler> schedulers;
     private volatile Searcher searcher;
     private volatile Scheduler scheduler;
@@ -53,10 +53,11 @@ final class SharedSearch implements SharedRun.Replica {
     private int added; // trials the log added: the same on every replica at one point of the log
 
     /**
-     * {@code searcher} and {@code scheduler}: the started replicas; {@code searchers} and
-     * {@code schedulers} make fresh started ones for {@link #rebuild}.
+     * {@code searcher} and {@code scheduler}: the started replicas; {@code schedulers} and
+     * {@code searchers} (given the fresh scheduler) make fresh started ones for {@link #rebuild}.
      */
-    SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, java.util.function.Supplier<Searcher> searchers,
+    SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler,
+            java.util.function.Function<Scheduler, Searcher> searchers,
             java.util.function.Supplier<Scheduler> schedulers, boolean seesResults) {
         this.shared = shared;
         this.searcher = searcher;
@@ -306,9 +307,9 @@ final class SharedSearch implements SharedRun.Replica {
     @Override
     public synchronized void rebuild() {
         donors.clear();
-        searcher = searchers.get();
-        positional = null;
         scheduler = schedulers.get();
+        searcher = searchers.apply(scheduler);
+        positional = null;
         finished = false;
         warned = false;
         decided.clear();

@@ -66,7 +66,7 @@ final class TrialBook {
         this.searcherSeesResults = ResultReplay.readsResults(searcher);
         this.shared = shared;
         this.replica = shared == null ? null : new SharedSearch(shared, searcher, plan.scheduler(),
-                () -> plan.startedSearcher(), () -> plan.startedScheduler(view()), searcherSeesResults);
+                plan::startedSearcher, () -> plan.startedScheduler(view()), searcherSeesResults);
         this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(replica, plan.scheduler());
         long elapsed = shared == null ? 0 : shared.elapsedNanos();
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);

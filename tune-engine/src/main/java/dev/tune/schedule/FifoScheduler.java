@@ -14,4 +14,9 @@ public final class FifoScheduler implements Scheduler {
     public String toString() {
         return "fifo";
     }
+
+    @Override
+    public boolean stopsEarly() {
+        return false;
+    }
 }

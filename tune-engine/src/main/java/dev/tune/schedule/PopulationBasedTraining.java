@@ -284,4 +284,10 @@ public final class PopulationBasedTraining implements Scheduler {
 
     private record Quantiles(List<Member> lower, List<Member> upper) {
     }
+
+    /** PBT replaces a trial's weights and config, but stops none early. */
+    @Override
+    public boolean stopsEarly() {
+        return false;
+    }
 }

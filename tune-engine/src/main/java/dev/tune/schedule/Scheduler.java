@@ -54,6 +54,14 @@ public interface Scheduler {
     }
 
     /**
+     * Whether this scheduler may stop a trial before it ends on its own; true but for FIFO and PBT
+     * (which copies and mutates trials but lets each run on). A searcher may choose by it.
+     */
+    default boolean stopsEarly() {
+        return true;
+    }
+
+    /**
      * The brackets this scheduler puts trials in, for a searcher that models each bracket on its
      * own; empty, the default, when the scheduler has one bracket or none.
      */

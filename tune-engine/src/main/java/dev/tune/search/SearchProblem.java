@@ -6,10 +6,12 @@ import dev.tune.space.Space;
 /**
  * What a searcher searches: the space, the objective, how many samples the user asked for
  * (Ray's {@code num_samples}; with grid parameters, the number of repeats of the grid), the seed
- * that makes the search reproducible, and the scheduler's {@link Brackets} ({@link Brackets#NONE}
- * when it has none).
+ * that makes the search reproducible, and what it needs to know of the scheduler: its
+ * {@link Brackets} ({@link Brackets#NONE} when it has none) and whether it may stop trials early
+ * ({@code stopsEarly}: a searcher that learns from completed trials only learns little then).
  */
-public record SearchProblem(Space space, Objective objective, int samples, long seed, Brackets brackets) {
+public record SearchProblem(Space space, Objective objective, int samples, long seed, Brackets brackets,
+        boolean stopsEarly) {
 
     public SearchProblem {
         if (samples < 1) {
@@ -20,8 +22,13 @@ public record SearchProblem(Space space, Objective objective, int samples, long 
         }
     }
 
-    /** A problem without brackets. */
+    /** A problem whose scheduler never stops a trial early (FIFO): no brackets. */
     public SearchProblem(Space space, Objective objective, int samples, long seed) {
-        this(space, objective, samples, seed, Brackets.NONE);
+        this(space, objective, samples, seed, Brackets.NONE, false);
+    }
+
+    /** A problem whose scheduler has {@code brackets}, and so stops trials early unless it has none. */
+    public SearchProblem(Space space, Objective objective, int samples, long seed, Brackets brackets) {
+        this(space, objective, samples, seed, brackets, brackets != Brackets.NONE);
     }
 }
