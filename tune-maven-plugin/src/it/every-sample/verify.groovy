@@ -4,7 +4,7 @@ import groovy.json.JsonSlurper
 
 def readme = new File(basedir, '../../../../README.md').text
 def offered = readme.substring(readme.indexOf('-Dsample='), readme.indexOf('for all'))
-def names = (offered =~ /`([a-z]+(?:-[a-z]+)*)`/).collect { it[1] } as Set
+def names = (offered =~ /`([a-z][a-z0-9]*(?:-[a-z0-9]+)*)`/).collect { it[1] } as Set
 assert names.size() >= 13: "the README lists the samples after -Dsample=: ${names}"
 
 def goals = new File(basedir, 'invoker.properties').readLines().findAll { it.startsWith('invoker.goals.') }

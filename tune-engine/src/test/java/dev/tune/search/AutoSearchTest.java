@@ -56,9 +56,9 @@ class AutoSearchTest {
     }
 
     @Test
-    void severalObjectivesGetTpeUpToAThousandTrialsAndNsgaIIBeyond() {
+    void severalObjectivesGetTpeUpToThreeThousandTrialsAndNsgaIIBeyond() {
         assertInstanceOf(TpeSearch.class, chosen(new SearchProblem(numbers(6), TWO, 200, 1)));
-        assertInstanceOf(TpeSearch.class, chosen(new SearchProblem(numbers(6), TWO, 1_000, 1)));
-        assertInstanceOf(NsgaIISearch.class, chosen(new SearchProblem(numbers(6), TWO, 1_001, 1)));
+        assertInstanceOf(TpeSearch.class, chosen(new SearchProblem(numbers(6), TWO, 3_000, 1)));
+        assertInstanceOf(NsgaIISearch.class, chosen(new SearchProblem(numbers(6), TWO, 3_001, 1)));
     }
 }
