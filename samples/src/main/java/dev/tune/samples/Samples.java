@@ -33,6 +33,7 @@ public final class Samples {
         SAMPLES.put("median-stopping", () -> Experiment.of(TuneSample_08_MedianStopping.class).get(0));
         SAMPLES.put("pbt", () -> Experiment.of(TuneSample_09_PopulationBasedTraining.class).get(0));
         SAMPLES.put("model-based-tpe", () -> experiment(TuneSample_10_ModelBasedSearch.class, "model-based-tpe"));
+        SAMPLES.put("model-based-gp", () -> experiment(TuneSample_10_ModelBasedSearch.class, "model-based-gp"));
         SAMPLES.put("model-based-random",
                 () -> experiment(TuneSample_10_ModelBasedSearch.class, "model-based-random"));
         SAMPLES.put("multi-objective", () -> experiment(TuneSample_11_MultiObjective.class, "multi-objective"));

@@ -173,6 +173,17 @@ class SamplesTest {
     }
 
     @Test
+    void gaussianProcessSearchEndsCloserStillOnTwoSmoothDimensions() {
+        ExperimentResult gp = run("model-based-gp");
+        ExperimentResult tpe = run("model-based-tpe");
+        assertEquals(60, gp.trials().size());
+        double optimum = 0.397887357729738;
+        double gpRegret = gp.bestTrial().orElseThrow().lastResult().orElseThrow().metric("value") - optimum;
+        double tpeRegret = tpe.bestTrial().orElseThrow().lastResult().orElseThrow().metric("value") - optimum;
+        assertTrue(gpRegret < tpeRegret / 10, "gp " + gpRegret + " vs tpe " + tpeRegret);
+    }
+
+    @Test
     void severalObjectivesGiveAParetoFrontOfErrorAgainstLatency() {
         ExperimentResult result = run("multi-objective");
         assertEquals(40, result.trials().size());
