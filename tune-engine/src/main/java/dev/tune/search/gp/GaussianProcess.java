@@ -16,6 +16,14 @@ final class GaussianProcess {
 
     /** The posterior given values {@code y} at {@code x}, with {@code params}; the noise is added to the diagonal. */
     GaussianProcess(double[][] x, double[] y, boolean[] categorical, KernelParams params) {
+        this(x, y, categorical, params, 0);
+    }
+
+    /**
+     * The posterior given values {@code y} at {@code x}, the last {@code believed} of them without
+     * observation noise (values the model itself predicted there, so nothing to be unsure about).
+     */
+    GaussianProcess(double[][] x, double[] y, boolean[] categorical, KernelParams params, int believed) {
         this.x = x;
         this.categorical = categorical;
         this.theta = params.inverseSquaredLengthscales();
@@ -29,7 +37,8 @@ final class GaussianProcess {
                 for (int j = 0; j < i; j++) {
                     k[i][j] = scale * Matern52.value(Matern52.distance(x[i], x[j], theta, categorical));
                 }
-                k[i][i] = scale + params.noiseVariance() + jitter;
+                double noise = i < n - believed ? params.noiseVariance() : MarginalLikelihood.MINIMUM_NOISE;
+                k[i][i] = scale + noise + jitter;
             }
             factor = Cholesky.of(k);
             if (jitter > scale) {
