@@ -9,6 +9,8 @@ import dev.tune.schedule.SchedulerAction;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
 import dev.tune.store.SharedRun;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +31,8 @@ final class SharedSearch implements SharedRun.Replica {
     private static final Logger LOG = LoggerFactory.getLogger(SharedSearch.class);
 
     private final SharedRun shared;
-    private final java.util.function.Function<Scheduler, Searcher> searchers;
-    private final java.util.function.Supplier<Scheduler> schedulers;
+    private final Function<Scheduler, Searcher> searchers;
+    private final Supplier<Scheduler> schedulers;
     private volatile Searcher searcher;
     private volatile Scheduler scheduler;
     private final boolean seesResults;
@@ -52,13 +54,9 @@ final class SharedSearch implements SharedRun.Replica {
     private volatile boolean searchDone;
     private int added; // trials the log added: the same on every replica at one point of the log
 
-    /**
-     * {@code searcher} and {@code scheduler}: the started replicas; {@code schedulers} and
-     * {@code searchers} (given the fresh scheduler) make fresh started ones for {@link #rebuild}.
-     */
-    SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler,
-            java.util.function.Function<Scheduler, Searcher> searchers,
-            java.util.function.Supplier<Scheduler> schedulers, boolean seesResults) {
+    /** The started replicas; {@code schedulers}, then {@code searchers} given it, make fresh ones for {@link #rebuild}. */
+    SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, Function<Scheduler, Searcher> searchers,
+            Supplier<Scheduler> schedulers, boolean seesResults) {
         this.shared = shared;
         this.searcher = searcher;
         this.scheduler = scheduler;

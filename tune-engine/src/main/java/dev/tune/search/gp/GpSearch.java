@@ -152,26 +152,24 @@ public final class GpSearch implements Searcher {
         boolean[] categorical = layout.categorical();
         double[] y = null;
         KernelParams params = null;
-        double evidence = Double.NEGATIVE_INFINITY;
-        boolean refit = cache == null || n <= FIT_EVERY_TIME || n - fittedAt >= Math.max(1, n / 50);
-        for (double delta : refit ? WARPS : new double[] {fittedWarp}) {
-            OutputWarp warp = new OutputWarp(raw, delta);
-            double[] targets = warp.targets();
-            if (!refit) {
-                y = targets;
-                params = cache;
-                break;
+        if (cache == null || n <= FIT_EVERY_TIME || n - fittedAt >= Math.max(1, n / 50)) {
+            double evidence = Double.NEGATIVE_INFINITY;
+            for (double delta : WARPS) {
+                OutputWarp warp = new OutputWarp(raw, delta);
+                KernelFit.Fit fit = KernelFit.fitWithLoss(x, warp.targets(), categorical, cache);
+                double score = -fit.loss() + warp.logJacobian();
+                if (y == null || score > evidence) {
+                    y = warp.targets();
+                    params = fit.params();
+                    evidence = score;
+                    fittedWarp = delta;
+                }
             }
-            KernelFit.Fit fit = KernelFit.fitWithLoss(x, targets, categorical, cache);
-            double score = -fit.loss() + warp.logJacobian();
-            if (y == null || score > evidence) {
-                y = targets;
-                params = fit.params();
-                evidence = score;
-                fittedWarp = delta;
-            }
+            fittedAt = n;
+        } else {
+            y = new OutputWarp(raw, fittedWarp).targets();
+            params = cache;
         }
-        fittedAt = refit ? n : fittedAt;
         int best = 0;
         for (int i = 0; i < n; i++) {
             best = y[i] > y[best] ? i : best;
