@@ -48,10 +48,12 @@ class SharedPbtTest extends WithPostgres {
     @Test
     void aSynchronousPopulationWaitsAtEachBoundaryForEveryWorkersTrials() throws Exception {
         String url = server.createDatabase("pbt_synch");
-        String[] settings = {"tune.samples=4", "tune.maxConcurrentTrials=1", "shared.sleepMillis=30",
+        String[] settings = {"tune.samples=4", "tune.maxConcurrentTrials=1", "shared.sleepMillis=80",
             "tune.stop.maxIterations=8", "tune.scheduler=pbt(synch=true,timeAttr=training_iteration,"
                 + "perturbationInterval=2,quantileFraction=0.5,mutations=speed)"};
-        // one slot per worker for a population of four: trials take turns, and every boundary waits for all
+        // one slot per worker for a population of four: trials take turns, and every boundary waits for all;
+        // 80 ms an iteration (2.6 s of work in all), so a second worker JVM that starts late on a busy machine
+        // still finds trials to take
         String logs = twoMachines(url, "synch", settings);
         try (Connection c = server.connect("pbt_synch")) {
             assertEquals(2, SharedExperimentTest.count(c, "SELECT count(DISTINCT worker) FROM tune_trial"));
