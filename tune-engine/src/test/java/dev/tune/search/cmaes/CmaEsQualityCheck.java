@@ -2,6 +2,7 @@ package dev.tune.search.cmaes;
 
 import dev.tune.Config;
 import dev.tune.search.Searcher;
+import dev.tune.search.SearcherRuns;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ class CmaEsQualityCheck {
         dev.tune.space.Space space = dev.tune.space.Space.builder().uniform("x", 0, 1).uniform("y", 0, 1).build();
         for (int round = 0; round < 3; round++) {
             long started = System.nanoTime();
-            Runs.sequential(new CmaEsSearch(), Runs.problem(space, 1000, round),
+            SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 1000, round),
                     c -> 1 + 1e-9 * (c.getDouble("x") + c.getDouble("y")));
             System.out.printf(Locale.ROOT, "B1-style: 1000 CMA-ES suggestions and tells in %.1f ms%n",
                     (System.nanoTime() - started) / 1e6);
@@ -41,11 +42,11 @@ class CmaEsQualityCheck {
             double[][] regrets = new double[3][SEEDS];
             long started = System.nanoTime();
             for (int seed = 0; seed < SEEDS; seed++) {
-                List<Config> configs = Runs.sequential(searcher.get(), Runs.problem(function.space, BUDGET, seed),
+                List<Config> configs = SearcherRuns.sequential(searcher.get(), SearcherRuns.problem(function.space, BUDGET, seed),
                         function.f);
-                regrets[0][seed] = Runs.best(configs.subList(0, 25), function.f) - function.optimum;
-                regrets[1][seed] = Runs.best(configs.subList(0, 50), function.f) - function.optimum;
-                regrets[2][seed] = Runs.best(configs, function.f) - function.optimum;
+                regrets[0][seed] = SearcherRuns.best(configs.subList(0, 25), function.f) - function.optimum;
+                regrets[1][seed] = SearcherRuns.best(configs.subList(0, 50), function.f) - function.optimum;
+                regrets[2][seed] = SearcherRuns.best(configs, function.f) - function.optimum;
             }
             double seconds = (System.nanoTime() - started) / 1e9 / SEEDS;
             System.out.printf(Locale.ROOT, "%-18s %-11s @25 %-9.3g @50 %-9.3g @100 %-9.3g [IQR %.3g] %.3f s/run%n",

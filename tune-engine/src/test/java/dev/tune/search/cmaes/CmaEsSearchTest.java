@@ -11,6 +11,7 @@ import dev.tune.Mode;
 import dev.tune.result.Objective;
 import dev.tune.result.Termination;
 import dev.tune.search.SearchProblem;
+import dev.tune.search.SearcherRuns;
 import dev.tune.search.Searchers;
 import dev.tune.search.Suggestion;
 import dev.tune.space.Space;
@@ -50,9 +51,9 @@ class CmaEsSearchTest {
     @Test
     void theSameSeedAndResultsGiveTheSameConfigs() {
         Space space = box(3, -5, 5);
-        List<Config> first = Runs.sequential(new CmaEsSearch(), Runs.problem(space, 60, 42), CmaEsSearchTest::sphere);
-        List<Config> second = Runs.sequential(new CmaEsSearch(), Runs.problem(space, 60, 42), CmaEsSearchTest::sphere);
-        List<Config> other = Runs.sequential(new CmaEsSearch(), Runs.problem(space, 60, 43), CmaEsSearchTest::sphere);
+        List<Config> first = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 60, 42), CmaEsSearchTest::sphere);
+        List<Config> second = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 60, 42), CmaEsSearchTest::sphere);
+        List<Config> other = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 60, 43), CmaEsSearchTest::sphere);
         assertEquals(60, first.size());
         assertEquals(first, second);
         assertNotEquals(first.get(0), other.get(0));
@@ -62,9 +63,9 @@ class CmaEsSearchTest {
     @Test
     void convergesOnASphere() {
         for (int seed = 0; seed < 5; seed++) {
-            List<Config> configs = Runs.sequential(new CmaEsSearch(), Runs.problem(box(5, -5, 5), 300, seed),
+            List<Config> configs = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(box(5, -5, 5), 300, seed),
                     CmaEsSearchTest::sphere);
-            double best = Runs.best(configs, CmaEsSearchTest::sphere);
+            double best = SearcherRuns.best(configs, CmaEsSearchTest::sphere);
             assertTrue(best < 0.01, "seed " + seed + ": best " + best + " after 300 evaluations");
         }
     }
@@ -73,9 +74,9 @@ class CmaEsSearchTest {
     void convergesOnRosenbrock2() {
         double[] best = new double[10];
         for (int seed = 0; seed < best.length; seed++) {
-            List<Config> configs = Runs.sequential(new CmaEsSearch(), Runs.problem(box(2, -5, 10), 500, seed),
+            List<Config> configs = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(box(2, -5, 10), 500, seed),
                     CmaEsSearchTest::rosenbrock);
-            best[seed] = Runs.best(configs, CmaEsSearchTest::rosenbrock);
+            best[seed] = SearcherRuns.best(configs, CmaEsSearchTest::rosenbrock);
             assertTrue(best[seed] < 0.1, "seed " + seed + ": best " + best[seed] + " after 500 evaluations");
         }
         Arrays.sort(best);
@@ -85,17 +86,17 @@ class CmaEsSearchTest {
     @Test
     void maximisingIsMinimisingTheNegatedValue() {
         Space space = box(2, -5, 5);
-        List<Config> maximised = Runs.sequential(new CmaEsSearch(), Runs.problem(space, 200, 7, Mode.MAX),
+        List<Config> maximised = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 200, 7, Mode.MAX),
                 c -> -sphere(c));
-        List<Config> minimised = Runs.sequential(new CmaEsSearch(), Runs.problem(space, 200, 7), CmaEsSearchTest::sphere);
+        List<Config> minimised = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 200, 7), CmaEsSearchTest::sphere);
         assertEquals(minimised, maximised);
-        assertTrue(Runs.best(maximised, CmaEsSearchTest::sphere) < 1e-4);
+        assertTrue(SearcherRuns.best(maximised, CmaEsSearchTest::sphere) < 1e-4);
     }
 
     @Test
     void suggestsSamplesConfigsThenFinishes() {
         CmaEsSearch searcher = new CmaEsSearch();
-        searcher.start(Runs.problem(box(2, 0, 1), 3, 0));
+        searcher.start(SearcherRuns.problem(box(2, 0, 1), 3, 0));
         for (int i = 0; i < 3; i++) {
             assertTrue(searcher.suggest("t" + i).config().isPresent());
         }
@@ -105,11 +106,11 @@ class CmaEsSearchTest {
     @Test
     void theStartUpTrialsAreSampledIndependentlyAndNotTold() {
         CmaEsSearch searcher = CmaEsSearch.builder().startupTrials(3).build();
-        searcher.start(Runs.problem(box(2, 0, 1), 100, 0));
+        searcher.start(SearcherRuns.problem(box(2, 0, 1), 100, 0));
         for (int i = 0; i < 3; i++) {
             Config config = searcher.suggest("s" + i).config().orElseThrow();
             assertTrue(searcher.state().pending().get(0).x().isEmpty(), "start-up trial " + i);
-            searcher.onTrialComplete(Runs.completed("s" + i, config, 1));
+            searcher.onTrialComplete(SearcherRuns.completed("s" + i, config, 1));
         }
         searcher.suggest("c0");
         CmaEsState state = searcher.state();
@@ -121,21 +122,21 @@ class CmaEsSearchTest {
     @Test
     void aGenerationIsToldOncePopsizeTrialsEndedWithAValue() {
         CmaEsSearch searcher = CmaEsSearch.builder().startupTrials(0).popsize(4).build();
-        searcher.start(Runs.problem(box(2, 0, 1), 100, 1));
+        searcher.start(SearcherRuns.problem(box(2, 0, 1), 100, 1));
         List<Config> configs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             configs.add(searcher.suggest("t" + i).config().orElseThrow());
         }
-        searcher.onTrialComplete(Runs.failed("t0", configs.get(0)));
-        searcher.onTrialComplete(Runs.completed("t1", configs.get(1), Double.NaN));
-        searcher.onTrialComplete(Runs.ended("t2", configs.get(2), Map.of("loss", 1.0), Termination.EARLY_STOPPED));
-        searcher.onTrialComplete(Runs.completed("t3", configs.get(3), 2));
+        searcher.onTrialComplete(SearcherRuns.failed("t0", configs.get(0)));
+        searcher.onTrialComplete(SearcherRuns.completed("t1", configs.get(1), Double.NaN));
+        searcher.onTrialComplete(SearcherRuns.ended("t2", configs.get(2), Map.of("loss", 1.0), Termination.EARLY_STOPPED));
+        searcher.onTrialComplete(SearcherRuns.completed("t3", configs.get(3), 2));
         assertEquals(1, searcher.state().evaluated().size(), "failed, NaN and early-stopped trials are not told");
 
         for (int i = 4; i < 7; i++) {
             Config config = searcher.suggest("t" + i).config().orElseThrow();
             assertEquals(0, searcher.state().generation(), "their places are asked again of generation 0");
-            searcher.onTrialComplete(Runs.completed("t" + i, config, i));
+            searcher.onTrialComplete(SearcherRuns.completed("t" + i, config, i));
         }
         searcher.suggest("t7");
         CmaEsState state = searcher.state();
@@ -147,33 +148,33 @@ class CmaEsSearchTest {
     @Test
     void aTrialIsToldAtTheValuesItRanWith() {
         CmaEsSearch searcher = CmaEsSearch.builder().startupTrials(0).build();
-        searcher.start(Runs.problem(box(2, 0, 10), 100, 1));
+        searcher.start(SearcherRuns.problem(box(2, 0, 10), 100, 1));
         searcher.suggest("t0");
         Config ranWith = Config.of(Map.of("x0", 2.5, "x1", 7.5));
-        searcher.onTrialComplete(Runs.completed("t0", ranWith, 1));
+        searcher.onTrialComplete(SearcherRuns.completed("t0", ranWith, 1));
         assertEquals(List.of(0.25, 0.75), searcher.state().evaluated().get(0).x(), "as a resumed trial's recorded config");
     }
 
     @Test
     void earlyStoppedTrialsAreToldWhenAsked() {
         CmaEsSearch searcher = CmaEsSearch.builder().startupTrials(0).considerEarlyStopped(true).build();
-        searcher.start(Runs.problem(box(2, 0, 1), 100, 1));
+        searcher.start(SearcherRuns.problem(box(2, 0, 1), 100, 1));
         Config config = searcher.suggest("t0").config().orElseThrow();
-        searcher.onTrialComplete(Runs.ended("t0", config, Map.of("loss", 1.0), Termination.EARLY_STOPPED));
+        searcher.onTrialComplete(SearcherRuns.ended("t0", config, Map.of("loss", 1.0), Termination.EARLY_STOPPED));
         assertEquals(1, searcher.state().evaluated().size());
     }
 
     @Test
     void manyOutstandingSuggestionsAreExtraSamplesAndStaleResultsAreIgnored() {
         CmaEsSearch searcher = CmaEsSearch.builder().startupTrials(0).build();
-        searcher.start(Runs.problem(box(2, -5, 5), 1000, 3));
+        searcher.start(SearcherRuns.problem(box(2, -5, 5), 1000, 3));
         List<Config> configs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             configs.add(searcher.suggest("t" + i).config().orElseThrow());
         }
         assertEquals(20, searcher.state().pending().size());
         for (int i = 19; i >= 0; i--) {
-            searcher.onTrialComplete(Runs.completed("t" + i, configs.get(i), sphere(configs.get(i))));
+            searcher.onTrialComplete(SearcherRuns.completed("t" + i, configs.get(i), sphere(configs.get(i))));
         }
         assertEquals(20, searcher.state().evaluated().size());
         searcher.suggest("t20");
@@ -183,18 +184,18 @@ class CmaEsSearchTest {
         Config late = searcher.suggest("t21").config().orElseThrow();
         for (int i = 22; i < 28; i++) {
             Config config = searcher.suggest("t" + i).config().orElseThrow();
-            searcher.onTrialComplete(Runs.completed("t" + i, config, sphere(config)));
+            searcher.onTrialComplete(SearcherRuns.completed("t" + i, config, sphere(config)));
         }
         searcher.suggest("t28");
         assertEquals(2, searcher.state().generation());
-        searcher.onTrialComplete(Runs.completed("t21", late, sphere(late)));
+        searcher.onTrialComplete(SearcherRuns.completed("t21", late, sphere(late)));
         assertEquals(0, searcher.state().evaluated().size(), "a result of generation 1 arriving in generation 2");
     }
 
     @Test
     void convergesWithFourTrialsRunningAtOnce() {
         CmaEsSearch searcher = new CmaEsSearch();
-        searcher.start(Runs.problem(box(3, -5, 5), 400, 5));
+        searcher.start(SearcherRuns.problem(box(3, -5, 5), 400, 5));
         List<String> running = new ArrayList<>();
         List<Config> configs = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
@@ -209,7 +210,7 @@ class CmaEsSearchTest {
                 String id = running.remove(configs.size() % 4);
                 Config config = configs.get(Integer.parseInt(id.substring(1)));
                 best = Math.min(best, sphere(config));
-                searcher.onTrialComplete(Runs.completed(id, config, sphere(config)));
+                searcher.onTrialComplete(SearcherRuns.completed(id, config, sphere(config)));
             }
         }
         assertTrue(best < 1e-3, "best " + best);
@@ -223,8 +224,8 @@ class CmaEsSearchTest {
     @Test
     void unknownTrialsAreIgnoredAndMultiObjectiveIsRefused() {
         CmaEsSearch searcher = new CmaEsSearch();
-        searcher.start(Runs.problem(box(2, 0, 1), 10, 0));
-        searcher.onTrialComplete(Runs.completed("stranger", Config.empty(), 1));
+        searcher.start(SearcherRuns.problem(box(2, 0, 1), 10, 0));
+        searcher.onTrialComplete(SearcherRuns.completed("stranger", Config.empty(), 1));
         assertEquals(0, searcher.state().results());
         SearchProblem twoMetrics = new SearchProblem(box(2, 0, 1),
                 Objective.of(List.of("loss", "time"), List.of(Mode.MIN, Mode.MIN)), 10, 0);
@@ -238,13 +239,13 @@ class CmaEsSearchTest {
     void ipopRestartsWithTwiceThePopulationWhenTheValuesAreFlat() {
         CmaEsSearch searcher = CmaEsSearch.builder().restart(RestartStrategy.IPOP).build();
         ToDoubleFunction<Config> flat = c -> 1;
-        Runs.sequential(searcher, Runs.problem(box(2, 0, 1), 200, 0), flat);
+        SearcherRuns.sequential(searcher, SearcherRuns.problem(box(2, 0, 1), 200, 0), flat);
         CmaEsState state = searcher.state();
         assertEquals(1, state.restarts());
         assertEquals(12, state.popsize());
 
         CmaEsSearch plain = new CmaEsSearch();
-        Runs.sequential(plain, Runs.problem(box(2, 0, 1), 200, 0), flat);
+        SearcherRuns.sequential(plain, SearcherRuns.problem(box(2, 0, 1), 200, 0), flat);
         assertEquals(0, plain.state().restarts());
         assertEquals(6, plain.state().popsize());
     }

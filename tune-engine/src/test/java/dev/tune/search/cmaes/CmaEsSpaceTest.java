@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tune.Config;
+import dev.tune.search.SearcherRuns;
 import dev.tune.space.Categorical;
 import dev.tune.space.Constant;
 import dev.tune.space.Domain;
@@ -51,7 +52,7 @@ class CmaEsSpaceTest {
 
     @Test
     void everyValueLiesInItsDomainWithItsType() {
-        List<Config> configs = Runs.sequential(new CmaEsSearch(), Runs.problem(SPACE, 300, 11), CmaEsSpaceTest::loss);
+        List<Config> configs = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(SPACE, 300, 11), CmaEsSpaceTest::loss);
         assertEquals(300, configs.size());
         for (Config config : configs) {
             List<String> expected = new ArrayList<>(SPACE.domains().keySet());
@@ -90,7 +91,7 @@ class CmaEsSpaceTest {
 
     @Test
     void categoricalAndGridValuesAreDrawnUniformlyWhateverTheResults() {
-        List<Config> configs = Runs.sequential(new CmaEsSearch(), Runs.problem(SPACE, 300, 12), CmaEsSpaceTest::loss);
+        List<Config> configs = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(SPACE, 300, 12), CmaEsSpaceTest::loss);
         Map<Object, Integer> optimizers = new HashMap<>();
         Map<Object, Integer> batches = new HashMap<>();
         for (Config config : configs) {
@@ -108,7 +109,7 @@ class CmaEsSpaceTest {
     @Test
     void integerAndQuantisedValuesReachTheOptimumExactly() {
         Space space = Space.builder().randint("n", 0, 20).quniform("q", 0, 1, 0.1).uniform("x", -1, 1).build();
-        List<Config> configs = Runs.sequential(new CmaEsSearch(), Runs.problem(space, 150, 3), c -> {
+        List<Config> configs = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 150, 3), c -> {
             double dn = c.getLong("n") - 7;
             double dq = c.getDouble("q") - 0.3;
             return dn * dn + 100 * dq * dq + c.getDouble("x") * c.getDouble("x");
@@ -119,7 +120,7 @@ class CmaEsSpaceTest {
     @Test
     void aNormalDomainIsUnbounded() {
         Space space = Space.builder().randn("z", 0, 1).uniform("x", 0, 1).build();
-        List<Config> configs = Runs.sequential(new CmaEsSearch(), Runs.problem(space, 200, 4),
+        List<Config> configs = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 200, 4),
                 c -> Math.abs(c.getDouble("z") - 5) + Math.abs(c.getDouble("x") - 0.5));
         assertTrue(configs.stream().anyMatch(c -> Math.abs(c.getDouble("z") - 5) < 0.01), "finds z = 5, 5 sd out");
     }
@@ -127,22 +128,22 @@ class CmaEsSpaceTest {
     @Test
     void oneNumericHyperparameterIsSearchedByCmaEs() {
         CmaEsSearch searcher = new CmaEsSearch();
-        List<Config> configs = Runs.sequential(searcher, Runs.problem(Space.builder().uniform("x", -10, 10).build(),
+        List<Config> configs = SearcherRuns.sequential(searcher, SearcherRuns.problem(Space.builder().uniform("x", -10, 10).build(),
                 80, 5), c -> Math.pow(c.getDouble("x") - 3, 2));
         assertEquals(1, searcher.state().mean().size());
-        assertTrue(Runs.best(configs, c -> Math.pow(c.getDouble("x") - 3, 2)) < 1e-6);
+        assertTrue(SearcherRuns.best(configs, c -> Math.pow(c.getDouble("x") - 3, 2)) < 1e-6);
     }
 
     @Test
     void withoutNumericValuesEverythingIsRandomAndReproducible() {
         Space space = Space.builder().choice("c", "a", "b", "c").grid("g", 1, 2).constant("k", "v")
                 .randint("one", 4, 5).build();
-        List<Config> first = Runs.sequential(new CmaEsSearch(), Runs.problem(space, 30, 9), c -> 0);
-        assertEquals(first, Runs.sequential(new CmaEsSearch(), Runs.problem(space, 30, 9), c -> 0));
+        List<Config> first = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 30, 9), c -> 0);
+        assertEquals(first, SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 30, 9), c -> 0));
         assertTrue(first.stream().allMatch(c -> c.get("k").equals("v") && c.get("one").equals(4L)));
         assertEquals(3, first.stream().map(c -> c.get("c")).distinct().count());
         CmaEsSearch searcher = new CmaEsSearch();
-        Runs.sequential(searcher, Runs.problem(space, 5, 9), c -> 0);
+        SearcherRuns.sequential(searcher, SearcherRuns.problem(space, 5, 9), c -> 0);
         assertTrue(searcher.state().mean().isEmpty());
     }
 
@@ -152,7 +153,7 @@ class CmaEsSpaceTest {
                 .sampleFrom("sum", c -> c.getDouble("x") + c.getDouble("y"))
                 .sampleFrom("big", c -> c.getDouble("sum") > 1 ? "yes" : null)
                 .build();
-        List<Config> configs = Runs.sequential(new CmaEsSearch(), Runs.problem(space, 60, 2),
+        List<Config> configs = SearcherRuns.sequential(new CmaEsSearch(), SearcherRuns.problem(space, 60, 2),
                 c -> Math.abs(c.getDouble("sum") - 1));
         boolean sawAbsent = false;
         for (Config config : configs) {

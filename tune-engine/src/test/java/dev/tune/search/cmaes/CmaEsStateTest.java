@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tune.Config;
 import dev.tune.search.SearchProblem;
+import dev.tune.search.SearcherRuns;
 import dev.tune.space.Space;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class CmaEsStateTest {
                 String id = running.removeFirst();
                 int k = Integer.parseInt(id.substring(1));
                 Config config = configs.get(k);
-                searcher.onTrialComplete(k % 5 == 4 ? Runs.failed(id, config) : Runs.completed(id, config, loss.applyAsDouble(config)));
+                searcher.onTrialComplete(k % 5 == 4 ? SearcherRuns.failed(id, config) : SearcherRuns.completed(id, config, loss.applyAsDouble(config)));
             }
             String id = "t" + configs.size();
             configs.add(searcher.suggest(id).config().orElseThrow());
@@ -88,7 +89,7 @@ class CmaEsStateTest {
 
     @Test
     void aRestoredSearchMakesTheSameNextSuggestions() {
-        SearchProblem problem = Runs.problem(SPACE, 1000, 21);
+        SearchProblem problem = SearcherRuns.problem(SPACE, 1000, 21);
         for (int cut = 0; cut < 40; cut++) {
             roundTrip(CmaEsSearch::new, problem, CmaEsStateTest::loss, cut, 30);
         }
@@ -99,9 +100,9 @@ class CmaEsStateTest {
     void aRestoredSearchKeepsItsRestarts() {
         Supplier<CmaEsSearch> ipop = () -> CmaEsSearch.builder().restart(RestartStrategy.IPOP).build();
         CmaEsSearch searcher = ipop.get();
-        Runs.sequential(searcher, Runs.problem(SPACE, 260, 1), c -> 1);
+        SearcherRuns.sequential(searcher, SearcherRuns.problem(SPACE, 260, 1), c -> 1);
         assertEquals(1, searcher.state().restarts(), "a flat function restarts after 24 generations of 7");
-        SearchProblem problem = Runs.problem(SPACE, 1000, 1);
+        SearchProblem problem = SearcherRuns.problem(SPACE, 1000, 1);
         assertEquals(0, roundTrip(ipop, problem, c -> 1, 150, 0).restarts());
         assertEquals(1, roundTrip(ipop, problem, c -> 1, 150, 150).restarts(), "restored before the restart");
         roundTrip(ipop, problem, c -> 1, 300, 50);
@@ -110,7 +111,7 @@ class CmaEsStateTest {
     @Test
     void theStateIsAnImmutableValue() {
         CmaEsSearch searcher = new CmaEsSearch();
-        Runs.sequential(searcher, Runs.problem(SPACE, 20, 3), CmaEsStateTest::loss);
+        SearcherRuns.sequential(searcher, SearcherRuns.problem(SPACE, 20, 3), CmaEsStateTest::loss);
         CmaEsState state = searcher.state();
         assertEquals(20, state.suggestions());
         assertEquals(3, state.mean().size());
@@ -124,9 +125,9 @@ class CmaEsStateTest {
     @Test
     void aStateForAnotherSpaceIsRefused() {
         CmaEsSearch searcher = new CmaEsSearch();
-        Runs.sequential(searcher, Runs.problem(SPACE, 5, 3), CmaEsStateTest::loss);
+        SearcherRuns.sequential(searcher, SearcherRuns.problem(SPACE, 5, 3), CmaEsStateTest::loss);
         CmaEsSearch other = new CmaEsSearch();
-        other.start(Runs.problem(Space.builder().uniform("x", 0, 1).uniform("y", 0, 1).build(), 5, 3));
+        other.start(SearcherRuns.problem(Space.builder().uniform("x", 0, 1).uniform("y", 0, 1).build(), 5, 3));
         assertThrows(IllegalArgumentException.class, () -> other.restore(searcher.state()));
         assertThrows(IllegalStateException.class, () -> new CmaEsSearch().restore(searcher.state()));
     }

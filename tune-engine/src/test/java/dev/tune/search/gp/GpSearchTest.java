@@ -11,6 +11,7 @@ import dev.tune.result.Objective;
 import dev.tune.result.Termination;
 import dev.tune.search.RandomSearch;
 import dev.tune.search.SearchProblem;
+import dev.tune.search.SearcherRuns;
 import dev.tune.search.Searchers;
 import dev.tune.space.Space;
 import java.util.ArrayList;
@@ -31,9 +32,9 @@ class GpSearchTest {
         double[] gp = new double[5];
         double[] random = new double[5];
         for (int seed = 0; seed < gp.length; seed++) {
-            gp[seed] = GpRuns.best(GpRuns.sequential(new GpSearch(), GpRuns.problem(space, 40, seed),
+            gp[seed] = SearcherRuns.best(SearcherRuns.sequential(new GpSearch(), SearcherRuns.problem(space, 40, seed),
                     GpRuns::branin), GpRuns::branin) - optimum;
-            random[seed] = GpRuns.best(GpRuns.sequential(new RandomSearch(), GpRuns.problem(space, 40, seed),
+            random[seed] = SearcherRuns.best(SearcherRuns.sequential(new RandomSearch(), SearcherRuns.problem(space, 40, seed),
                     GpRuns::branin), GpRuns::branin) - optimum;
         }
         Arrays.sort(gp);
@@ -45,9 +46,9 @@ class GpSearchTest {
     @Test
     void theSameSeedAndResultsGiveTheSameConfigs() {
         Space space = GpRuns.braninSpace();
-        List<Config> first = GpRuns.sequential(new GpSearch(), GpRuns.problem(space, 16, 42), GpRuns::branin);
-        List<Config> second = GpRuns.sequential(new GpSearch(), GpRuns.problem(space, 16, 42), GpRuns::branin);
-        List<Config> other = GpRuns.sequential(new GpSearch(), GpRuns.problem(space, 16, 43), GpRuns::branin);
+        List<Config> first = SearcherRuns.sequential(new GpSearch(), SearcherRuns.problem(space, 16, 42), GpRuns::branin);
+        List<Config> second = SearcherRuns.sequential(new GpSearch(), SearcherRuns.problem(space, 16, 42), GpRuns::branin);
+        List<Config> other = SearcherRuns.sequential(new GpSearch(), SearcherRuns.problem(space, 16, 43), GpRuns::branin);
         assertEquals(16, first.size());
         assertEquals(first, second);
         assertNotEquals(first.get(12), other.get(12));
@@ -56,7 +57,7 @@ class GpSearchTest {
     @Test
     void integerAndCategoricalValuesKeepTheirTypesAndTheModelFindsTheGoodCategory() {
         Space space = Space.builder().choice("c", "a", "b", "c").randint("n", 1, 21).uniform("x", -5, 5).build();
-        List<Config> configs = GpRuns.sequential(new GpSearch(), GpRuns.problem(space, 40, 3), GpSearchTest::mixed);
+        List<Config> configs = SearcherRuns.sequential(new GpSearch(), SearcherRuns.problem(space, 40, 3), GpSearchTest::mixed);
         for (Config config : configs) {
             assertTrue(config.get("n") instanceof Long, config.toString());
             long n = config.getLong("n");
@@ -65,7 +66,7 @@ class GpSearchTest {
         }
         long goodLate = configs.subList(25, 40).stream().filter(c -> c.get("c").equals("b")).count();
         assertTrue(goodLate >= 10, () -> goodLate + " of the last 15 in category b");
-        assertTrue(GpRuns.best(configs, GpSearchTest::mixed) < 0.5, () -> "best " + GpRuns.best(configs,
+        assertTrue(SearcherRuns.best(configs, GpSearchTest::mixed) < 0.5, () -> "best " + SearcherRuns.best(configs,
                 GpSearchTest::mixed));
     }
 
@@ -80,10 +81,10 @@ class GpSearchTest {
     void runningTrialsMakeParallelSuggestionsDiffer() {
         Space space = GpRuns.braninSpace();
         GpSearch searcher = new GpSearch();
-        searcher.start(GpRuns.problem(space, 20, 9));
+        searcher.start(SearcherRuns.problem(space, 20, 9));
         for (int i = 0; i < 10; i++) {
             Config config = searcher.suggest("t" + i).config().orElseThrow();
-            searcher.onTrialComplete(GpRuns.completed("t" + i, config, GpRuns.branin(config)));
+            searcher.onTrialComplete(SearcherRuns.completed("t" + i, config, GpRuns.branin(config)));
         }
         Set<Config> parallel = new HashSet<>();
         for (int i = 10; i < 14; i++) {
@@ -108,18 +109,18 @@ class GpSearchTest {
         Space space = GpRuns.braninSpace();
         GpSearch told = new GpSearch();
         GpSearch ignoring = new GpSearch();
-        told.start(GpRuns.problem(space, 30, 4));
-        ignoring.start(GpRuns.problem(space, 30, 4));
+        told.start(SearcherRuns.problem(space, 30, 4));
+        ignoring.start(SearcherRuns.problem(space, 30, 4));
         for (int i = 0; i < 12; i++) {
             Config a = told.suggest("t" + i).config().orElseThrow();
             Config b = ignoring.suggest("t" + i).config().orElseThrow();
             if (i <= 10) {
                 assertEquals(a, b, "trial " + i);
             }
-            told.onTrialComplete(GpRuns.completed("t" + i, a, GpRuns.branin(a)));
-            ignoring.onTrialComplete(i < 10 ? GpRuns.completed("t" + i, b, GpRuns.branin(b))
-                    : i == 10 ? GpRuns.failed("t" + i, b)
-                    : GpRuns.ended("t" + i, b, Map.of("loss", -1e9), Termination.EARLY_STOPPED));
+            told.onTrialComplete(SearcherRuns.completed("t" + i, a, GpRuns.branin(a)));
+            ignoring.onTrialComplete(i < 10 ? SearcherRuns.completed("t" + i, b, GpRuns.branin(b))
+                    : i == 10 ? SearcherRuns.failed("t" + i, b)
+                    : SearcherRuns.ended("t" + i, b, Map.of("loss", -1e9), Termination.EARLY_STOPPED));
         }
         Config a = told.suggest("t12").config().orElseThrow();
         Config b = ignoring.suggest("t12").config().orElseThrow();
@@ -130,8 +131,8 @@ class GpSearchTest {
     void maximisingFindsTheMaximum() {
         Space space = GpRuns.braninSpace();
         SearchProblem problem = new SearchProblem(space, Objective.of("loss", Mode.MAX), 30, 5);
-        List<Config> configs = GpRuns.sequential(new GpSearch(), problem, c -> -GpRuns.branin(c));
-        double best = GpRuns.best(configs, GpRuns::branin);
+        List<Config> configs = SearcherRuns.sequential(new GpSearch(), problem, c -> -GpRuns.branin(c));
+        double best = SearcherRuns.best(configs, GpRuns::branin);
         assertTrue(best < 0.5, "best " + best);
     }
 

@@ -1,4 +1,4 @@
-package dev.tune.search.cmaes;
+package dev.tune.search;
 
 import dev.tune.Config;
 import dev.tune.Mode;
@@ -9,9 +9,6 @@ import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialError;
 import dev.tune.result.TrialStatus;
-import dev.tune.search.SearchProblem;
-import dev.tune.search.Searcher;
-import dev.tune.search.Suggestion;
 import dev.tune.space.Space;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,25 +16,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
-/** Frozen trials as the runner hands them to a searcher, and a sequential driver of the Searcher API. */
-final class Runs {
+/**
+ * Frozen trials as the runner hands them to a searcher, and a sequential driver of the Searcher API,
+ * for the tests of the model-based searchers (CMA-ES, the Gaussian process).
+ */
+public final class SearcherRuns {
 
-    private Runs() {
+    private SearcherRuns() {
     }
 
-    static SearchProblem problem(Space space, int samples, long seed) {
+    public static SearchProblem problem(Space space, int samples, long seed) {
         return problem(space, samples, seed, Mode.MIN);
     }
 
-    static SearchProblem problem(Space space, int samples, long seed, Mode mode) {
+    public static SearchProblem problem(Space space, int samples, long seed, Mode mode) {
         return new SearchProblem(space, Objective.of("loss", mode), samples, seed);
     }
 
-    static Trial completed(String id, Config config, double loss) {
+    public static Trial completed(String id, Config config, double loss) {
         return ended(id, config, Map.of("loss", loss), Termination.COMPLETED);
     }
 
-    static Trial ended(String id, Config config, Map<String, Double> metrics, Termination termination) {
+    public static Trial ended(String id, Config config, Map<String, Double> metrics, Termination termination) {
         MetricHistory history = new MetricHistory();
         history.add(metrics);
         Result result = new Result(id, 1, 0.5, 0.5, 0.5, 1_700_000_000_000L, 1, false, metrics);
@@ -45,13 +45,13 @@ final class Runs {
                 Optional.of(result), history.snapshot(), Optional.empty(), Optional.empty());
     }
 
-    static Trial failed(String id, Config config) {
+    public static Trial failed(String id, Config config) {
         return new Trial(id, 1, id, config, TrialStatus.ERROR, Optional.empty(), 0, Optional.empty(), Map.of(),
                 Optional.of(TrialError.of(new IllegalStateException("boom"))), Optional.empty());
     }
 
     /** Runs {@code searcher} to the end, one trial at a time; the configs in order. */
-    static List<Config> sequential(Searcher searcher, SearchProblem problem, ToDoubleFunction<Config> loss) {
+    public static List<Config> sequential(Searcher searcher, SearchProblem problem, ToDoubleFunction<Config> loss) {
         searcher.start(problem);
         List<Config> configs = new ArrayList<>();
         while (true) {
@@ -67,7 +67,7 @@ final class Runs {
     }
 
     /** The lowest loss of {@code configs}. */
-    static double best(List<Config> configs, ToDoubleFunction<Config> loss) {
+    public static double best(List<Config> configs, ToDoubleFunction<Config> loss) {
         double best = Double.POSITIVE_INFINITY;
         for (Config config : configs) {
             best = Math.min(best, loss.applyAsDouble(config));
