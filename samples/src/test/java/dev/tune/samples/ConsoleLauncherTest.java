@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * user would from a shell, in full mode. The experiment is a container and each of its four grid
  * trials a test. The build copies the launcher to {@code target} (maven-dependency-plugin); the
  * class path is this JVM's, without the test classes: the samples' classes and the engine's jars.
+ * A class-path scan, with the test classes too, shows that test fixtures stay out of discovery.
  */
 class ConsoleLauncherTest {
 
@@ -106,6 +107,40 @@ class ConsoleLauncherTest {
                 again);
         assertTrue(again.contains("-- " + trial.group(1) + " [OK]"), again);
         assertTrue(Files.isRegularFile(storage.resolve("function-api-rerun-2").resolve("experiment.json")), again);
+    }
+
+    /**
+     * {@code --scan-classpath} over the samples' classes and this module's test classes finds every
+     * sample experiment and none of the test fixtures, which live in {@code examples} packages.
+     */
+    @Test
+    void aClasspathScanFindsEverySampleAndNoTestFixture(@TempDir Path dir) throws Exception {
+        Path launcher = launcherJar();
+        String roots = location(TuneSample_01_Quickstart.class) + File.pathSeparator + location(ConsoleLauncherTest.class);
+        String output = run(dir.resolve("discover.txt"), List.of(java(), "-jar", launcher.toString(), "discover",
+                "--disable-banner", "--disable-ansi-colors", "--details=tree", "--details-theme=ascii",
+                "--class-path", classPath(launcher) + File.pathSeparator + location(ConsoleLauncherTest.class),
+                "--include-engine=tune", "--include-classname=.*", "--scan-classpath", roots));
+        Set<String> experiments = new TreeSet<>();
+        Matcher line = Pattern.compile("^[ |]*[+']-- (\\S+)$", Pattern.MULTILINE).matcher(output);
+        while (line.find()) {
+            experiments.add(line.group(1));
+        }
+        assertTrue(experiments.containsAll(Samples.SAMPLES.keySet()), "every sample is found:\n" + output);
+        experiments.removeAll(Samples.SAMPLES.keySet());
+        experiments.remove("tune");
+        for (String container : experiments) {
+            assertTrue(isSampleClass(container), container + " is neither a sample nor its class:\n" + output);
+        }
+    }
+
+    private static boolean isSampleClass(String simpleName) {
+        try {
+            Class.forName(Samples.class.getPackageName() + "." + simpleName, false, Samples.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static List<String> command(Path storage, String... selection) throws URISyntaxException {

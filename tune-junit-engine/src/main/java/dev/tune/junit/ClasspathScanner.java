@@ -1,6 +1,7 @@
 package dev.tune.junit;
 
 import dev.tune.Trainable;
+import dev.tune.trainable.Fixtures;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
@@ -33,6 +34,10 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  * default expects {@code *Test}) do not apply to them. When a package or class-path scan finds
  * trainables but the class-name filter excludes every one, as JUnit's default pattern does for
  * model classes, a warning says how to include them.
+ *
+ * <p>Scans leave out test fixtures, trainables in a package named {@code examples} ({@link Fixtures}),
+ * as Jupiter's own build keeps its fixtures out of discovery; a scan of a package or directory inside
+ * {@code examples}, or a selector that names the class, finds them.
  */
 final class ClasspathScanner implements SelectorResolver {
 
@@ -48,18 +53,20 @@ final class ClasspathScanner implements SelectorResolver {
 
     @Override
     public Resolution resolve(PackageSelector selector, Context context) {
-        return scan(new ClassGraph().acceptPackages(selector.getPackageName()), "package " + selector.getPackageName());
+        String name = selector.getPackageName();
+        return scan(new ClassGraph().acceptPackages(name), "package " + name, Fixtures.inFixturePackage(name), false);
     }
 
     @Override
     public Resolution resolve(ClasspathRootSelector selector, Context context) {
         String root = Paths.get(selector.getClasspathRoot()).toString();
-        return scan(new ClassGraph().overrideClasspath(root), "class-path root " + root);
+        return scan(new ClassGraph().overrideClasspath(root), "class-path root " + root, false, false);
     }
 
     @Override
     public Resolution resolve(ModuleSelector selector, Context context) {
-        return scan(new ClassGraph().acceptModules(selector.getModuleName()), "module " + selector.getModuleName());
+        return scan(new ClassGraph().acceptModules(selector.getModuleName()), "module " + selector.getModuleName(),
+                false, false);
     }
 
     @Override
@@ -73,7 +80,8 @@ final class ClasspathScanner implements SelectorResolver {
                     name.substring(0, name.length() - ".class".length()).replace('/', '.'))));
         }
         return name.isEmpty() ? Resolution.unresolved()
-                : scan(new ClassGraph().acceptPaths(name), "class-path resource " + name, true);
+                : scan(new ClassGraph().acceptPaths(name), "class-path resource " + name, Fixtures.inFixturePackage(name),
+                        true);
     }
 
     /** A class selected as a unique id, which no class-name filter hides. */
@@ -81,21 +89,22 @@ final class ClasspathScanner implements SelectorResolver {
         return DiscoverySelectors.selectUniqueId(engineId.append(TuneUniqueId.CLASS, className));
     }
 
-    private Resolution scan(ClassGraph graph, String where) {
-        return scan(graph, where, false);
-    }
-
-    private Resolution scan(ClassGraph graph, String where, boolean named) {
+    /**
+     * The trainables that {@code graph} finds, but test fixtures unless {@code fixtures} (the scan
+     * named a place inside an {@code examples} package); {@code named} when the class-name filter
+     * does not apply.
+     */
+    private Resolution scan(ClassGraph graph, String where, boolean fixtures, boolean named) {
         Set<DiscoverySelector> classes = new LinkedHashSet<>();
         List<String> filteredOut = new ArrayList<>();
         String annotation = Trainable.class.getName();
         try (ScanResult result = graph.enableClassInfo().enableMethodInfo().enableAnnotationInfo()
                 .ignoreClassVisibility().ignoreMethodVisibility().scan()) {
-            for (ClassInfo info : result.getClassesWithAnnotation(annotation)) {
-                add(info, named, classes, filteredOut);
-            }
-            for (ClassInfo info : result.getClassesWithMethodAnnotation(annotation)) {
-                add(info, named, classes, filteredOut);
+            for (ClassInfo info : result.getClassesWithAnnotation(annotation)
+                    .union(result.getClassesWithMethodAnnotation(annotation))) {
+                if (fixtures || !Fixtures.isFixture(info.getName())) {
+                    add(info, named, classes, filteredOut);
+                }
             }
         }
         if (classes.isEmpty() && !filteredOut.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.ClassNameFilter.excludeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -74,12 +76,18 @@ class DiscoveryTest extends EngineTests {
     }
 
     @Test
-    void aClasspathRootScanFindsTheTrainables() throws Exception {
+    void scansLeaveOutTestFixturesUnlessTheyNameAPlaceInsideAnExamplesPackage() throws Exception {
         Path root = Path.of(Quadratic.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        TestDescriptor engine = kit(selectClasspathRoots(Set.of(root)).toArray(new org.junit.platform.engine.DiscoverySelector[0]))
+        TestDescriptor rootScan = kit(selectClasspathRoots(Set.of(root)).toArray(new DiscoverySelector[0]))
                 .discover().getEngineDescriptor();
-        assertEquals(true, experiments(engine).contains(Quadratic.class.getName()), experiments(engine).toString());
-        assertEquals(false, experiments(engine).stream().anyMatch(n -> n.contains("NotATrainable")));
+        assertEquals(Set.of(), experiments(rootScan), "the test classes hold fixtures only");
+        assertEquals(Set.of(), experiments(kit(selectPackage("dev.tune.junit")).discover().getEngineDescriptor()));
+        assertTrue(experiments(kit(selectPackage("dev.tune.junit.examples.suite")).discover().getEngineDescriptor())
+                .contains("dev.tune.junit.examples.suite.Linear"), "a package inside examples is named");
+        assertTrue(experiments(kit(selectClasspathResource("dev/tune/junit/examples")).discover().getEngineDescriptor())
+                .contains(Quadratic.class.getName()), "a directory inside examples is named");
+        assertEquals(Set.of(Quadratic.class.getName()),
+                experiments(kit(selectClass(Quadratic.class)).discover().getEngineDescriptor()), "a class is named");
     }
 
     @Test

@@ -49,7 +49,9 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
      * class name or {@code Class.method}), with {@code *} for any characters. On the command line,
      * separate patterns with commas: {@code -Dtune.experiments=*Alpha*,com.acme.Model}. When patterns
      * are given and none matches, the build fails (in a multi-module build, the module just runs
-     * nothing). Default: every trainable in the project's main and test classes.
+     * nothing). Default: every trainable in the project's main and test classes but test fixtures:
+     * classes in a package named {@code examples} (as JUnit Jupiter keeps its fixtures), which run
+     * only when a pattern without {@code *} names them in full.
      */
     @Parameter(property = "tune.experiments")
     private List<String> experiments;
@@ -114,6 +116,10 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
     ProjectTrainables trainables() throws MojoExecutionException, MojoFailureException {
         Selection selection = selection();
         ProjectTrainables trainables = ProjectTrainables.scan(project, selection);
+        if (!trainables.skippedFixtures().isEmpty()) {
+            getLog().info("Left out " + trainables.skippedFixtures().size() + " test fixture(s) in examples packages "
+                    + trainables.skippedFixtures() + "; name one in full in tune.experiments to run it");
+        }
         if (!selection.all() && trainables.experiments().isEmpty() && trainables.invalid().isEmpty()) {
             String message = "No experiment matches tune.experiments=" + String.join(",", selection.patterns())
                     + "; the experiments in " + display(trainables.roots()) + " are " + trainables.found();

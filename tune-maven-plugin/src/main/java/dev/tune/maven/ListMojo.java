@@ -39,7 +39,7 @@ public class ListMojo extends AbstractTuneMojo {
         try (ProjectTrainables trainables = trainables()) {
             List<Experiment> experiments = trainables.experiments();
             if (experiments.isEmpty() && trainables.invalid().isEmpty()) {
-                if (trainables.found().isEmpty()) {
+                if (trainables.found().isEmpty() && trainables.skippedFixtures().isEmpty()) {
                     getLog().info("No @Trainable classes or methods in " + display(trainables.roots()));
                 }
                 return;

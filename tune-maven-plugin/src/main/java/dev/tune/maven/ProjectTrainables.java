@@ -2,6 +2,7 @@ package dev.tune.maven;
 
 import dev.tune.Trainable;
 import dev.tune.trainable.Experiment;
+import dev.tune.trainable.Fixtures;
 import dev.tune.trainable.InvalidTrainableException;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
@@ -28,8 +29,9 @@ import org.apache.maven.project.MavenProject;
  * into {@link Experiment}s and filtered by a {@link Selection}. Classes come from a class loader over
  * the project's test class path whose parent is the plugin's own, so the tune types the project's
  * classes refer to are the ones the engine uses. ClassGraph reads only the project's own output
- * directories, without loading anything, so only trainables are loaded. Close it when the
- * experiments are done.
+ * directories, without loading anything, so only trainables are loaded. Test fixtures (classes in
+ * an {@code examples} package, {@link Fixtures}) are skipped unless the selection names them in
+ * full. Close it when the experiments are done.
  */
 final class ProjectTrainables implements AutoCloseable {
 
@@ -38,6 +40,7 @@ final class ProjectTrainables implements AutoCloseable {
     private final List<Experiment> experiments = new ArrayList<>();
     private final List<InvalidTrainable> invalid = new ArrayList<>();
     private final List<String> found = new ArrayList<>();
+    private final List<String> skippedFixtures = new ArrayList<>();
 
     private ProjectTrainables(URLClassLoader loader, List<Path> roots) {
         this.loader = loader;
@@ -71,9 +74,14 @@ final class ProjectTrainables implements AutoCloseable {
         return invalid;
     }
 
-    /** The names of every experiment found, selected or not, for a message when a selection matches none. */
+    /** The names of every experiment found but test fixtures, selected or not, for when a selection matches none. */
     List<String> found() {
         return found;
+    }
+
+    /** The experiments of test fixtures (in an {@code examples} package) that no pattern names in full. */
+    List<String> skippedFixtures() {
+        return skippedFixtures;
     }
 
     /** The directories scanned: the project's output and test-output directories that exist. */
@@ -104,19 +112,36 @@ final class ProjectTrainables implements AutoCloseable {
             throw new MojoExecutionException("Cannot load the trainable " + className + " from the project's class path: "
                     + e, e);
         }
+        boolean fixture = Fixtures.isFixture(className);
         try {
             for (Experiment experiment : Experiment.of(type)) {
-                found.add(experiment.name());
-                if (selection.matches(className, type.getSimpleName(), experiment.name(), experiment.trainable())) {
+                boolean picked = picks(selection, fixture, className, type.getSimpleName(), experiment.name(),
+                        experiment.trainable());
+                if (picked) {
                     experiments.add(experiment);
                 }
+                record(fixture, picked, experiment.name());
             }
         } catch (InvalidTrainableException e) {
             InvalidTrainable problem = InvalidTrainable.of(type, e);
-            found.add(problem.name());
-            if (selection.matches(className, type.getSimpleName(), problem.name())) {
+            boolean picked = picks(selection, fixture, className, type.getSimpleName(), problem.name());
+            if (picked) {
                 invalid.add(problem);
             }
+            record(fixture, picked, problem.name());
+        }
+    }
+
+    /** A fixture only when a pattern names it in full; anything else when a pattern matches it. */
+    private static boolean picks(Selection selection, boolean fixture, String... names) {
+        return fixture ? selection.names(names) : selection.matches(names);
+    }
+
+    private void record(boolean fixture, boolean picked, String experiment) {
+        if (!fixture) {
+            found.add(experiment);
+        } else if (!picked) {
+            skippedFixtures.add(experiment);
         }
     }
 

@@ -89,7 +89,7 @@ public class RunMojo extends AbstractTuneMojo {
             try (ProjectTrainables trainables = trainables()) {
                 failOnInvalid(trainables);
                 if (trainables.experiments().isEmpty()) {
-                    if (trainables.found().isEmpty()) {
+                    if (trainables.found().isEmpty() && trainables.skippedFixtures().isEmpty()) {
                         getLog().info("No @Trainable classes or methods in " + display(trainables.roots()));
                     }
                     return;

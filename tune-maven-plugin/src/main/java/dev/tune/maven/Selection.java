@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Which experiments a build runs, from the {@code experiments} parameter ({@code tune.experiments}):
  * patterns, each matching a trainable class's fully qualified or simple name, or an experiment's
- * name, with {@code *} matching any characters. No pattern selects every experiment.
+ * name, with {@code *} matching any characters. No pattern selects every experiment but the test
+ * fixtures ({@link dev.tune.trainable.Fixtures}), which only a pattern without {@code *} that names
+ * them in full selects.
  */
 final class Selection {
 
@@ -53,6 +55,18 @@ final class Selection {
         for (Pattern regex : regexes) {
             for (String name : names) {
                 if (name != null && regex.matcher(name).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when a pattern without {@code *} is exactly one of {@code names}: the way to select a test fixture. */
+    boolean names(String... names) {
+        for (String pattern : patterns) {
+            for (String name : names) {
+                if (!pattern.contains("*") && pattern.equals(name)) {
                     return true;
                 }
             }

@@ -50,4 +50,14 @@ class SelectionTest {
         assertTrue(selection.matches("Gamma"));
         assertFalse(selection.matches("Delta"));
     }
+
+    @Test
+    void onlyAPatternWithoutStarNamesATestFixture() {
+        assertFalse(Selection.of(null).names("com.acme.examples.Flaky", "Flaky", "flaky"), "no pattern names nothing");
+        assertFalse(Selection.of(List.of("*")).names("com.acme.examples.Flaky", "Flaky", "flaky"));
+        assertFalse(Selection.of(List.of("*Flaky")).names("com.acme.examples.Flaky", "Flaky", "flaky"));
+        assertTrue(Selection.of(List.of("flaky")).names("com.acme.examples.Flaky", "Flaky", "flaky"));
+        assertTrue(Selection.of(List.of("quick,com.acme.examples.Flaky")).names("com.acme.examples.Flaky", "Flaky"));
+        assertFalse(Selection.of(List.of("Flak")).names("com.acme.examples.Flaky", "Flaky"), "a full name, not a part");
+    }
 }
