@@ -4,11 +4,10 @@ import dev.tune.store.StoredExperiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Checkpoint;
-import dev.tune.Step;
-import dev.tune.Trainable;
 import dev.tune.TrialContext;
-import dev.tune.Uniform;
+import dev.tune.checkpoint.examples.CheckpointingFunction;
+import dev.tune.checkpoint.examples.Counter;
+import dev.tune.checkpoint.examples.Model;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
@@ -18,12 +17,10 @@ import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,29 +30,6 @@ class CheckpointTest {
     @TempDir
     Path storage;
 
-    static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
-
-    /** An existing-style model whose state is captured as JSON through @Checkpoint fields. */
-    @Trainable(metric = "loss")
-    static class Model {
-        @Uniform(lower = 0, upper = 1)
-        double lr;
-        @Checkpoint
-        double[] weights = new double[] {1, 1};
-        @Checkpoint
-        List<Double> losses = new ArrayList<>();
-
-        @Step
-        Map<String, Double> step(TrialContext context) {
-            if (context.iteration() == 5 && FAILURES_LEFT.getAndDecrement() > 0) {
-                throw new IllegalStateException("node lost at iteration 6");
-            }
-            weights[0] *= 0.5;
-            losses.add(weights[0]);
-            return Map.of("loss", weights[0], "seen", (double) losses.size());
-        }
-    }
-
     private ExperimentResult run(Class<?> type, TuneOptions.Builder options) {
         return Tuner.run(Experiment.of(type).get(0), options.storagePath(storage).verbose(0).maxIterations(8)
                 .build());
@@ -63,7 +37,7 @@ class CheckpointTest {
 
     @Test
     void checkpointsFollowThePolicyAndKeepTheLatest() throws IOException {
-        FAILURES_LEFT.set(0);
+        Model.FAILURES_LEFT.set(0);
         ExperimentResult result = run(Model.class, TuneOptions.builder().set(TuneOption.CHECKPOINT_FREQUENCY, 2)
                 .set(TuneOption.CHECKPOINT_KEEP, 2));
         Trial trial = result.trials().get(0);
@@ -78,7 +52,7 @@ class CheckpointTest {
 
     @Test
     void aFailedTrialRestartsFromItsLatestCheckpoint() {
-        FAILURES_LEFT.set(1);
+        Model.FAILURES_LEFT.set(1);
         ExperimentResult result = run(Model.class, TuneOptions.builder().set(TuneOption.CHECKPOINT_FREQUENCY, 2)
                 .maxFailures(1));
         Trial trial = result.trials().get(0);
@@ -90,33 +64,9 @@ class CheckpointTest {
         assertEquals(4, trial.lastResult().orElseThrow().iterationsSinceRestore(), "iterations 5 to 8 after the restore");
     }
 
-    /** Checkpoints through its own methods, as Ray's save_checkpoint and load_checkpoint. */
-    @Trainable(metric = "count", mode = dev.tune.Mode.MAX)
-    static class Counter {
-        int count;
-
-        @Step
-        double step(TrialContext context) {
-            if (context.iteration() == 3 && FAILURES_LEFT.getAndDecrement() > 0) {
-                throw new IllegalStateException("crash");
-            }
-            return ++count;
-        }
-
-        @Checkpoint.Save
-        void save(Path dir) throws IOException {
-            Files.writeString(dir.resolve("count.txt"), Integer.toString(count));
-        }
-
-        @Checkpoint.Load
-        void load(Path dir) throws IOException {
-            count = Integer.parseInt(Files.readString(dir.resolve("count.txt")));
-        }
-    }
-
     @Test
     void saveAndLoadMethodsRestoreTheirOwnFormat() {
-        FAILURES_LEFT.set(1);
+        Counter.FAILURES_LEFT.set(1);
         ExperimentResult result = run(Counter.class, TuneOptions.builder().set(TuneOption.CHECKPOINT_FREQUENCY, 1)
                 .set(TuneOption.CHECKPOINT_AT_END, true).maxFailures(1));
         Trial trial = result.trials().get(0);
@@ -126,7 +76,7 @@ class CheckpointTest {
 
     @Test
     void keepingTheBestByScore() {
-        FAILURES_LEFT.set(0);
+        Model.FAILURES_LEFT.set(0);
         ExperimentResult result = run(Model.class, TuneOptions.builder().set(TuneOption.CHECKPOINT_FREQUENCY, 1)
                 .set(TuneOption.CHECKPOINT_KEEP, 2).set(TuneOption.CHECKPOINT_SCORE, "max:loss"));
         // the highest loss is the first iteration's; the latest is always kept
@@ -134,29 +84,12 @@ class CheckpointTest {
                 .toList());
     }
 
-    static final AtomicInteger FUNCTION_FAILURES = new AtomicInteger();
-
-    @Trainable(metric = "step", mode = dev.tune.Mode.MAX)
-    static void function(TrialContext context) throws IOException {
-        int start = 0;
-        if (context.latestCheckpoint().isPresent()) {
-            start = Integer.parseInt(Files.readString(context.latestCheckpoint().get().resolve("at.txt")));
-        }
-        for (int i = start + 1; i <= 6; i++) {
-            if (i == 4 && FUNCTION_FAILURES.getAndDecrement() > 0) {
-                throw new IllegalStateException("crash at 4");
-            }
-            Path dir = Files.createTempDirectory("ckpt");
-            Files.writeString(dir.resolve("at.txt"), Integer.toString(i));
-            context.report(Map.of("step", i), dir);
-        }
-    }
-
     @Test
     void theFunctionApiReportsCheckpointsAndReadsTheLatestOnRestart() throws NoSuchMethodException {
-        FUNCTION_FAILURES.set(1);
-        ExperimentResult result = Tuner.run(CheckpointTest.class.getDeclaredMethod("function", TrialContext.class),
-                TuneOptions.builder().storagePath(storage).verbose(0).maxFailures(1).build());
+        CheckpointingFunction.FAILURES.set(1);
+        Method function = CheckpointingFunction.class.getDeclaredMethod("function", TrialContext.class);
+        ExperimentResult result = Tuner.run(function, TuneOptions.builder().storagePath(storage).verbose(0)
+                .maxFailures(1).build());
         Trial trial = result.trials().get(0);
         assertEquals(TrialStatus.TERMINATED, trial.status());
         assertEquals(6, trial.iterations());

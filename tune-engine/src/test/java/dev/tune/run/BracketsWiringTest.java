@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Step;
-import dev.tune.Trainable;
-import dev.tune.Uniform;
 import dev.tune.result.Trial;
+import dev.tune.run.examples.Curve;
 import dev.tune.search.Brackets;
 import dev.tune.search.RandomSearch;
 import dev.tune.search.SearchProblem;
@@ -17,24 +15,10 @@ import dev.tune.search.Suggestion;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The searcher sees the scheduler's brackets through its problem, read only, and sees them as trials run in them. */
 class BracketsWiringTest {
-
-    @Trainable(metric = "loss", samples = 18)
-    static class Curve {
-        @Uniform(lower = 0, upper = 1)
-        double x;
-        int steps;
-
-        @Step
-        Map<String, Double> step() {
-            steps++;
-            return Map.of("loss", x + 1.0 / steps);
-        }
-    }
 
     /** Random search that writes down each trial's bracket when it suggests it. */
     static final class Recording implements Searcher {

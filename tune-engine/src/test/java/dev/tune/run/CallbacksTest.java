@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tune.Mode;
-import dev.tune.Trainable;
-import dev.tune.TrialContext;
-import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
+import dev.tune.run.examples.ScoreCurve;
 import dev.tune.stop.ExperimentPlateauStopper;
 import dev.tune.stop.MetricThreshold;
 import java.io.ByteArrayOutputStream;
@@ -25,14 +23,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CallbacksTest {
-
-    @Trainable(metric = "score", samples = 6)
-    static void curve(@Uniform(lower = 0, upper = 1) double x, TrialContext context) throws InterruptedException {
-        for (int i = 1; i <= 5; i++) {
-            Thread.sleep(1);
-            context.report("score", x / i);
-        }
-    }
 
     /** Records events and checks that they arrive one at a time, in a valid order per trial. */
     static final class Recorder implements Callback {
@@ -84,7 +74,7 @@ class CallbacksTest {
     @Test
     void callbacksSeeEveryEventInAValidOrderEvenWithParallelTrials() {
         Recorder recorder = new Recorder();
-        Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet().maxConcurrentTrials(3).set(TuneOption.CPU, 0.0)
+        Runs.runMethod(ScoreCurve.class, "curve", Runs.quiet().maxConcurrentTrials(3).set(TuneOption.CPU, 0.0)
                 .callbacks(recorder));
         assertTrue(recorder.events.stream().noneMatch(e -> e.startsWith("INVALID")), recorder.events.toString());
         assertEquals(6, recorder.events.stream().filter("start"::equals).count());
@@ -101,14 +91,14 @@ class CallbacksTest {
                 throw new IllegalStateException("broken callback");
             }
         };
-        ExperimentResult result = Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet().callbacks(broken));
+        ExperimentResult result = Runs.runMethod(ScoreCurve.class, "curve", Runs.quiet().callbacks(broken));
         assertEquals(6, result.trials().size());
         assertTrue(result.errors().isEmpty());
     }
 
     @Test
     void trialNamesComeFromTheNameCreator() {
-        ExperimentResult result = Runs.runMethod(CallbacksTest.class, "curve",
+        ExperimentResult result = Runs.runMethod(ScoreCurve.class, "curve",
                 Runs.quiet().set(TuneOption.TRIAL_NAME_CREATOR, t -> "trial-" + t.number()));
         assertEquals(List.of("trial-1", "trial-2", "trial-3", "trial-4", "trial-5", "trial-6"),
                 result.trials().stream().map(Trial::name).toList());
@@ -116,13 +106,13 @@ class CallbacksTest {
 
     @Test
     void theDefaultNameShowsNumberAndConfig() {
-        Trial trial = Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet()).trials().get(0);
+        Trial trial = Runs.runMethod(ScoreCurve.class, "curve", Runs.quiet()).trials().get(0);
         assertTrue(trial.name().matches("#1 x=0\\.\\d+"), trial.name());
     }
 
     @Test
     void anExperimentPlateauStopsEverything() {
-        ExperimentResult result = Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet().samples(50)
+        ExperimentResult result = Runs.runMethod(ScoreCurve.class, "curve", Runs.quiet().samples(50)
                 .maxConcurrentTrials(1).stoppers(new ExperimentPlateauStopper("score", Mode.MIN, 10, 2, 0)));
         assertTrue(result.trials().size() < 50, "stopped after " + result.trials().size() + " trials");
     }
@@ -130,11 +120,11 @@ class CallbacksTest {
     @Test
     void theProgressTableIsPrintedWhileTrialsRun() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet().verbose(2).maxConcurrentTrials(1).samples(60)
+        Runs.runMethod(ScoreCurve.class, "curve", Runs.quiet().verbose(2).maxConcurrentTrials(1).samples(60)
                 .set(TuneOption.PROGRESS_INTERVAL, java.time.Duration.ofMillis(100))
                 .output(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         String printed = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.split("== CallbacksTest.curve:", -1).length > 2, printed);
+        assertTrue(printed.split("== ScoreCurve.curve:", -1).length > 2, printed);
         assertTrue(printed.contains("Trial #1 x="), printed);
         assertTrue(printed.contains(" TERMINATED after 5 iterations: score="), printed);
     }
@@ -142,7 +132,7 @@ class CallbacksTest {
     @Test
     void stoppedTrialsAreMarkedStoppedInTheTable() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ExperimentResult result = Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet().verbose(1)
+        ExperimentResult result = Runs.runMethod(ScoreCurve.class, "curve", Runs.quiet().verbose(1)
                 .set(TuneOption.STOP_WHEN, MetricThreshold.parseAll("score>=-1000"))
                 .output(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         assertTrue(result.trials().stream().allMatch(t -> t.termination().orElseThrow() == Termination.STOPPED));
@@ -152,7 +142,7 @@ class CallbacksTest {
     @Test
     void trialsAtTheirIterationLimitRanInFullAndAreNotCountedAsStoppedEarly() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ExperimentResult result = Runs.runMethod(CallbacksTest.class, "curve", Runs.quiet().verbose(1).maxIterations(2)
+        ExperimentResult result = Runs.runMethod(ScoreCurve.class, "curve", Runs.quiet().verbose(1).maxIterations(2)
                 .output(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         assertTrue(result.trials().stream().allMatch(t -> t.termination().orElseThrow() == Termination.COMPLETED
                 && t.iterations() == 2));

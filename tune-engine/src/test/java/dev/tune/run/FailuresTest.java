@@ -6,32 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Step;
-import dev.tune.Trainable;
-import dev.tune.TrialContext;
-import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.tune.run.examples.Endless;
+import dev.tune.run.examples.Flaky;
+import dev.tune.run.examples.ForgetsTheMetric;
+import dev.tune.run.examples.NanForSome;
+import dev.tune.run.examples.SometimesFails;
+import dev.tune.run.examples.ThrowingConstructor;
 import org.junit.jupiter.api.Test;
 
 /** A failing trial never takes the experiment down unless asked to. */
 class FailuresTest {
 
-    @Trainable(metric = "score", samples = 6, maxConcurrentTrials = 1)
-    static double sometimesFails(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
-        if (context.trialId().endsWith("2") || context.trialId().endsWith("4")) {
-            throw new IllegalStateException("diverged at x=" + x);
-        }
-        return x;
-    }
-
     @Test
     void failedTrialsAreRecordedAndTheRestRun() {
-        ExperimentResult result = Runs.runMethod(FailuresTest.class, "sometimesFails", Runs.quiet());
+        ExperimentResult result = Runs.runMethod(SometimesFails.class, "sometimesFails", Runs.quiet());
         assertEquals(6, result.trials().size());
         assertEquals(2, result.errors().size());
         Trial failed = result.errors().get(0);
@@ -44,7 +36,7 @@ class FailuresTest {
     @Test
     void failFastStopsTheExperimentAndRaises() {
         TuneException e = assertThrows(TuneException.class,
-                () -> Runs.runMethod(FailuresTest.class, "sometimesFails", Runs.quiet().failFast(true)));
+                () -> Runs.runMethod(SometimesFails.class, "sometimesFails", Runs.quiet().failFast(true)));
         ExperimentResult result = e.result().orElseThrow();
         assertEquals(2, result.trials().size(), "no trial starts after the first error");
         assertTrue(e.getMessage().contains("diverged"), e.getMessage());
@@ -52,38 +44,20 @@ class FailuresTest {
 
     @Test
     void raiseOnFailedTrialRaisesAfterAllTrials() {
-        TuneException e = assertThrows(TuneException.class, () -> Runs.runMethod(FailuresTest.class, "sometimesFails",
+        TuneException e = assertThrows(TuneException.class, () -> Runs.runMethod(SometimesFails.class, "sometimesFails",
                 Runs.quiet().set(TuneOption.RAISE_ON_FAILED_TRIAL, true)));
         assertEquals(6, e.result().orElseThrow().trials().size());
     }
 
-    static final AtomicInteger ATTEMPTS = new AtomicInteger();
-
-    @Trainable(metric = "score")
-    static double flaky() {
-        if (ATTEMPTS.incrementAndGet() < 3) {
-            throw new IllegalStateException("flaky");
-        }
-        return 1;
-    }
-
     @Test
     void maxFailuresRetriesATrial() {
-        ATTEMPTS.set(0);
-        ExperimentResult result = Runs.runMethod(FailuresTest.class, "flaky", Runs.quiet().maxFailures(2));
+        Flaky.ATTEMPTS.set(0);
+        ExperimentResult result = Runs.runMethod(Flaky.class, "flaky", Runs.quiet().maxFailures(2));
         assertEquals(TrialStatus.TERMINATED, result.trials().get(0).status());
-        assertEquals(3, ATTEMPTS.get());
-        ATTEMPTS.set(0);
-        result = Runs.runMethod(FailuresTest.class, "flaky", Runs.quiet().maxFailures(1));
+        assertEquals(3, Flaky.ATTEMPTS.get());
+        Flaky.ATTEMPTS.set(0);
+        result = Runs.runMethod(Flaky.class, "flaky", Runs.quiet().maxFailures(1));
         assertEquals(TrialStatus.ERROR, result.trials().get(0).status());
-    }
-
-    @Trainable(metric = "accuracy")
-    static class ForgetsTheMetric {
-        @Step
-        Map<String, Double> step() {
-            return new java.util.TreeMap<>(Map.of("loss", 0.5, "acc", 0.9));
-        }
     }
 
     @Test
@@ -93,18 +67,6 @@ class FailuresTest {
         assertEquals(TrialStatus.ERROR, trial.status());
         String message = trial.error().orElseThrow().message();
         assertTrue(message.contains("reported [acc, loss] but not the experiment's metric 'accuracy'"), message);
-    }
-
-    @Trainable
-    static class ThrowingConstructor {
-        ThrowingConstructor(@Uniform(lower = 0, upper = 1) double lr) {
-            throw new IllegalArgumentException("no GPU found");
-        }
-
-        @Step
-        double step() {
-            return 1;
-        }
     }
 
     @Test
@@ -117,27 +79,12 @@ class FailuresTest {
                 + "java.lang.IllegalArgumentException: no GPU found"), message);
     }
 
-    @Trainable(metric = "score", samples = 4)
-    static double nanForSome(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
-        return context.trialId().endsWith("1") ? Double.NaN : context.trialId().endsWith("2") ? -1.0 / 0.0 : x;
-    }
-
     @Test
     void nanAndInfiniteValuesAreRecordedButNeverBest() {
-        ExperimentResult result = Runs.runMethod(FailuresTest.class, "nanForSome", Runs.quiet());
+        ExperimentResult result = Runs.runMethod(NanForSome.class, "nanForSome", Runs.quiet());
         assertTrue(Double.isNaN(result.trials().get(0).lastResult().orElseThrow().metric("score")));
         Trial best = result.bestTrial().orElseThrow();
         assertTrue(best.number() > 2, "best is a finite trial, got " + best.name());
-    }
-
-    @Trainable(metric = "loss", samples = 3)
-    static class Endless {
-        int step;
-
-        @Step
-        double step() {
-            return 1.0 / ++step;
-        }
     }
 
     @Test

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Mode;
-import dev.tune.Step;
-import dev.tune.Trainable;
-import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Objective;
 import dev.tune.result.Trial;
+import dev.tune.run.examples.OnlyLoss;
+import dev.tune.run.examples.Scores;
+import dev.tune.run.examples.TwoObjectives;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,25 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** What "objective" means is never a puzzle: named metrics, the Hugging Face default, a custom function. */
 class ObjectiveTest {
-
-    @Trainable(mode = Mode.MAX, samples = 4)
-    static class Scores {
-        @Uniform(lower = 0, upper = 1)
-        double x;
-
-        @Step
-        Map<String, Object> step() {
-            return ordered("eval_loss", 1 - x, "accuracy", x, "f1", x / 2, "eval_runtime", 3.0, "epoch", 1, "done", true);
-        }
-    }
-
-    static Map<String, Object> ordered(Object... pairs) {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
-    }
 
     @Test
     void withoutAMetricTheObjectiveIsTheSumOfNonLossNonTimingMetrics() {
@@ -53,17 +33,6 @@ class ObjectiveTest {
         assertEquals(bestX, best.config().getDouble("x"));
         assertTrue(result.objective().describe(best.lastResult().orElseThrow().metrics())
                 .startsWith("objective = accuracy + f1 (max, Hugging Face default"));
-    }
-
-    @Trainable(samples = 3)
-    static class OnlyLoss {
-        @Uniform(lower = 0, upper = 1)
-        double x;
-
-        @Step
-        Map<String, Object> step() {
-            return Map.of("loss", x, "train_samples_per_second", 100.0, "done", true);
-        }
     }
 
     @Test
@@ -81,18 +50,6 @@ class ObjectiveTest {
         result.trials().forEach(t -> assertEquals(t.config().getDouble("x") / 2,
                 t.lastResult().orElseThrow().metric(Objective.DERIVED_NAME), 1e-12));
         assertTrue(result.objective().describe(Map.of()).contains("custom function"));
-    }
-
-    @Trainable(metric = {"accuracy", "eval_loss"}, mode = {Mode.MAX, Mode.MIN}, samples = 6)
-    static class TwoObjectives {
-        @Uniform(lower = 0, upper = 1)
-        double x;
-
-        @Step
-        Map<String, Object> step() {
-            // accuracy rises with x while the loss is smallest at x = 0.5: only x in [0.5, 1) is Pareto-optimal
-            return Map.of("accuracy", x, "eval_loss", (x - 0.5) * (x - 0.5), "done", true);
-        }
     }
 
     @Test

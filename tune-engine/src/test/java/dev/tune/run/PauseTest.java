@@ -3,48 +3,16 @@ package dev.tune.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Checkpoint;
-import dev.tune.Step;
-import dev.tune.Trainable;
-import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
-import java.util.Map;
+import dev.tune.run.examples.Checkpointed;
+import dev.tune.run.examples.InMemory;
 import org.junit.jupiter.api.Test;
 
 /** Paused trials free their slot and resume with their state, from memory or from a checkpoint. */
 class PauseTest {
-
-    /** State in a plain field: kept in memory while paused. */
-    @Trainable(metric = "loss", samples = 17, scheduler = "hyperband(maxT=9,reductionFactor=3)")
-    static class InMemory {
-        @Uniform(lower = 0, upper = 1)
-        double x;
-        int steps;
-
-        @Step
-        Map<String, Double> step() {
-            steps++;
-            return Map.of("loss", x + 1.0 / steps, "steps", (double) steps);
-        }
-    }
-
-    /** State in a checkpointed field: written to a checkpoint when paused. */
-    @Trainable(metric = "loss", samples = 17, scheduler = "hyperband(maxT=9,reductionFactor=3)")
-    static class Checkpointed {
-        @Uniform(lower = 0, upper = 1)
-        double x;
-        @Checkpoint
-        int steps;
-
-        @Step
-        Map<String, Double> step() {
-            steps++;
-            return Map.of("loss", x + 1.0 / steps, "steps", (double) steps);
-        }
-    }
 
     private static void assertHyperBandRan(ExperimentResult result) {
         assertEquals(17, result.trials().size()); // one band: brackets of 3, 5 and 9 trials

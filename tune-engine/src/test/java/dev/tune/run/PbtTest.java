@@ -8,62 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tune.Checkpoint;
-import dev.tune.LogUniform;
-import dev.tune.Setup;
-import dev.tune.Step;
-import dev.tune.Trainable;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
+import dev.tune.run.examples.Forgetful;
+import dev.tune.run.examples.Toy;
 import dev.tune.store.StoredExperiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** PBT through the runner: exploits copy checkpoints, configs change, logs rebuild the schedule. */
 class PbtTest {
-
-    /** Gains most per step near lr = 0.1; remembers, in its checkpoint, the lr its lineage started with. */
-    @Trainable(metric = "acc", mode = dev.tune.Mode.MAX, samples = 4,
-            scheduler = "pbt(timeAttr=training_iteration,perturbationInterval=3,quantileFraction=0.25,mutations=lr)")
-    static class Toy {
-        @LogUniform(lower = 0.001, upper = 1)
-        double lr;
-        @Checkpoint
-        double acc;
-        @Checkpoint
-        int steps;
-        @Checkpoint
-        double origin;
-
-        @Setup
-        void setup() {
-            origin = lr;
-        }
-
-        @Step
-        Map<String, Double> step() {
-            steps++;
-            acc += 1 / (1 + Math.abs(Math.log10(lr / 0.1)));
-            return Map.of("acc", acc, "steps", (double) steps, "origin", origin, "lr", lr);
-        }
-    }
-
-    /** Same, but nothing is checkpointed: PBT cannot copy its state. */
-    @Trainable(metric = "acc", mode = dev.tune.Mode.MAX, scheduler = "pbt(perturbationInterval=3,mutations=lr)")
-    static class Forgetful {
-        @LogUniform(lower = 0.001, upper = 1)
-        double lr;
-
-        @Step
-        double step() {
-            return lr;
-        }
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

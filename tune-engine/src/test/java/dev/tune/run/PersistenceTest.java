@@ -6,12 +6,9 @@ import dev.tune.options.TuneOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Choice;
-import dev.tune.Trainable;
-import dev.tune.TrialContext;
-import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
+import dev.tune.run.examples.Persisted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +23,8 @@ class PersistenceTest {
     @TempDir
     Path storage;
 
-    @Trainable(name = "persisted", metric = "score", samples = 3)
-    static void train(@Uniform(lower = 0, upper = 1) double lr, @Choice({"8", "16"}) int batch, TrialContext context) {
-        System.out.println("training with lr=" + lr);
-        for (int i = 1; i <= 4; i++) {
-            context.report("score", lr * batch / i);
-        }
-    }
-
     private ExperimentResult run(TuneOptions.Builder options) {
-        return Runs.runMethod(PersistenceTest.class, "train", options.storagePath(storage).set(TuneOption.PERSIST, true)
+        return Runs.runMethod(Persisted.class, "train", options.storagePath(storage).set(TuneOption.PERSIST, true)
                 .seed(5));
     }
 

@@ -4,11 +4,9 @@ import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tune.Trainable;
-import dev.tune.TrialContext;
-import dev.tune.Uniform;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import dev.tune.run.examples.Replayed;
 import dev.tune.schedule.Decision;
 import dev.tune.schedule.Scheduler;
 import java.nio.file.Path;
@@ -20,13 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A resumed run tells the scheduler what the kept trials reported, so its state is the earlier run's. */
 class ResumeReplayTest {
-
-    @Trainable(metric = "loss")
-    static void curve(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
-        for (int t = 1; t <= 3; t++) {
-            context.report("loss", x / t);
-        }
-    }
 
     /** Writes down what it is told. */
     static final class Recording implements Scheduler {
@@ -52,19 +43,13 @@ class ResumeReplayTest {
     @Test
     void keptTrialsResultsAreReplayedToTheScheduler(@TempDir Path dir) {
         TuneOptions.Builder options = TuneOptions.builder().storagePath(dir).verbose(0).seed(1).maxConcurrentTrials(1);
-        Runs.runMethod(ResumeReplayTest.class, "curve", options.samples(2));
+        Runs.runMethod(Replayed.class, "curve", options.samples(2));
         Recording recording = new Recording();
-        Runs.runMethod(ResumeReplayTest.class, "curve",
+        Runs.runMethod(Replayed.class, "curve",
                 options.samples(3).scheduler(() -> recording).set(TuneOption.RESUME, "true"));
         assertEquals(List.of("add 1", "result 1 @1", "result 1 @2", "result 1 @3", "complete 1",
                 "add 2", "result 2 @1", "result 2 @2", "result 2 @3", "complete 2",
                 "add 3", "result 3 @1", "result 3 @2", "result 3 @3", "complete 3"), recording.calls);
-    }
-
-    @Trainable(metric = "loss")
-    static void bowl(@Uniform(lower = -5, upper = 5) double x, @Uniform(lower = -5, upper = 5) double y,
-            TrialContext context) {
-        context.report("loss", (x - 1) * (x - 1) + (y + 2) * (y + 2));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -83,10 +68,10 @@ class ResumeReplayTest {
             int total, Path whole, Path split) {
         TuneOptions.Builder options = TuneOptions.builder().verbose(0).seed(seed).maxConcurrentTrials(1)
                 .searcher(searcher).scheduler(scheduler);
-        List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(ResumeReplayTest.class, method,
+        List<dev.tune.result.Trial> uninterrupted = Runs.runMethod(Replayed.class, method,
                 options.storagePath(whole).samples(total)).trials();
-        Runs.runMethod(ResumeReplayTest.class, method, options.storagePath(split).samples(first));
-        List<dev.tune.result.Trial> resumed = Runs.runMethod(ResumeReplayTest.class, method,
+        Runs.runMethod(Replayed.class, method, options.storagePath(split).samples(first));
+        List<dev.tune.result.Trial> resumed = Runs.runMethod(Replayed.class, method,
                 options.storagePath(split).samples(total).set(TuneOption.RESUME, "true")).trials();
         assertEquals(total, resumed.size());
         for (int i = 0; i < total; i++) {
@@ -94,25 +79,11 @@ class ResumeReplayTest {
         }
     }
 
-    @Trainable(metric = {"a", "b"}, mode = {dev.tune.Mode.MIN, dev.tune.Mode.MIN})
-    static java.util.Map<String, Double> twoBowls(@Uniform(lower = -5, upper = 5) double x,
-            @Uniform(lower = -5, upper = 5) double y) {
-        return java.util.Map.of("a", (x - 1) * (x - 1) + y * y, "b", (x + 1) * (x + 1) + y * y);
-    }
-
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "auto", "nsga2"})
     void aResumedSearchOfSeveralObjectivesContinuesTheSameSearch(String searcher, @TempDir Path whole,
             @TempDir Path split) {
         assertResumeContinues("twoBowls", searcher, 5, 75, 130, whole, split); // past NSGA-II's first two generations
-    }
-
-    @Trainable(metric = "loss")
-    static void bowlOverTime(@Uniform(lower = -5, upper = 5) double x, @Uniform(lower = -5, upper = 5) double y,
-            TrialContext context) {
-        for (int t = 1; t <= 9; t++) {
-            context.report("loss", (x - 1) * (x - 1) + (y + 2) * (y + 2) + 3.0 / t);
-        }
     }
 
     /**

@@ -3,28 +3,19 @@ package dev.tune.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Trainable;
-import dev.tune.TrialContext;
-import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
+import dev.tune.run.examples.AshaCurve;
 import org.junit.jupiter.api.Test;
 
 /** Schedulers decide inside a real run: early-stopped trials end as terminated, never as errors. */
 class SchedulingTest {
 
-    @Trainable(metric = "loss", samples = 20, maxConcurrentTrials = 1, scheduler = "asha(maxT=9,gracePeriod=1,reductionFactor=3)")
-    static void curve(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
-        for (int t = 1; t <= 20; t++) {
-            context.report("loss", x + 1.0 / t);
-        }
-    }
-
     @Test
     void ashaStopsMostTrialsEarlyAndLetsTheBestRunToMaxT() {
-        ExperimentResult result = Runs.runMethod(SchedulingTest.class, "curve", Runs.quiet().seed(3));
+        ExperimentResult result = Runs.runMethod(AshaCurve.class, "curve", Runs.quiet().seed(3));
         long early = result.trials().stream().filter(t -> t.termination().orElseThrow() == Termination.EARLY_STOPPED)
                 .count();
         assertTrue(early >= 10, early + " of 20 stopped early");
@@ -40,7 +31,7 @@ class SchedulingTest {
     void theSchedulerCanBeChosenFromTheCommandLine() {
         System.setProperty("tune.scheduler", "fifo");
         try {
-            ExperimentResult result = Runs.runMethod(SchedulingTest.class, "curve", Runs.quiet().samples(3));
+            ExperimentResult result = Runs.runMethod(AshaCurve.class, "curve", Runs.quiet().samples(3));
             result.trials().forEach(t -> assertEquals(20, t.iterations()));
         } finally {
             System.clearProperty("tune.scheduler");

@@ -5,38 +5,26 @@ import dev.tune.options.TuneOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Choice;
 import dev.tune.Config;
-import dev.tune.GridSearch;
-import dev.tune.Reset;
-import dev.tune.Setup;
-import dev.tune.Step;
-import dev.tune.Trainable;
-import dev.tune.TrialContext;
-import dev.tune.Uniform;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
+import dev.tune.run.examples.Quickstart;
+import dev.tune.run.examples.Reporting;
+import dev.tune.run.examples.Reusable;
+import dev.tune.run.examples.Sleepy;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TunerTest {
 
-    @Trainable(metric = "score")
-    static Map<String, Double> quickstart(@GridSearch({"0.001", "0.01", "0.1", "1.0"}) double a,
-            @Choice({"1", "2", "3"}) int b) {
-        return Map.of("score", a * a + b);
-    }
-
     @Test
     void gridTimesSamplesWithBestTrial() {
-        ExperimentResult result = Runs.runMethod(TunerTest.class, "quickstart", Runs.quiet().seed(1).samples(2));
+        ExperimentResult result = Runs.runMethod(Quickstart.class, "quickstart", Runs.quiet().seed(1).samples(2));
         assertEquals(8, result.trials().size());
         Set<Object> as = new HashSet<>();
         result.trials().forEach(t -> as.add(t.config().get("a")));
@@ -50,21 +38,14 @@ class TunerTest {
 
     @Test
     void sameSeedSameTrials() {
-        List<Config> first = configs(Runs.runMethod(TunerTest.class, "quickstart", Runs.quiet().seed(9).samples(3)));
-        List<Config> again = configs(Runs.runMethod(TunerTest.class, "quickstart",
+        List<Config> first = configs(Runs.runMethod(Quickstart.class, "quickstart", Runs.quiet().seed(9).samples(3)));
+        List<Config> again = configs(Runs.runMethod(Quickstart.class, "quickstart",
                 Runs.quiet().seed(9).samples(3).maxConcurrentTrials(1)));
         assertEquals(first, again);
     }
 
     private static List<Config> configs(ExperimentResult result) {
         return result.trials().stream().map(Trial::config).toList();
-    }
-
-    @Trainable(metric = "score", mode = dev.tune.Mode.MAX, samples = 3)
-    static void reporting(@Uniform(lower = 0, upper = 1) double a, TrialContext context) {
-        for (int x = 0; x < 20; x++) {
-            context.report("score", a * Math.sqrt(x) + 4);
-        }
     }
 
     @Test
@@ -76,7 +57,7 @@ class TunerTest {
                 seen.add(result);
             }
         };
-        ExperimentResult result = Runs.runMethod(TunerTest.class, "reporting", Runs.quiet().callbacks(recorder));
+        ExperimentResult result = Runs.runMethod(Reporting.class, "reporting", Runs.quiet().callbacks(recorder));
         assertEquals(3, result.trials().size());
         for (Trial trial : result.trials()) {
             assertEquals(20, trial.iterations());
@@ -90,85 +71,46 @@ class TunerTest {
         }
     }
 
-    static final AtomicInteger SETUPS = new AtomicInteger();
-    static final AtomicInteger RESETS = new AtomicInteger();
-
-    @Trainable(metric = "loss", samples = 6, maxConcurrentTrials = 1)
-    static class Reusable {
-        @Uniform(lower = -10, upper = 10)
-        double h1;
-        int steps;
-
-        @Setup
-        void setup() {
-            SETUPS.incrementAndGet();
-        }
-
-        @Step
-        Map<String, Object> step() {
-            steps++;
-            return Map.of("loss", (h1 - 3) * (h1 - 3), "done", steps >= 3);
-        }
-
-        @Reset
-        void reset(Config config) {
-            RESETS.incrementAndGet();
-            assertEquals(config.getDouble("h1"), h1);
-            steps = 0;
-        }
-    }
-
     @Test
     void instancesAreReusedThroughReset() {
-        SETUPS.set(0);
-        RESETS.set(0);
+        Reusable.SETUPS.set(0);
+        Reusable.RESETS.set(0);
         ExperimentResult result = Runs.run(Reusable.class);
-        assertEquals(1, SETUPS.get());
-        assertEquals(5, RESETS.get());
+        assertEquals(1, Reusable.SETUPS.get());
+        assertEquals(5, Reusable.RESETS.get());
         result.trials().forEach(t -> assertEquals(3, t.iterations(), "done ends the trial"));
         assertEquals(6, result.trials().stream().map(t -> t.config().get("h1")).distinct().count());
     }
 
     @Test
     void reuseCanBeTurnedOff() {
-        SETUPS.set(0);
+        Reusable.SETUPS.set(0);
         Runs.run(Reusable.class, Runs.quiet().set(TuneOption.REUSE_ACTORS, false));
-        assertEquals(6, SETUPS.get());
-    }
-
-    static final AtomicInteger RUNNING = new AtomicInteger();
-    static final AtomicInteger PEAK = new AtomicInteger();
-
-    @Trainable(metric = "x", samples = 8)
-    static double sleepy(@Uniform(lower = 0, upper = 1) double x) throws InterruptedException {
-        PEAK.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
-        Thread.sleep(30);
-        RUNNING.decrementAndGet();
-        return x;
+        assertEquals(6, Reusable.SETUPS.get());
     }
 
     @Test
     void trialsRunInParallelUpToTheLimit() {
-        PEAK.set(0);
-        ExperimentResult result = Runs.runMethod(TunerTest.class, "sleepy", Runs.quiet().maxConcurrentTrials(3)
+        Sleepy.PEAK.set(0);
+        ExperimentResult result = Runs.runMethod(Sleepy.class, "sleepy", Runs.quiet().maxConcurrentTrials(3)
                 .set(TuneOption.CPU, 0.0));
         assertEquals(8, result.trials().size());
-        assertEquals(3, PEAK.get());
+        assertEquals(3, Sleepy.PEAK.get());
         assertTrue(result.trials().stream().allMatch(t -> t.status() == TrialStatus.TERMINATED));
     }
 
     @Test
     void resourcesDecideConcurrency() {
-        PEAK.set(0);
-        Runs.runMethod(TunerTest.class, "sleepy", Runs.quiet().set(TuneOption.CPU, 0.5)
+        Sleepy.PEAK.set(0);
+        Runs.runMethod(Sleepy.class, "sleepy", Runs.quiet().set(TuneOption.CPU, 0.5)
                 .set(TuneOption.TOTAL_CPU, 2.0));
-        assertEquals(4, PEAK.get());
+        assertEquals(4, Sleepy.PEAK.get());
     }
 
     @Test
     void aTrialThatNeedsMoreThanTheMachineIsAClearError() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Runs.runMethod(TunerTest.class, "sleepy", Runs.quiet().set(TuneOption.GPU, 1.0)));
+                () -> Runs.runMethod(Sleepy.class, "sleepy", Runs.quiet().set(TuneOption.GPU, 1.0)));
         assertTrue(e.getMessage().contains("a trial needs gpu=1.0 but this machine offers 0.0"), e.getMessage());
     }
 
@@ -176,7 +118,7 @@ class TunerTest {
     void systemPropertiesOverrideCode() {
         System.setProperty("tune.samples", "2");
         try {
-            ExperimentResult result = Runs.runMethod(TunerTest.class, "sleepy", Runs.quiet().samples(5));
+            ExperimentResult result = Runs.runMethod(Sleepy.class, "sleepy", Runs.quiet().samples(5));
             assertEquals(2, result.trials().size());
         } finally {
             System.clearProperty("tune.samples");

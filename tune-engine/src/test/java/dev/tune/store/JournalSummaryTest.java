@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tune.Trainable;
 import dev.tune.TrialContext;
-import dev.tune.Uniform;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.Trial;
 import dev.tune.run.Tuner;
+import dev.tune.store.examples.Curve;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,16 +26,9 @@ class JournalSummaryTest {
     @TempDir
     Path storage;
 
-    @Trainable(metric = "loss", samples = 5)
-    static void curve(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
-        for (int i = 1; i <= 14; i++) {
-            context.report(java.util.Map.of("loss", x / i + (i % 3) * 0.01, "acc", 1 - x / i));
-        }
-    }
-
     @Test
     void reloadingFromTheSummaryGivesTheTrialsThatTheResultsGive() throws Exception {
-        Tuner.run(JournalSummaryTest.class.getDeclaredMethod("curve", double.class, TrialContext.class),
+        Tuner.run(Curve.class.getDeclaredMethod("curve", double.class, TrialContext.class),
                 TuneOptions.builder().storagePath(storage).verbose(0).build());
         Path dir;
         try (var dirs = Files.list(storage)) {

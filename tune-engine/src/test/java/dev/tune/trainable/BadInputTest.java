@@ -4,42 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Choice;
-import dev.tune.LogUniform;
-import dev.tune.Param;
-import dev.tune.RandInt;
-import dev.tune.SearchSpace;
-import dev.tune.Step;
-import dev.tune.Trainable;
-import dev.tune.Uniform;
-import dev.tune.space.Space;
+import dev.tune.trainable.examples.ChoiceThatDoesNotConvert;
+import dev.tune.trainable.examples.DuplicateName;
+import dev.tune.trainable.examples.EmptyChoice;
+import dev.tune.trainable.examples.EnumChoice;
+import dev.tune.trainable.examples.FinalField;
+import dev.tune.trainable.examples.InstanceSearchSpace;
+import dev.tune.trainable.examples.LogWithZeroBound;
+import dev.tune.trainable.examples.MinNotBelowMax;
+import dev.tune.trainable.examples.ModesDoNotMatchMetrics;
+import dev.tune.trainable.examples.NoStep;
+import dev.tune.trainable.examples.NoUsableConstructor;
+import dev.tune.trainable.examples.StaticField;
+import dev.tune.trainable.examples.TwoDomains;
+import dev.tune.trainable.examples.UnknownParam;
+import dev.tune.trainable.examples.UnsuppliableFunctionParameter;
+import dev.tune.trainable.examples.UnsuppliableStepParameter;
 import org.junit.jupiter.api.Test;
 
 /** Every bad-input case of the annotation API fails at read time with a message naming class, member and annotation. */
 class BadInputTest {
 
-    @Trainable
-    static class MinNotBelowMax {
-        @Uniform(lower = 5, upper = 1)
-        double lr;
-
-        @Step
-        double step() {
-            return lr;
-        }
-    }
-
     @Test
     void minNotBelowMax() {
         assertMessage(MinNotBelowMax.class, "field 'lr'", "@Uniform", "lower (5.0) must be below upper (1.0)");
-    }
-
-    @Trainable
-    static class LogWithZeroBound {
-        @Step
-        double step(@LogUniform(lower = 0, upper = 1) double lr) {
-            return lr;
-        }
     }
 
     @Test
@@ -48,31 +36,9 @@ class BadInputTest {
                 "a log domain needs positive bounds, got lower=0.0");
     }
 
-    @Trainable
-    static class EmptyChoice {
-        @Choice({})
-        String optimizer;
-
-        @Step
-        double step() {
-            return 1;
-        }
-    }
-
     @Test
     void emptyChoice() {
         assertMessage(EmptyChoice.class, "field 'optimizer'", "@Choice", "a choice needs at least one value");
-    }
-
-    @Trainable
-    static class ChoiceThatDoesNotConvert {
-        @Choice({"16", "32", "big"})
-        int batch;
-
-        @Step
-        double step() {
-            return batch;
-        }
     }
 
     @Test
@@ -81,33 +47,9 @@ class BadInputTest {
                 "value \"big\" does not convert to int");
     }
 
-    enum Optimizer { SGD, ADAM }
-
-    @Trainable
-    static class EnumChoice {
-        @Choice({"sgd", "RMSPROP"})
-        Optimizer optimizer;
-
-        @Step
-        double step() {
-            return 1;
-        }
-    }
-
     @Test
     void enumChoiceNamesTheConstants() {
         assertMessage(EnumChoice.class, "field 'optimizer'", "@Choice", "'RMSPROP' is not a constant of Optimizer [SGD, ADAM]");
-    }
-
-    @Trainable
-    static class StaticField {
-        @Uniform(lower = 0, upper = 1)
-        static double lr;
-
-        @Step
-        double step() {
-            return lr;
-        }
     }
 
     @Test
@@ -116,32 +58,9 @@ class BadInputTest {
                 "make it a non-static, non-final field");
     }
 
-    @Trainable
-    static class FinalField {
-        @Uniform(lower = 0, upper = 1)
-        final double lr = 0.5;
-
-        @Step
-        double step() {
-            return lr;
-        }
-    }
-
     @Test
     void domainOnFinalField() {
         assertMessage(FinalField.class, "field 'lr'", "@Uniform", "the field is final");
-    }
-
-    @Trainable
-    static class TwoDomains {
-        @Uniform(lower = 0, upper = 1)
-        @RandInt(lower = 0, upper = 10)
-        double lr;
-
-        @Step
-        double step() {
-            return lr;
-        }
     }
 
     @Test
@@ -150,23 +69,9 @@ class BadInputTest {
                 "keep exactly one");
     }
 
-    @Trainable
-    static class NoStep {
-        @Uniform(lower = 0, upper = 1)
-        double lr;
-    }
-
     @Test
     void classTrainableWithoutStep() {
         assertMessage(NoStep.class, "(@Trainable)", "has no @Step method", "add a method annotated @Step");
-    }
-
-    @Trainable
-    static class UnsuppliableStepParameter {
-        @Step
-        double step(String dataset) {
-            return 1;
-        }
     }
 
     @Test
@@ -175,28 +80,10 @@ class BadInputTest {
                 "tune cannot supply a String here", "annotate the parameter with a domain annotation");
     }
 
-    static class UnsuppliableFunctionParameter {
-        @Trainable
-        static double train(@Uniform(lower = 0, upper = 1) double lr, java.util.List<String> data) {
-            return lr;
-        }
-    }
-
     @Test
     void functionParameterThatCannotBeSupplied() {
         assertMessage(UnsuppliableFunctionParameter.class, "parameter 'data' of method train(double, List)",
                 "@Trainable", "tune cannot supply a List here");
-    }
-
-    @Trainable
-    static class NoUsableConstructor {
-        NoUsableConstructor(String path) {
-        }
-
-        @Step
-        double step() {
-            return 1;
-        }
     }
 
     @Test
@@ -205,36 +92,9 @@ class BadInputTest {
                 "tune cannot call any constructor", "add a no-arg constructor");
     }
 
-    @Trainable
-    static class UnknownParam {
-        @Param("momentum")
-        double momentum;
-
-        @Step
-        double step() {
-            return momentum;
-        }
-    }
-
     @Test
     void paramNamingNoHyperparameter() {
         assertMessage(UnknownParam.class, "field 'momentum'", "@Param", "no hyperparameter named 'momentum'");
-    }
-
-    @Trainable
-    static class DuplicateName {
-        @Uniform(lower = 0, upper = 1)
-        double lr;
-
-        @SearchSpace
-        static Space space() {
-            return Space.builder().loguniform("lr", 1e-4, 1e-1).build();
-        }
-
-        @Step
-        double step() {
-            return lr;
-        }
     }
 
     @Test
@@ -243,30 +103,9 @@ class BadInputTest {
                 "hyperparameter 'lr' is already declared by field 'lr'");
     }
 
-    @Trainable
-    static class InstanceSearchSpace {
-        @SearchSpace
-        Space space() {
-            return Space.empty();
-        }
-
-        @Step
-        double step() {
-            return 1;
-        }
-    }
-
     @Test
     void searchSpaceMustBeStatic() {
         assertMessage(InstanceSearchSpace.class, "method space()", "@SearchSpace", "it is not static");
-    }
-
-    @Trainable(metric = {"loss", "accuracy"}, mode = dev.tune.Mode.MIN)
-    static class ModesDoNotMatchMetrics {
-        @Step
-        double step() {
-            return 1;
-        }
     }
 
     @Test

@@ -4,40 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Choice;
-import dev.tune.Step;
-import dev.tune.Trainable;
-import dev.tune.Uniform;
-import dev.tune.When;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
 import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.space.Conditional;
+import dev.tune.trainable.examples.NoDomain;
+import dev.tune.trainable.examples.Optimiser;
+import dev.tune.trainable.examples.Primitive;
+import dev.tune.trainable.examples.UnknownParent;
+import dev.tune.trainable.examples.UnknownValue;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code @When}: a hyperparameter that exists only for some values of another, and its mistakes. */
 class WhenTest {
-
-    @Trainable(metric = "loss", samples = 24)
-    static class Optimiser {
-        // Declared before its parent on purpose: the space still samples the parent first.
-        @When(param = "optimizer", equals = "sgd")
-        @Uniform(lower = 0.5, upper = 0.99)
-        Double momentum;
-
-        @Choice({"sgd", "adam"})
-        String optimizer;
-
-        @Step
-        Map<String, Double> step(@When(param = "layers", equals = {"2", "3"}) @Uniform(lower = 0, upper = 1) Double dropout,
-                @Choice({"1", "2", "3"}) int layers) {
-            return Map.of("loss", 1.0, "momentum", momentum == null ? -1 : momentum, "dropout",
-                    dropout == null ? -1 : dropout);
-        }
-    }
 
     @Test
     void theMemberGetsAValueExactlyWhenTheConditionHolds() {
@@ -57,59 +38,6 @@ class WhenTest {
             assertEquals(deep, trial.lastResult().orElseThrow().metric("dropout") >= 0, trial.config().toString());
         }
         assertTrue(sgd > 3 && sgd < 21, sgd + " of 24 used sgd");
-    }
-
-    @Trainable
-    static class Primitive {
-        @Choice({"a", "b"})
-        String kind;
-        @When(param = "kind", equals = "a")
-        @Uniform(lower = 0, upper = 1)
-        double x;
-
-        @Step
-        double step() {
-            return x;
-        }
-    }
-
-    @Trainable
-    static class UnknownParent {
-        @When(param = "optimiser", equals = "sgd")
-        @Uniform(lower = 0, upper = 1)
-        Double x;
-
-        @Step
-        double step() {
-            return 1;
-        }
-    }
-
-    @Trainable
-    static class UnknownValue {
-        @Choice({"sgd", "adam"})
-        String optimizer;
-        @When(param = "optimizer", equals = "rmsprop")
-        @Uniform(lower = 0, upper = 1)
-        Double x;
-
-        @Step
-        double step() {
-            return 1;
-        }
-    }
-
-    @Trainable
-    static class NoDomain {
-        @When(param = "optimizer", equals = "sgd")
-        Double x;
-        @Choice({"sgd", "adam"})
-        String optimizer;
-
-        @Step
-        double step() {
-            return 1;
-        }
     }
 
     @Test

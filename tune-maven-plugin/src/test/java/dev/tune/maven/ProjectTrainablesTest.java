@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.maven.fixtures.LinearFit;
+import dev.tune.maven.examples.LinearFit;
 import dev.tune.trainable.Experiment;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class ProjectTrainablesTest {
             assertEquals(List.of("Functions.first", "pareto", "LinearFit"), names(trainables.experiments()));
             assertEquals(1, trainables.invalid().size());
             String message = trainables.invalid().get(0).message();
-            assertTrue(message.startsWith("Experiment broken: Invalid trainable dev.tune.maven.fixtures.Misdeclared, "),
+            assertTrue(message.startsWith("Experiment broken: Invalid trainable dev.tune.maven.examples.Misdeclared, "),
                     message);
             assertTrue(trainables.found().containsAll(List.of("Functions.first", "pareto", "LinearFit", "broken")));
         }

@@ -2,8 +2,8 @@ package dev.tune.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tune.maven.fixtures.Functions;
-import dev.tune.maven.fixtures.LinearFit;
+import dev.tune.maven.examples.Functions;
+import dev.tune.maven.examples.LinearFit;
 import dev.tune.result.ExperimentResult;
 import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
@@ -26,7 +26,7 @@ class SummaryTest {
         ExperimentResult result = Tuner.run(experiment, QUIET);
         summary.print(List.of(new RunSupport.Outcome(experiment, Optional.of(result), Optional.empty())));
         assertEquals(List.of("", "Tune results:",
-                "  LinearFit (dev.tune.maven.fixtures.LinearFit)",
+                "  LinearFit (dev.tune.maven.examples.LinearFit)",
                 "    Best trial #3 learningRate=0.75: loss=0.015625",
                 "    Config:    learningRate=0.75",
                 "    Objective: loss (min)",

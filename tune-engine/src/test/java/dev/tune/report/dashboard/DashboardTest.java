@@ -3,11 +3,9 @@ package dev.tune.report.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tune.Trainable;
-import dev.tune.TrialContext;
-import dev.tune.Uniform;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
+import dev.tune.report.dashboard.examples.Served;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.IOException;
@@ -31,14 +29,9 @@ class DashboardTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @Trainable(name = "served", metric = "loss", samples = 3)
-    static void train(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
-        context.report("loss", x * x);
-    }
-
     @BeforeEach
     void runOnce() {
-        Tuner.run(Experiment.of(DashboardTest.class).get(0), TuneOptions.builder().storagePath(results)
+        Tuner.run(Experiment.of(Served.class).get(0), TuneOptions.builder().storagePath(results)
                 .set(TuneOption.PERSIST, true).verbose(0).build());
     }
 

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tune.Choice;
-import dev.tune.LogUniform;
-import dev.tune.RandInt;
-import dev.tune.Seed;
-import dev.tune.Trainable;
-import dev.tune.TrialContext;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
+import dev.tune.report.html.examples.Reported;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
@@ -36,20 +31,8 @@ class ReportDataTest {
     @TempDir
     Path storage;
 
-    @Trainable(name = "report", metric = "loss", samples = 12, scheduler = "asha(maxT=9,gracePeriod=1,reductionFactor=3)")
-    @Seed(3)
-    static void train(@LogUniform(lower = 1e-4, upper = 1) double lr, @RandInt(lower = 1, upper = 5) long layers,
-            @Choice({"adam", "sgd", "</script><b>"}) String optimizer, TrialContext context) {
-        if (lr > 0.3) {
-            throw new IllegalStateException("too fast");
-        }
-        for (int epoch = 1; epoch <= 9; epoch++) {
-            context.report("loss", (1 + layers) * Math.abs(Math.log10(lr) + 2) / epoch + optimizer.length());
-        }
-    }
-
     private ExperimentResult run() {
-        return Tuner.run(Experiment.of(ReportDataTest.class).get(0), TuneOptions.builder().storagePath(storage)
+        return Tuner.run(Experiment.of(Reported.class).get(0), TuneOptions.builder().storagePath(storage)
                 .set(TuneOption.PERSIST, true).verbose(0).build());
     }
 
@@ -143,7 +126,7 @@ class ReportDataTest {
 
     @Test
     void noReportWhenTurnedOff() {
-        ExperimentResult result = Tuner.run(Experiment.of(ReportDataTest.class).get(0), TuneOptions.builder()
+        ExperimentResult result = Tuner.run(Experiment.of(Reported.class).get(0), TuneOptions.builder()
                 .storagePath(storage).set(TuneOption.PERSIST, true).set(TuneOption.REPORT, false).verbose(0).build());
         assertFalse(Files.exists(result.dir().orElseThrow().resolve(Report.FILE)));
     }

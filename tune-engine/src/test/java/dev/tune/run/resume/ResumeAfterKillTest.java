@@ -10,6 +10,7 @@ import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
 import dev.tune.options.TuneOption;
 import dev.tune.run.Tuner;
+import dev.tune.run.resume.examples.SlowCounter;
 import dev.tune.trainable.Experiment;
 import java.io.IOException;
 import java.nio.file.Files;

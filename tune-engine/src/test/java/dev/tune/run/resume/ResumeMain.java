@@ -3,6 +3,7 @@ package dev.tune.run.resume;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
+import dev.tune.run.resume.examples.SlowCounter;
 import dev.tune.trainable.Experiment;
 import java.nio.file.Path;
 

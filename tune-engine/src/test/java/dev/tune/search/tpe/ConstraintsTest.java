@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tune.Config;
-import dev.tune.Mode;
-import dev.tune.Trainable;
-import dev.tune.Uniform;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Objective;
 import dev.tune.result.Trial;
 import dev.tune.run.Tuner;
+import dev.tune.search.tpe.examples.Constrained;
 import dev.tune.trainable.Experiment;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Constraints as Optuna's constraints_func: feasible trials first, in the searchers and in the result. */
 class ConstraintsTest {
 
-    @Trainable(name = "constrained", metric = {"f1", "f2"}, mode = {Mode.MIN, Mode.MIN}, constraints = "too_far")
-    static Map<String, Double> constrained(@Uniform(lower = 0, upper = 1) double x1,
-            @Uniform(lower = 0, upper = 1) double x2, @Uniform(lower = 0, upper = 1) double x3) {
-        double g = 1 + 9 * (x2 + x3) / 2;
-        return Map.of("f1", x1, "f2", g * (1 - Math.sqrt(x1 / g)), "too_far", x1 + x2 - 0.6);
-    }
-
     private static ExperimentResult run(String searcher, long seed) {
-        return Tuner.run(Experiment.of(ConstraintsTest.class).get(0), TuneOptions.builder().samples(120).seed(seed)
+        return Tuner.run(Experiment.of(Constrained.class).get(0), TuneOptions.builder().samples(120).seed(seed)
                 .searcher(searcher).maxConcurrentTrials(1).inMemory().verbose(0).build());
     }
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tune.Mode;
-import dev.tune.Trainable;
-import dev.tune.Uniform;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Hypervolume;
@@ -16,25 +14,18 @@ import dev.tune.run.Tuner;
 import dev.tune.search.AutoSearch;
 import dev.tune.search.SearchProblem;
 import dev.tune.search.Searchers;
+import dev.tune.search.tpe.examples.Zdt1;
 import dev.tune.trainable.Experiment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** TPE on several objectives, end to end through the tuner: reproducible, and better than random search. */
 class TpeSeveralObjectivesTest {
 
-    @Trainable(name = "zdt1", metric = {"f1", "f2"}, mode = {Mode.MIN, Mode.MIN})
-    static Map<String, Double> zdt1(@Uniform(lower = 0, upper = 1) double x1, @Uniform(lower = 0, upper = 1) double x2,
-            @Uniform(lower = 0, upper = 1) double x3, @Uniform(lower = 0, upper = 1) double x4) {
-        double g = 1 + 9 * (x2 + x3 + x4) / 3;
-        return Map.of("f1", x1, "f2", g * (1 - Math.sqrt(x1 / g)));
-    }
-
     private static ExperimentResult run(String searcher, long seed) {
-        return Tuner.run(Experiment.of(TpeSeveralObjectivesTest.class).get(0), TuneOptions.builder().samples(80)
+        return Tuner.run(Experiment.of(Zdt1.class).get(0), TuneOptions.builder().samples(80)
                 .seed(seed).searcher(searcher).maxConcurrentTrials(1).inMemory().verbose(0).build());
     }
 
@@ -70,7 +61,7 @@ class TpeSeveralObjectivesTest {
     @Test
     void autoPicksTpeForSeveralObjectives() {
         AutoSearch auto = (AutoSearch) Searchers.byName("auto");
-        auto.start(new SearchProblem(Experiment.of(TpeSeveralObjectivesTest.class).get(0).space(),
+        auto.start(new SearchProblem(Experiment.of(Zdt1.class).get(0).space(),
                 Objective.of(List.of("f1", "f2"), List.of(Mode.MIN, Mode.MIN)), 50, 1));
         assertInstanceOf(TpeSearch.class, auto.chosen());
     }

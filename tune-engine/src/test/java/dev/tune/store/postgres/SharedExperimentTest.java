@@ -11,6 +11,7 @@ import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
 import dev.tune.run.Tuner;
 import dev.tune.store.StorageException;
+import dev.tune.store.postgres.examples.SharedModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;

@@ -11,6 +11,7 @@ import dev.tune.report.dashboard.Dashboard;
 import dev.tune.report.html.Report;
 import dev.tune.report.html.ReportInput;
 import dev.tune.run.Tuner;
+import dev.tune.store.postgres.examples.SharedModel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

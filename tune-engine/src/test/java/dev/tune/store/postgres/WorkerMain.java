@@ -4,6 +4,7 @@ import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.run.Tuner;
+import dev.tune.store.postgres.examples.SharedModel;
 
 /**
  * One worker process for the multi-JVM tests: {@code WorkerMain <method> <name>} runs

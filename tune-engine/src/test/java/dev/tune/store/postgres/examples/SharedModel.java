@@ -1,4 +1,4 @@
-package dev.tune.store.postgres;
+package dev.tune.store.postgres.examples;
 
 import dev.tune.LogUniform;
 import dev.tune.Trainable;
