@@ -50,15 +50,15 @@ final class Variants {
     }
 
     /**
-     * How the configs cover the grid, in words: {@code each of the 6 combinations 100 times; any other
-     * hyperparameter drawn at random}.
+     * How the configs cover the grid, in words: {@code each of the 6 combinations 100 times}, then
+     * {@code ; any other hyperparameter drawn at random} when some other one varies.
      */
     String coverage() {
         long repeats = total / grid.size();
         String times = repeats == 1 ? "once" : repeats == 2 ? "twice"
                 : String.format(Locale.ROOT, "%,d times", repeats);
-        return String.format(Locale.ROOT, "each of the %,d combinations %s; any other hyperparameter drawn at random",
-                grid.size(), times);
+        return String.format(Locale.ROOT, "each of the %,d combinations %s", grid.size(), times)
+                + (SpaceShape.of(space).modelled() > 0 ? "; any other hyperparameter drawn at random" : "");
     }
 
     /** Config {@code k} (from 0): grid combination {@code k mod grid size}, repeats outermost. */
