@@ -78,8 +78,9 @@ public @interface Trainable {
 
     /**
      * The searcher by name ({@code auto}, {@code random}, {@code grid}, {@code tpe},
-     * {@code tpe_multivariate}, {@code cmaes}) or fully qualified class name; empty means not set
-     * ({@code auto}).
+     * {@code tpe_multivariate}, {@code cmaes}, {@code gp}, {@code nsga2}, {@code bohb}) or fully
+     * qualified class name; empty means not set ({@code auto}, which picks one of the others from the
+     * space's shape and the budget and says which and why).
      */
     String searcher() default "";
 

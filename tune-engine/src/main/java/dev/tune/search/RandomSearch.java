@@ -3,7 +3,8 @@ package dev.tune.search;
 import java.util.Optional;
 
 /**
- * Grid and random search as Ray's {@code BasicVariantGenerator}, tune's default searcher. Every
+ * Grid and random search as Ray's {@code BasicVariantGenerator} (Ray's default searcher; tune's
+ * {@code auto} picks it for a space with a grid). Every
  * {@link dev.tune.space.Grid Grid} hyperparameter is enumerated; every other domain is sampled.
  *
  * <ul>
