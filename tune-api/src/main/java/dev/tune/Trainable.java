@@ -86,8 +86,10 @@ public @interface Trainable {
 
     /**
      * The scheduler that may stop trials early, with Ray's parameters: {@code fifo} (never),
-     * {@code median(gracePeriod=5)}, {@code asha(maxT=81,gracePeriod=1,reductionFactor=3)}; empty
-     * means not set ({@code fifo}).
+     * {@code median(gracePeriod=5)}, {@code asha(maxT=81,gracePeriod=1,reductionFactor=3)},
+     * {@code hyperband(maxT=27,reductionFactor=3)}, or Population Based Training
+     * ({@code pbt(timeAttr=training_iteration,perturbationInterval=4,mutations=lr)}); empty means not
+     * set ({@code fifo}).
      */
     String scheduler() default "";
 }
