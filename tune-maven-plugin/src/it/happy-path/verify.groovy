@@ -13,6 +13,8 @@ expect '[INFO]   LinearModel (com.example.model.LinearModel)'
 expect '[INFO]     Best trial #3 learningRate=0.75: loss=0.00097656'
 expect '[INFO]     Config:    learningRate=0.75'
 expect '[INFO]     Objective: loss (min)'
+expect('[INFO]     Searcher:  auto chose random search over a grid (each of the 3 combinations once) for 3 trials'
+        + ' of 1 hyperparameter: a grid asks for every combination, as in Ray')
 expect '[INFO]     Trials: 3 terminated (0 stopped early), 0 errors'
 expect '[INFO]     Results:   target/tune/LinearModel'
 expect '[INFO]     Report:    target/tune/LinearModel/report.html'

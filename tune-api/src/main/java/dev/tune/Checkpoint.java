@@ -15,14 +15,32 @@ import java.lang.annotation.Target;
  * serialization) into each checkpoint and read back on restore, so a class needs no checkpoint
  * code at all. Use it for plain data: numbers, arrays, collections, records, beans.
  *
- * <p><b>On methods</b>, for state that needs its own format: a {@link Save} method writes into the
- * directory it is given, a {@link Load} method reads from it. Both take one {@code java.nio.file.Path}.
- * Fields and methods combine: fields are captured after {@code Save} runs and restored before
- * {@code Load} runs.
+ * <p><b>On methods</b>, for state that is not a field Jackson can write (a native model, bytes in
+ * its own format): a {@link Save} method writes into the directory it is given, a {@link Load}
+ * method reads from it. Each is one instance method taking one {@code java.nio.file.Path} (the
+ * checkpoint's directory, which exists and belongs to this checkpoint), of any visibility and
+ * return type, that may throw; a class declares both or neither. {@code Load} runs on a new
+ * instance after {@link Setup @Setup}. Fields and methods combine: fields are written (to
+ * {@code state.json} in the same directory, so do not use that name) after {@code Save} runs, and
+ * read back before {@code Load} runs.
  *
- * <p>When checkpoints are taken is the experiment's choice ({@code tune.checkpoint.frequency},
- * {@code tune.checkpoint.atEnd}, {@code tune.checkpoint.keep}, {@code tune.checkpoint.score}); a
- * trial that fails restarts from its latest checkpoint up to {@code tune.maxFailures} times.
+ * <pre>{@code
+ * @Checkpoint.Save
+ * void save(Path dir) throws IOException, XGBoostError {
+ *     Files.write(dir.resolve("model.bin"), booster.toByteArray());
+ * }
+ *
+ * @Checkpoint.Load
+ * void load(Path dir) throws IOException, XGBoostError {
+ *     booster = XGBoost.loadModel(Files.readAllBytes(dir.resolve("model.bin")));
+ * }
+ * }</pre>
+ *
+ * <p>When checkpoints are taken is the experiment's choice ({@link CheckpointConfig}, or
+ * {@code tune.checkpoint.frequency}, {@code tune.checkpoint.atEnd}, {@code tune.checkpoint.keep},
+ * {@code tune.checkpoint.score}); by default none is, unless a scheduler such as PBT asks for one. A
+ * trial that fails restarts from its latest checkpoint up to {@code tune.maxFailures} times, and a
+ * resumed experiment continues its unfinished trials from theirs.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

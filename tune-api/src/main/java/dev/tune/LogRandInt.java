@@ -7,8 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An integer drawn uniformly in log space from {@code [lower, upper)} (upper bound <b>exclusive</b>),
- * as Ray's {@code tune.lograndint}. Both bounds must be positive.
+ * An integer drawn uniformly in log space from {@code [lower, upper)} (upper bound <b>exclusive</b>,
+ * as for {@link RandInt}), as Ray's {@code tune.lograndint}: {@code @LogRandInt(lower = 1, upper =
+ * 1025)} gives 1 to 1024, small values as likely per order of magnitude as large ones. Both bounds
+ * must be positive.
  *
  * <p>Put it on a field, a constructor parameter or a method parameter of a trainable. The
  * hyperparameter is named after the member (compile with {@code -parameters} for parameter names)
@@ -22,8 +24,16 @@ public @interface LogRandInt {
 
     long upper();
 
+    /**
+     * The logarithm's base, as Ray's {@code base}; values are log-uniform whatever it is (Ray has
+     * deprecated it for that reason), so it changes only how the domain is described.
+     */
     double base() default 10;
 
-    /** The hyperparameter's name; default: the member's name. */
+    /**
+     * The hyperparameter's name in configs, results, tables and reports, when it should not be the
+     * member's: {@code "max_depth"} for a field {@code maxDepth}, or {@code "lambda"}, which no Java
+     * member can be called. Default: the member's name.
+     */
     String name() default "";
 }

@@ -22,9 +22,16 @@ public @interface LogUniform {
 
     double upper();
 
-    /** The logarithm's base; it changes nothing but rounding, kept for parity with Ray. */
+    /**
+     * The logarithm's base, as Ray's {@code base}; values are log-uniform whatever it is (Ray has
+     * deprecated it for that reason), so it changes only how the domain is described.
+     */
     double base() default 10;
 
-    /** The hyperparameter's name; default: the member's name. */
+    /**
+     * The hyperparameter's name in configs, results, tables and reports, when it should not be the
+     * member's: {@code "max_depth"} for a field {@code maxDepth}, or {@code "lambda"}, which no Java
+     * member can be called. Default: the member's name.
+     */
     String name() default "";
 }

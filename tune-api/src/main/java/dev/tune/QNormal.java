@@ -24,6 +24,10 @@ public @interface QNormal {
 
     double q();
 
-    /** The hyperparameter's name; default: the member's name. */
+    /**
+     * The hyperparameter's name in configs, results, tables and reports, when it should not be the
+     * member's: {@code "max_depth"} for a field {@code maxDepth}, or {@code "lambda"}, which no Java
+     * member can be called. Default: the member's name.
+     */
     String name() default "";
 }

@@ -8,7 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * An integer drawn uniformly from {@code [lower, upper)} (upper bound <b>exclusive</b>), as Ray's
- * {@code tune.randint}.
+ * {@code tune.randint} and Java's {@code Random.nextInt(lower, upper)}: {@code @RandInt(lower = 1,
+ * upper = 7)} rolls a die, 1 to 6. For an inclusive upper bound use {@link QRandInt}, whose
+ * {@code q} is 1 by default.
  *
  * <p>Put it on a field, a constructor parameter or a method parameter of a trainable. The
  * hyperparameter is named after the member (compile with {@code -parameters} for parameter names)
@@ -22,6 +24,10 @@ public @interface RandInt {
 
     long upper();
 
-    /** The hyperparameter's name; default: the member's name. */
+    /**
+     * The hyperparameter's name in configs, results, tables and reports, when it should not be the
+     * member's: {@code "max_depth"} for a field {@code maxDepth}, or {@code "lambda"}, which no Java
+     * member can be called. Default: the member's name.
+     */
     String name() default "";
 }

@@ -9,9 +9,11 @@ import java.lang.annotation.Target;
 /**
  * What one trial needs while it runs, as Ray's {@code resources_per_trial}. tune starts a trial
  * only when the machine's remaining resources cover it, so these numbers decide how many trials
- * run at once. The machine offers one cpu per available processor, the gpus given by
- * {@code tune.resources.totalGpu} (default 0), and the JVM's max heap as memory.
- * Overridden by {@code tune.resources.cpu}, {@code tune.resources.gpu}, {@code tune.resources.memoryMb}.
+ * run at once. The machine offers one cpu per available processor (or {@code tune.resources.totalCpu}),
+ * the gpus given by {@code tune.resources.totalGpu} (default 0), the JVM's max heap as memory, and
+ * the custom resources given by {@code tune.resources.totalCustom}. Overridden by
+ * {@code tune.resources.cpu}, {@code tune.resources.gpu}, {@code tune.resources.memoryMb} and
+ * {@code tune.resources.custom}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +28,9 @@ public @interface Resources {
     /** Heap per trial in MiB; 0 means not counted. */
     long memoryMb() default 0;
 
-    /** Custom resources as {@code name=amount} pairs, matched against {@code tune.resources.total.<name>}. */
+    /**
+     * Custom resources as {@code name=amount} pairs, matched against the machine's, given as
+     * {@code tune.resources.totalCustom=name=amount,...}.
+     */
     String[] custom() default {};
 }

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * When trials and the experiment stop, as Ray's {@code stop} and {@code time_budget_s}.
  * A trial stopped by these limits ends as {@code TERMINATED}, never as an error. Every attribute
  * left at {@code -1} is not set. Overridden by {@code tune.stop.maxIterations},
- * {@code tune.stop.trialSeconds} and {@code tune.timeBudget}.
+ * {@code tune.stop.trialTime} (e.g. {@code 90s}) and {@code tune.timeBudget}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -78,15 +78,18 @@ public @interface Trainable {
 
     /**
      * The searcher by name ({@code auto}, {@code random}, {@code grid}, {@code tpe},
-     * {@code tpe_multivariate}, {@code cmaes}) or fully qualified class name; empty means not set
-     * ({@code auto}).
+     * {@code tpe_multivariate}, {@code cmaes}, {@code gp}, {@code nsga2}, {@code bohb}) or fully
+     * qualified class name; empty means not set ({@code auto}, which picks one of the others from the
+     * space's shape and the budget and says which and why).
      */
     String searcher() default "";
 
     /**
      * The scheduler that may stop trials early, with Ray's parameters: {@code fifo} (never),
-     * {@code median(gracePeriod=5)}, {@code asha(maxT=81,gracePeriod=1,reductionFactor=3)}; empty
-     * means not set ({@code fifo}).
+     * {@code median(gracePeriod=5)}, {@code asha(maxT=81,gracePeriod=1,reductionFactor=3)},
+     * {@code hyperband(maxT=27,reductionFactor=3)}, or Population Based Training
+     * ({@code pbt(timeAttr=training_iteration,perturbationInterval=4,mutations=lr)}); empty means not
+     * set ({@code fifo}).
      */
     String scheduler() default "";
 }

@@ -19,10 +19,10 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * The JUnit engine calls it after the experiment's last trial; a failure fails the experiment's
- * container, and the Maven plugin's build. It may be static, or an instance method of a class with
- * a no-arg constructor. It runs only in full tuning mode: a smoke run's single short trial says
- * nothing about quality.
+ * The JUnit engine and {@code tune:run} call it after the experiment's last trial; a failure fails
+ * the experiment's container, or the build. It may be static, or an instance method of a class
+ * with a no-arg constructor. In the JUnit engine it runs only in full tuning mode: a smoke run's
+ * single short trial says nothing about quality.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

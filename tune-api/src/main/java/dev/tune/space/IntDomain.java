@@ -5,8 +5,8 @@ import java.util.random.RandomGenerator;
 /**
  * An integer in {@code [lower, upper]} (both <b>inclusive</b> here, whatever the Ray function it
  * came from), drawn uniformly on a linear or log scale among the multiples of {@code q}
- * (Ray's {@code randint}, {@code qrandint}, {@code lograndint}, {@code qlograndint}; the
- * {@link Space.Builder} converts Ray's exclusive upper bounds).
+ * (Ray's {@code randint}, {@code qrandint}, {@code lograndint}, {@code qlograndint}; {@link #randint}
+ * and {@link #lograndint} convert Ray's exclusive upper bounds).
  *
  * @param q the step: values are multiples of it; 1 for every integer
  */

@@ -44,7 +44,8 @@ public final class TuneOption {
     public static final Option<Long> SEED = new Option<>("tune.seed",
             "seed for reproducible search; default: drawn at random and recorded", null, Long::parseLong);
     public static final Option<String> SEARCHER = text("tune.searcher",
-            "auto (chooses by the space and budget), random, grid, tpe, tpe_multivariate, cmaes, or a Searcher class name",
+            "auto (chooses by the space and budget), random, grid, tpe, tpe_multivariate, cmaes, gp, nsga2, bohb,"
+                    + " or a Searcher class name",
             "auto");
     public static final Option<Supplier<Searcher>> SEARCHER_FACTORY = code("tune.searcher.instance",
             "a Searcher built in code; wins over tune.searcher");

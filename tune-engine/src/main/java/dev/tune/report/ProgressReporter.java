@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * The console view of an experiment, like Ray's progress table: a compact table of trials with
  * their status, parameters, iterations, time and objective, printed while trials run, and a final
- * summary that names the best trial and how the objective was computed. What it prints is meant
+ * summary that names the best trial, how the objective was computed and what searched (for
+ * {@code auto}, what it chose and why). What it prints is meant
  * for a person; diagnostics go through SLF4J instead.
  */
 public final class ProgressReporter {
@@ -93,7 +94,7 @@ public final class ProgressReporter {
         out.println("Trial #" + trial.number() + " iter " + result.iteration() + ": " + metrics(result));
     }
 
-    /** Prints the final summary: trial counts, the best trial (or Pareto front) and where results are. */
+    /** Prints the final summary: counts, the best trial (or Pareto front), the searcher, where results are. */
     public void printSummary(ExperimentResult result) {
         Map<TrialStatus, Long> counts = result.countByStatus();
         long stopped = result.trials().stream().filter(Trial::stoppedEarly).count();
@@ -112,6 +113,7 @@ public final class ProgressReporter {
                             + "  [objective: " + objective.describe(example) + ", last result]"),
                     () -> out.println("No trial reported a finite objective (" + objective.describe(example) + ")"));
         }
+        result.searcherDescription().ifPresent(searcher -> out.println("Searcher: " + searcher));
         result.errors().stream().limit(5).forEach(t -> out.println("  error in " + t.name() + ": "
                 + t.error().map(e -> e.summary()).orElse("")));
         result.dir().ifPresent(dir -> out.println("Results: " + dir));

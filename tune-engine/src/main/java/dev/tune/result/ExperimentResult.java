@@ -30,6 +30,7 @@ public final class ExperimentResult {
     private final Optional<Path> dir;
     private final Duration wallTime;
     private final long seed;
+    private final Optional<String> searcherDescription;
 
     /**
      * @param trials every trial, in any order; kept by trial number
@@ -39,6 +40,19 @@ public final class ExperimentResult {
      */
     public ExperimentResult(String name, Objective objective, List<Trial> trials, Optional<Path> dir,
             Duration wallTime, long seed) {
+        this(name, objective, trials, dir, wallTime, seed, Optional.empty());
+    }
+
+    /**
+     * @param trials every trial, in any order; kept by trial number
+     * @param dir the experiment directory when results were persisted
+     * @param wallTime how long the experiment ran
+     * @param seed the experiment's random seed
+     * @param searcherDescription what searched, in words, when known (see {@link #searcherDescription()})
+     */
+    public ExperimentResult(String name, Objective objective, List<Trial> trials, Optional<Path> dir,
+            Duration wallTime, long seed, Optional<String> searcherDescription) {
+        this.searcherDescription = Objects.requireNonNull(searcherDescription, "searcherDescription");
         this.name = Objects.requireNonNull(name, "name");
         this.objective = Objects.requireNonNull(objective, "objective");
         this.trials = trials.stream().sorted(Comparator.comparingInt(Trial::number)).toList();
@@ -71,6 +85,17 @@ public final class ExperimentResult {
 
     public long seed() {
         return seed;
+    }
+
+    /**
+     * What searched, in words, as the summary and the report say it: the searcher the user named with
+     * its settings that matter, e.g. {@code TPE (10 random start-up trials, ...)}, or for {@code auto} the
+     * sentence saying what it chose and why, e.g. {@code auto chose Gaussian-process search (...) for 100
+     * trials of 4 hyperparameters: ...}. Empty for a result built without it, or read from a record
+     * written before tune recorded it.
+     */
+    public Optional<String> searcherDescription() {
+        return searcherDescription;
     }
 
     /**

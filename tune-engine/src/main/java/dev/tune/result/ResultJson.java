@@ -20,6 +20,7 @@ import java.util.Optional;
  * JSON spelling of values.
  *
  * <p>An experiment's outcome as pretty-printed JSON: {@code name}, {@code objective} (in words),
+ * {@code searcher} (what searched, in words, when known),
  * {@code metrics} and {@code modes}, {@code seed}, {@code wallSeconds}, {@code bestTrialId} (single
  * objective only, null when no trial has a finite value), and {@code trials}, each with
  * {@code id}, {@code number}, {@code name}, {@code status}, {@code termination},
@@ -41,6 +42,9 @@ public final class ResultJson {
         out.writeStartObject();
         out.writeStringField("name", result.name());
         out.writeStringField("objective", objective.describe(example(result)));
+        if (result.searcherDescription().isPresent()) {
+            out.writeStringField("searcher", result.searcherDescription().get());
+        }
         out.writeArrayFieldStart("metrics");
         for (String metric : objective.metrics()) {
             out.writeString(metric);

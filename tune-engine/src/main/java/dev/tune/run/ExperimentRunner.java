@@ -69,7 +69,7 @@ final class ExperimentRunner {
         if (plan.verbose() >= 2) {
             callbacks.add(new VerboseLines(reporter, plan.verbose()));
         }
-        ExperimentInfo info = info(tag);
+        ExperimentInfo info = info(tag, plan.searcher().describe());
         // the live dashboard's own record of the run, only when one is asked for: it keeps every curve in memory
         Optional<LiveReport> live = plan.options().resolve(TuneOption.DASHBOARD) < 0 ? Optional.empty()
                 : Optional.of(new LiveReport(plan, info, plan.persist() || shared != null ? Optional.of(dir) : Optional.empty()));
@@ -111,12 +111,13 @@ final class ExperimentRunner {
             ran = book.forget(); // its trials are in the log; holding both would double the memory
             // every worker's trials: the experiment's totals, not this worker's share
             result = new ExperimentResult(plan.name(), plan.objective(), shared.trials(), Optional.empty(), wall,
-                    plan.seed());
+                    plan.seed(), Optional.ofNullable(info.searcherDescription()));
             shared.saveState(state(result, book));
             shared.close();
         } else {
             result = new ExperimentResult(plan.name(), plan.objective(), book.snapshots(),
-                    plan.persist() ? Optional.of(dir) : Optional.empty(), wall, plan.seed());
+                    plan.persist() ? Optional.of(dir) : Optional.empty(), wall, plan.seed(),
+                    Optional.ofNullable(info.searcherDescription()));
             ExperimentState state = state(result, book);
             store.saveState(state);
             store.close();
@@ -172,11 +173,12 @@ final class ExperimentRunner {
         return ticker;
     }
 
-    ExperimentInfo info(String tag) {
+    /** The experiment's record; {@code searcherDescription} is what searched, in words, once started. */
+    ExperimentInfo info(String tag, String searcherDescription) {
         Map<String, String> space = new LinkedHashMap<>();
         plan.experiment().space().domains().forEach((name, domain) -> space.put(name, domain.describe()));
         return new ExperimentInfo(plan.name(), plan.experiment().trainable(), tag, plan.seed(), plan.samples(),
-                plan.searcherName(), plan.objective().metrics(),
+                plan.searcherName(), searcherDescription, plan.objective().metrics(),
                 plan.objective().modes().stream().map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).toList(),
                 plan.objective().describe(Map.of()), space, plan.options().describe(), Instant.now());
     }

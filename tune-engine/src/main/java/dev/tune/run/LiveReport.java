@@ -82,7 +82,8 @@ final class LiveReport implements ReportSource, Callback {
     @Override
     public ReportInput read() {
         ExperimentResult result = new ExperimentResult(plan.name(), plan.objective(), trials.get(), dir,
-                Duration.ofNanos(System.nanoTime() - start), plan.seed());
+                Duration.ofNanos(System.nanoTime() - start), plan.seed(),
+                Optional.ofNullable(info.searcherDescription()));
         return dir.map(d -> ReportInput.of(result, info, status, d, this::curve))
                 .orElseGet(() -> new ReportInput(result, info, status, this::curve, List.of()));
     }

@@ -46,7 +46,9 @@ final class SharedWorker {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the trial directory root " + dir, e);
         }
-        ExperimentInfo mine = new ExperimentRunner(plan, null).info(Naming.newTag());
+        // what searched, as a searcher started on this problem says it (auto's choice needs the problem)
+        String searcher = plan.startedSearcher(plan.scheduler()).describe();
+        ExperimentInfo mine = new ExperimentRunner(plan, null).info(Naming.newTag(), searcher);
         Heartbeats.Settings settings = new Heartbeats.Settings(options.resolve(TuneOption.HEARTBEAT_INTERVAL),
                 options.resolve(TuneOption.GRACE_PERIOD), plan.maxFailures(), options.resolve(TuneOption.RETRY_FOR));
         PostgresExperiment shared = PostgresExperiment.join(location, mine, dir, settings);

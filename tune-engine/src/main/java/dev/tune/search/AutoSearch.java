@@ -6,19 +6,16 @@ import dev.tune.search.gp.GpSearch;
 import dev.tune.search.nsga.NsgaIISearch;
 import dev.tune.search.tpe.TpeSearch;
 import dev.tune.search.tpe.TpeSettings;
-import dev.tune.space.Categorical;
-import dev.tune.space.Conditional;
-import dev.tune.space.Domain;
-import dev.tune.space.FloatDomain;
-import dev.tune.space.Grid;
-import dev.tune.space.IntDomain;
-import dev.tune.space.NormalDomain;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * tune's default searcher: picks one from the space's shape and the budget when the experiment
- * starts, and logs the choice.
+ * starts, and says so in one sentence ({@link #describe()}), logged and kept for the summary and
+ * the report: {@code auto chose CMA-ES (1 random start-up trial, then generations of 8 trials) for
+ * 1,000 trials of 4 hyperparameters: numbers only, more than 500 trials, and enough trials for 125
+ * generations}.
  * <ul>
  *   <li>A grid hyperparameter: {@link RandomSearch} (a grid is a request to try every point, as in
  *       Ray).</li>
@@ -50,75 +47,106 @@ public final class AutoSearch implements Searcher {
     /** The most hyperparameters, and the most trials, for which auto picks gp. */
     static final int GP_MAX_DIMENSIONS = 6;
     static final int GP_MAX_TRIALS = 500;
+    /** CMA-ES needs more generations than this of its default population to pay off. */
+    static final int CMAES_MIN_GENERATIONS = 10;
 
     private Searcher chosen;
+    private String choice;
 
     @Override
     public void start(SearchProblem problem) {
-        chosen = choose(problem);
-        LOG.info("Searcher auto chose {} for {} trials of {}: {}", chosen, problem.samples(), problem.space(),
-                why(problem, chosen));
+        SpaceShape shape = SpaceShape.of(problem.space());
+        chosen = choose(problem, shape);
         chosen.start(problem);
+        choice = "auto chose " + chosen.describe() + " for " + trials(problem, shape) + ": "
+                + why(problem, shape, chosen);
+        LOG.info("{}", choice);
     }
 
-    /** The searcher this rule picks for {@code problem}. */
-    static Searcher choose(SearchProblem problem) {
-        int numbers = 0;
-        int choices = 0;
-        int conditions = 0;
-        for (Domain declared : problem.space().domains().values()) {
-            Domain domain = declared instanceof Conditional c ? c.base() : declared;
-            conditions += declared instanceof Conditional ? 1 : 0;
-            if (domain instanceof Grid) {
-                return new RandomSearch();
-            }
-            if (domain instanceof FloatDomain || domain instanceof NormalDomain
-                    || domain instanceof IntDomain i && i.size() > 1) {
-                numbers++;
-            } else if (domain instanceof Categorical) {
-                choices++;
-            }
-        }
-        if (numbers + choices == 0) {
+    /** The searcher this rule picks for {@code problem}, whose space has {@code shape}. */
+    private static Searcher choose(SearchProblem problem, SpaceShape shape) {
+        if (shape.grids() > 0 || shape.modelled() == 0) {
             return new RandomSearch();
         }
-        boolean mixed = (choices > 0 || conditions > 0) && numbers + choices > 1;
         if (problem.objective().isMultiObjective()) {
             return problem.samples() > TPE_MAX_TRIALS_SEVERAL_OBJECTIVES ? new NsgaIISearch()
-                    : new TpeSearch(TpeSettings.DEFAULTS.multivariate(mixed));
+                    : new TpeSearch(TpeSettings.DEFAULTS.multivariate(shape.mixed()));
         }
-        if (conditions == 0 && numbers + choices >= 2 && numbers + choices <= GP_MAX_DIMENSIONS
-                && problem.samples() > 10 && problem.samples() <= GP_MAX_TRIALS && !problem.stopsEarly()) {
+        if (notGp(problem, shape) == null) {
             return new GpSearch();
         }
-        if (choices == 0 && conditions == 0 && numbers >= 2 && generations(problem.samples(), numbers) > 10) {
+        if (cmaEsFits(problem, shape)) {
             return new CmaEsSearch();
         }
-        return new TpeSearch(TpeSettings.DEFAULTS.multivariate(mixed));
+        return new TpeSearch(TpeSettings.DEFAULTS.multivariate(shape.mixed()));
     }
 
-    /** Why {@code chosen} was chosen, for the log line. */
-    private static String why(SearchProblem problem, Searcher chosen) {
-        if (chosen instanceof RandomSearch) {
-            return "a grid is tried point by point, or there is nothing to model";
+    /** Two or more numbers and nothing else, with a budget of more than 10 generations. */
+    private static boolean cmaEsFits(SearchProblem problem, SpaceShape shape) {
+        return shape.choices() == 0 && shape.conditions() == 0 && shape.numbers() >= 2
+                && generations(problem.samples(), shape.numbers()) > CMAES_MIN_GENERATIONS;
+    }
+
+    /** Why gp does not fit {@code problem}, in words; null when it does. */
+    private static String notGp(SearchProblem problem, SpaceShape shape) {
+        if (shape.conditions() > 0) {
+            return "conditional hyperparameters";
         }
-        if (chosen instanceof CmaEsSearch) {
-            return "numbers alone, and the budget makes more than 10 CMA-ES generations";
+        if (shape.modelled() < 2) {
+            return "a single hyperparameter";
+        }
+        if (shape.modelled() > GP_MAX_DIMENSIONS) {
+            return "more than " + GP_MAX_DIMENSIONS + " hyperparameters";
+        }
+        if (problem.samples() <= 10) {
+            return "10 trials or fewer";
+        }
+        if (problem.samples() > GP_MAX_TRIALS) {
+            return "more than " + GP_MAX_TRIALS + " trials";
+        }
+        return problem.stopsEarly() ? "a scheduler that stops trials early" : null;
+    }
+
+    /** {@code 40 trials of 3 hyperparameters}: the trials a grid makes, and the hyperparameters that vary. */
+    private static String trials(SearchProblem problem, SpaceShape shape) {
+        long trials = problem.samples() * (shape.grids() > 0 ? new GridAxes(problem.space()).size() : 1);
+        String text = count(trials, "trial");
+        return shape.varying() == 0 ? text : text + " of " + count(shape.varying(), "hyperparameter");
+    }
+
+    /** Why {@code chosen} was chosen, in words: the facts of the rule that decided. */
+    private static String why(SearchProblem problem, SpaceShape shape, Searcher chosen) {
+        int objectives = problem.objective().metrics().size();
+        if (shape.grids() > 0) {
+            return "a grid asks for every combination, as in Ray";
+        }
+        if (chosen instanceof RandomSearch) {
+            return "no hyperparameter varies, so there is nothing to model";
         }
         if (chosen instanceof NsgaIISearch) {
-            return "several objectives and more than " + TPE_MAX_TRIALS_SEVERAL_OBJECTIVES + " trials: NSGA-II"
-                    + " drew even with TPE on B8 at 3,000 trials and gains with the budget, at a hundredth of its"
-                    + " cost per trial";
+            return objectives + " objectives and more than " + count(TPE_MAX_TRIALS_SEVERAL_OBJECTIVES, "trial");
         }
-        if (problem.objective().isMultiObjective()) {
-            return "several objectives and at most " + TPE_MAX_TRIALS_SEVERAL_OBJECTIVES + " trials: TPE's"
-                    + " hypervolume split led NSGA-II and random search on B8 up to that budget";
+        if (objectives > 1) {
+            return objectives + " objectives and at most " + count(TPE_MAX_TRIALS_SEVERAL_OBJECTIVES, "trial");
         }
         if (chosen instanceof GpSearch) {
-            return "2 to " + GP_MAX_DIMENSIONS + " hyperparameters, at most " + GP_MAX_TRIALS + " trials and no early"
-                    + " stopping: Gaussian-process search led on every B4 function of that size";
+            return "2 to " + GP_MAX_DIMENSIONS + " hyperparameters that every trial has, at most " + GP_MAX_TRIALS
+                    + " trials, and no early stopping";
         }
-        return "choices, conditions or a small budget: TPE models them";
+        String notGp = notGp(problem, shape);
+        if (chosen instanceof CmaEsSearch) {
+            return "numbers only, " + notGp + ", and enough trials for "
+                    + count((long) generations(problem.samples(), shape.numbers()), "generation");
+        }
+        if (shape.choices() == 0 && shape.conditions() == 0 && shape.numbers() >= 2) {
+            return notGp + ", and too few trials for more than " + CMAES_MIN_GENERATIONS + " CMA-ES generations";
+        }
+        return shape.conditions() == 0 && shape.modelled() >= 2 ? notGp + ", and choices, which CMA-ES does not model"
+                : notGp;
+    }
+
+    private static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** How many generations of CMA-ES's default population {@code samples} trials make in {@code d} dimensions. */
@@ -142,6 +170,16 @@ public final class AutoSearch implements Searcher {
     /** The searcher in charge, once started. */
     public Searcher chosen() {
         return chosen;
+    }
+
+    /**
+     * Once started, what auto chose, for how many trials of how many hyperparameters, and why, in one
+     * sentence: {@code auto chose Gaussian-process search (...) for 100 trials of 4 hyperparameters: 2 to 6
+     * hyperparameters that every trial has, at most 500 trials, and no early stopping}.
+     */
+    @Override
+    public String describe() {
+        return choice != null ? choice : "auto (chooses a searcher when the experiment starts)";
     }
 
     @Override

@@ -71,6 +71,13 @@ public final class ConcurrencyLimiter implements Searcher {
         }
     }
 
+    /** The wrapped searcher's description, then {@code ; at most 4 trials at a time}. */
+    @Override
+    public String describe() {
+        return searcher.describe() + "; at most " + maxConcurrent + (maxConcurrent == 1 ? " trial" : " trials")
+                + " at a time";
+    }
+
     @Override
     public String toString() {
         return "ConcurrencyLimiter(" + searcher + ", maxConcurrent=" + maxConcurrent + ")";

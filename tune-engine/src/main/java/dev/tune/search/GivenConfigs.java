@@ -30,6 +30,12 @@ public final class GivenConfigs implements Searcher {
         return next < configs.size() ? Suggestion.of(configs.get(next++)) : Suggestion.finished();
     }
 
+    /** {@code the 3 given configs, in order}. */
+    @Override
+    public String describe() {
+        return configs.size() == 1 ? "the one given config" : "the " + configs.size() + " given configs, in order";
+    }
+
     @Override
     public String toString() {
         return "GivenConfigs" + configs;

@@ -8,6 +8,8 @@ import dev.tune.space.Space;
 import dev.tune.space.SpaceBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Exhaustive search over every discrete hyperparameter, as Optuna's {@code GridSampler}:
@@ -52,11 +54,11 @@ public final class GridSearch implements Searcher {
     }
 
     @Override
-    public java.util.Optional<Suggestion> suggestionAt(long position) {
+    public Optional<Suggestion> suggestionAt(long position) {
         if (variants == null) {
             throw new IllegalStateException("GridSearch.start(problem) must be called before suggestionAt");
         }
-        return java.util.Optional.of(variants.at(position));
+        return Optional.of(variants.at(position));
     }
 
     /** {@code space} with every discrete domain replaced by a grid of its values, in the same order. */
@@ -79,6 +81,22 @@ public final class GridSearch implements Searcher {
             return new Grid(values);
         }
         return domain;
+    }
+
+    /**
+     * {@code grid search over every choice, grid and integer range of at most 1,000 values}, and once
+     * started what that makes: {@code (each of the 12 combinations once; any other hyperparameter drawn
+     * at random)}.
+     */
+    @Override
+    public String describe() {
+        String what = String.format(Locale.ROOT, "grid search over every choice, grid and integer range of at most"
+                + " %,d values", MAX_INT_VALUES);
+        if (variants == null) {
+            return what;
+        }
+        return variants.hasGrid() ? what + " (" + variants.coverage() + ")"
+                : "grid search, with nothing to enumerate (each hyperparameter drawn at random)";
     }
 
     @Override

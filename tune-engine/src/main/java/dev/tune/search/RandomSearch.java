@@ -1,7 +1,10 @@
 package dev.tune.search;
 
+import java.util.Optional;
+
 /**
- * Grid and random search as Ray's {@code BasicVariantGenerator}, tune's default searcher. Every
+ * Grid and random search as Ray's {@code BasicVariantGenerator} (Ray's default searcher; tune's
+ * {@code auto} picks it for a space with a grid). Every
  * {@link dev.tune.space.Grid Grid} hyperparameter is enumerated; every other domain is sampled.
  *
  * <ul>
@@ -37,11 +40,18 @@ public final class RandomSearch implements Searcher {
     }
 
     @Override
-    public java.util.Optional<Suggestion> suggestionAt(long position) {
+    public Optional<Suggestion> suggestionAt(long position) {
         if (variants == null) {
             throw new IllegalStateException("RandomSearch.start(problem) must be called before suggestionAt");
         }
-        return java.util.Optional.of(variants.at(position));
+        return Optional.of(variants.at(position));
+    }
+
+    /** {@code random search}; once started on a grid, {@code random search over a grid (each of the 6 ...)}. */
+    @Override
+    public String describe() {
+        return variants == null || !variants.hasGrid() ? "random search"
+                : "random search over a grid (" + variants.coverage() + ")";
     }
 
     @Override

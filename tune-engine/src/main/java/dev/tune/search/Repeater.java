@@ -83,6 +83,13 @@ public final class Repeater implements Searcher {
         }
     }
 
+    /** The wrapped searcher's description, then {@code ; each config run 3 times, told the mean}. */
+    @Override
+    public String describe() {
+        return searcher.describe() + "; each config run " + repeat + (repeat == 1 ? " time" : " times")
+                + ", told the mean";
+    }
+
     @Override
     public String toString() {
         return "Repeater(" + searcher + ", repeat=" + repeat + ")";

@@ -2,6 +2,7 @@ package dev.tune.search;
 
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import java.util.Optional;
 
 /**
  * Proposes configurations to try, in ask-and-tell form, as Ray's {@code Searcher}: tune asks
@@ -30,8 +31,8 @@ public interface Searcher {
      * without replaying each other's events first. It must equal what the {@code position}-th call
      * of {@link #suggest} returns. Empty, the default, for every other searcher.
      */
-    default java.util.Optional<Suggestion> suggestionAt(long position) {
-        return java.util.Optional.empty();
+    default Optional<Suggestion> suggestionAt(long position) {
+        return Optional.empty();
     }
 
     /** One intermediate result of a running trial. */
@@ -40,5 +41,15 @@ public interface Searcher {
 
     /** A trial has ended; {@code trial.status()} tells whether it terminated or failed. */
     default void onTrialComplete(Trial trial) {
+    }
+
+    /**
+     * This searcher in words for a person, with the few settings that matter, e.g. {@code TPE (10
+     * random start-up trials, then 24 candidates per suggestion; independent per hyperparameter)}:
+     * what the log, the closing summary and the report say searched. Once started it may say more
+     * (auto says what it chose and why). The class's simple name by default.
+     */
+    default String describe() {
+        return getClass().getSimpleName();
     }
 }

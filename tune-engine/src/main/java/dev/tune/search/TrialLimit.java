@@ -50,6 +50,12 @@ public final class TrialLimit implements Searcher {
         searcher.onTrialComplete(trial);
     }
 
+    /** The wrapped searcher's description, then {@code ; stopped after 1 trial}. */
+    @Override
+    public String describe() {
+        return searcher.describe() + "; stopped after " + max + (max == 1 ? " trial" : " trials");
+    }
+
     @Override
     public String toString() {
         return "TrialLimit(" + max + ", " + searcher + ")";

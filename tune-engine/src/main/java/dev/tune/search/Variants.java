@@ -2,6 +2,7 @@ package dev.tune.search;
 
 import dev.tune.Config;
 import dev.tune.space.Space;
+import java.util.Locale;
 
 /**
  * The fixed list of configs that Ray's variant generation produces, handed out one by one: for
@@ -41,6 +42,23 @@ final class Variants {
     /** Suggestion {@code k} (from 0), as the k-th call of {@link #next} gives it. */
     Suggestion at(long k) {
         return k >= total ? Suggestion.finished() : Suggestion.of(config(k));
+    }
+
+    /** Whether the space has a grid of more than one combination to cover. */
+    boolean hasGrid() {
+        return grid.size() > 1;
+    }
+
+    /**
+     * How the configs cover the grid, in words: {@code each of the 6 combinations 100 times}, then
+     * {@code ; any other hyperparameter drawn at random} when some other one varies.
+     */
+    String coverage() {
+        long repeats = total / grid.size();
+        String times = repeats == 1 ? "once" : repeats == 2 ? "twice"
+                : String.format(Locale.ROOT, "%,d times", repeats);
+        return String.format(Locale.ROOT, "each of the %,d combinations %s", grid.size(), times)
+                + (SpaceShape.of(space).modelled() > 0 ? "; any other hyperparameter drawn at random" : "");
     }
 
     /** Config {@code k} (from 0): grid combination {@code k mod grid size}, repeats outermost. */

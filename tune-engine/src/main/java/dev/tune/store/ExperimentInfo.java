@@ -11,6 +11,9 @@ import java.util.Map;
  * @param name the experiment's name
  * @param trainable the trainable's class, or {@code Class#method} for a method trainable
  * @param tag a short random tag that prefixes trial ids, e.g. {@code 3f2a1}
+ * @param searcher the searcher's name as the user gave it, e.g. {@code auto}, or {@code custom}
+ * @param searcherDescription what searched, in words ({@code Searcher.describe()}); for {@code auto}
+ *     the sentence saying what it chose and why; null in a record written before tune said it
  * @param metrics the objective's metric names ({@code objective} for a derived objective)
  * @param modes the objective's modes, {@code min} or {@code max}, one per metric
  * @param objective how the objective is computed, in words
@@ -24,6 +27,7 @@ public record ExperimentInfo(
         long seed,
         int samples,
         String searcher,
+        String searcherDescription,
         List<String> metrics,
         List<String> modes,
         String objective,

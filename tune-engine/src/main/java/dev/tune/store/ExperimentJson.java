@@ -30,6 +30,7 @@ final class ExperimentJson {
             out.writeNumberField("seed", info.seed());
             out.writeNumberField("samples", info.samples());
             out.writeStringField("searcher", info.searcher());
+            out.writeStringField("searcherDescription", info.searcherDescription());
             writeStrings(out, "metrics", info.metrics());
             writeStrings(out, "modes", info.modes());
             out.writeStringField("objective", info.objective());
@@ -43,6 +44,7 @@ final class ExperimentJson {
     static ExperimentInfo readInfo(JsonNode node) {
         return new ExperimentInfo(Json.text(node, "name"), Json.text(node, "trainable"), Json.text(node, "tag"),
                 node.path("seed").asLong(), node.path("samples").asInt(), Json.text(node, "searcher"),
+                Json.text(node, "searcherDescription"),
                 strings(node.path("metrics")), strings(node.path("modes")), Json.text(node, "objective"),
                 texts(node.path("space")), texts(node.path("options")), instant(Json.text(node, "startedAt")));
     }

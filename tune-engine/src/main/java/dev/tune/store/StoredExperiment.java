@@ -82,7 +82,7 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
                 .filter(duration -> !duration.isNegative())
                 .orElse(Duration.ZERO);
         return new ExperimentResult(info.name() == null ? fallbackName : info.name(), objective(info), trials, dir,
-                wall, info.seed());
+                wall, info.seed(), Optional.ofNullable(info.searcherDescription()));
     }
 
     private static Objective objective(ExperimentInfo info) {

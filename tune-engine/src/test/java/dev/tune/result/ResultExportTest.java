@@ -111,8 +111,8 @@ class ResultExportTest {
         Trial good = trial(1, "loss", 3, 2);
         Trial better = trial(2, TrialStatus.TERMINATED, Config.of(Map.of("lr", 0.5)), Map.of("loss", new double[] {1}));
         try (LocalDirectoryStore store = new LocalDirectoryStore(dir)) {
-            store.open(new ExperimentInfo("stored", "Model", "tag", 9, 2, "random", List.of("loss"), List.of("min"),
-                    "loss (min)", Map.of(), Map.of(), start));
+            store.open(new ExperimentInfo("stored", "Model", "tag", 9, 2, "random", "random search",
+                    List.of("loss"), List.of("min"), "loss (min)", Map.of(), Map.of(), start));
             for (Trial trial : List.of(good, better)) {
                 store.addTrial(trial);
                 store.appendResult(trial, trial.lastResult().orElseThrow());

@@ -26,7 +26,7 @@ final class StoreFixtures {
         Map<String, String> space = new LinkedHashMap<>();
         space.put("lr", "loguniform(1e-4, 1e-1)");
         space.put("batch", "choice([16, 32])");
-        return new ExperimentInfo("exp", "com.example.Model", "3f2a1", 7, 4, "random", List.of("loss"),
+        return new ExperimentInfo("exp", "com.example.Model", "3f2a1", 7, 4, "random", "random search", List.of("loss"),
                 List.of("min"), "loss (min)", space, Map.of("tune.seed", "7", "tune.samples", "4"), STARTED);
     }
 

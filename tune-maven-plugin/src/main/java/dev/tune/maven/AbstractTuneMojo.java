@@ -73,16 +73,20 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
 
     /**
      * At most this many trials of an experiment run at once; {@code 0} means as many as the
-     * per-trial resources allow. Default: the annotation's {@code maxConcurrentTrials}, else one
+     * per-trial resources allow. Default: the annotation's {@code maxConcurrentTrials}, else
+     * {@code 0}: with the default request of one CPU per trial ({@code tune.resources.cpu}), one
      * trial per processor.
      */
     @Parameter(property = "tune.maxConcurrentTrials")
     private Integer maxConcurrentTrials;
 
     /**
-     * The searcher that proposes configurations: {@code random}, {@code grid}, or the fully
-     * qualified name of a {@code dev.tune.search.Searcher} class on the project's class path.
-     * Default: the annotation's {@code searcher}, else {@code random}.
+     * The searcher that proposes configurations: {@code auto} (picks one of the others from the
+     * space's shape and the budget, and says which and why), {@code random}, {@code grid},
+     * {@code tpe}, {@code tpe_multivariate}, {@code cmaes}, {@code gp}, {@code nsga2} or {@code bohb}
+     * (in any case), or the fully qualified name of a {@code dev.tune.search.Searcher} class with a
+     * public no-argument constructor on the project's class path. Default: the annotation's
+     * {@code searcher}, else {@code auto}.
      */
     @Parameter(property = "tune.searcher")
     private String searcher;

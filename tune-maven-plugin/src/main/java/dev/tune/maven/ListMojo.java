@@ -25,7 +25,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * a selected trainable is invalid. Each experiment is printed as its name and trainable
  * ({@code Quadratic (com.acme.Quadratic)}), then one line per hyperparameter with its domain
  * ({@code   x: uniform(-5.0, 5.0)}, {@code   degree: grid[1, 2, 3]}), then the settings a run
- * would use ({@code   [metric=loss, mode=min, samples=3, searcher=random]}): the command line
+ * would use ({@code   [metric=loss, mode=min, samples=3, searcher=auto]}): the command line
  * over the POM's configuration over the annotations, the tuner's defaults for the rest. The same
  * parameters as {@code tune:run} select experiments and change settings. Nothing is written.
  */

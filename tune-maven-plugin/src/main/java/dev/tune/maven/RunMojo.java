@@ -23,7 +23,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * after another through the tuner, which runs each experiment's trials in parallel. While trials
  * run, the tuner's progress table appears in the build log; each experiment starts with the line
  * {@code Running experiment <name> (<trainable>)}. At the end a table shows, per experiment, the
- * best trial with its config and objective value, and the trial counts by status; every trial's
+ * best trial with its config and objective value, what searched (for {@code auto}, what it chose
+ * and why), and the trial counts by status; every trial's
  * files stay under {@code target/tune/<experiment>/}. A directory left by an earlier run is moved
  * aside to {@code <experiment>-<its start time>}, never overwritten.
  *

@@ -21,7 +21,8 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * The table {@code tune:run} prints once its experiments are done, like Surefire's results: per
  * experiment, the best trial with its objective value, its config, how the objective was computed,
- * the trial counts, where the results are, and the report page.
+ * what searched (for {@code auto}, what it chose and why), the trial counts, where the results are,
+ * and the report page.
  *
  * <pre>
  * Tune results:
@@ -29,6 +30,7 @@ import org.apache.maven.plugin.logging.Log;
  *     Best trial #2 x=1: loss=0.25
  *     Config:    x=1
  *     Objective: loss (min)
+ *     Searcher:  random search
  *     Trials: 3 terminated (0 stopped early), 0 errors
  *     Results:   target/tune/Quadratic
  *     Report:    target/tune/Quadratic/report.html
@@ -79,6 +81,7 @@ final class Summary {
                 lines.add("Objective: " + objective.describe(best.lastResult().map(Result::metrics).orElse(Map.of())));
             }, () -> lines.add("No trial reported a finite value of " + objective.describe(Map.of())));
         }
+        result.searcherDescription().ifPresent(searcher -> lines.add("Searcher:  " + searcher));
         Map<TrialStatus, Long> counts = result.countByStatus();
         long stoppedEarly = result.trials().stream().filter(Trial::stoppedEarly).count();
         lines.add("Trials: " + counts.get(TrialStatus.TERMINATED) + " terminated (" + stoppedEarly + " stopped early), "

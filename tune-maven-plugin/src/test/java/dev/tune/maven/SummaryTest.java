@@ -21,7 +21,7 @@ class SummaryTest {
     private final Summary summary = new Summary(log, Path::toString);
 
     @Test
-    void namesTheBestTrialItsConfigTheObjectiveAndTheCounts() {
+    void namesTheBestTrialItsConfigTheObjectiveTheSearcherAndTheCounts() {
         Experiment experiment = Experiment.ofClass(LinearFit.class);
         ExperimentResult result = Tuner.run(experiment, QUIET);
         summary.print(List.of(new RunSupport.Outcome(experiment, Optional.of(result), Optional.empty())));
@@ -30,6 +30,8 @@ class SummaryTest {
                 "    Best trial #3 learningRate=0.75: loss=0.015625",
                 "    Config:    learningRate=0.75",
                 "    Objective: loss (min)",
+                "    Searcher:  auto chose random search over a grid (each of the 3 combinations once) for 3 trials"
+                        + " of 1 hyperparameter: a grid asks for every combination, as in Ray",
                 "    Trials: 3 terminated (0 stopped early), 0 errors",
                 ""), log.info);
     }
@@ -43,6 +45,8 @@ class SummaryTest {
                 "  #1 k=1: a=1, b=2",
                 "  #2 k=2: a=2, b=1",
                 "Objective: a (max), b (max): Pareto front",
+                "Searcher:  grid search over every choice, grid and integer range of at most 1,000 values (each of"
+                        + " the 2 combinations once)",
                 "Trials: 2 terminated (0 stopped early), 0 errors"), summary.lines(result));
     }
 

@@ -25,7 +25,7 @@ import java.util.Set;
 
 /**
  * The JSON a report page is drawn from (format 1, described in {@code docs/report.md}): the
- * experiment, its objective in words, one axis per hyperparameter, every trial with its config,
+ * experiment (with what searched, in words), its objective in words, one axis per hyperparameter, every trial with its config,
  * state, objective values and learning curve, PBT's exploits, and the importances. Curves keep
  * every point up to {@value #CURVE_POINTS} points in all; beyond that each curve keeps every k-th
  * point and its last, so a page of 10,000 long trials stays quick.
@@ -104,6 +104,7 @@ final class ReportData {
         out.writeStringField("name", input.result().name());
         out.writeStringField("trainable", info.trainable());
         out.writeStringField("searcher", info.searcher());
+        out.writeStringField("searcherDescription", info.searcherDescription());
         out.writeStringField("scheduler", info.options().getOrDefault("tune.scheduler", "fifo"));
         out.writeNumberField("samples", info.samples());
         out.writeNumberField("seed", info.seed());

@@ -72,7 +72,7 @@ public record ReportInput(ExperimentResult result, ExperimentInfo info, String s
             lazy.result().trials().forEach(t -> curves.put(t.id(), lazy.results().apply(t)));
             ExperimentResult result = lazy.result();
             ExperimentResult named = new ExperimentResult(name, result.objective(), result.trials(), Optional.empty(),
-                    result.wallTime(), result.seed());
+                    result.wallTime(), result.seed(), result.searcherDescription());
             return new ReportInput(named, lazy.info(), lazy.status(), t -> curves.getOrDefault(t.id(), List.of()),
                     lazy.perturbations(), lazy.firstConfigs());
         } catch (IOException e) {

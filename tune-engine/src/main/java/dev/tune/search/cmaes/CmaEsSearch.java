@@ -273,6 +273,22 @@ public final class CmaEsSearch implements Searcher {
         }
     }
 
+    /**
+     * {@code CMA-ES (1 random start-up trial, then generations of 8 trials)}: the population once
+     * started, else its rule; and IPOP's restarts when on.
+     */
+    @Override
+    public String describe() {
+        if (layout != null && cma == null) {
+            return "CMA-ES, with no number to model (every value drawn at random)";
+        }
+        String population = cma != null ? Integer.toString(cma.p.popsize)
+                : popsize > 0 ? Integer.toString(popsize) : "4 + floor(3 ln d)";
+        return "CMA-ES (" + startupTrials + (startupTrials == 1 ? " random start-up trial" : " random start-up trials")
+                + ", then generations of " + population + " trials"
+                + (restart == RestartStrategy.IPOP ? "; once converged, restarts with twice the population)" : ")");
+    }
+
     @Override
     public String toString() {
         return "CmaEsSearch";

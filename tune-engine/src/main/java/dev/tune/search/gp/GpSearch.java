@@ -230,6 +230,13 @@ public final class GpSearch implements Searcher {
         return OptionalDouble.of(maximize ? -value : value);
     }
 
+    /** {@code Gaussian-process search (Matérn 5/2 kernel, log expected improvement, 10 random start-up trials)}. */
+    @Override
+    public String describe() {
+        return "Gaussian-process search (Matérn 5/2 kernel, log expected improvement, " + startupTrials
+                + (startupTrials == 1 ? " random start-up trial)" : " random start-up trials)");
+    }
+
     @Override
     public String toString() {
         return "GpSearch(startup=" + startupTrials + ", candidates=" + candidates + ", localSearches="

@@ -180,6 +180,13 @@ public final class NsgaIISearch implements Searcher {
                 trial.config(), costs, objective.violation(trial.lastResult().get().metrics())));
     }
 
+    /** {@code NSGA-II (generations of 50 trials, the first drawn at random, each later one bred ...)}. */
+    @Override
+    public String describe() {
+        return "NSGA-II (generations of " + POPULATION + " trials, the first drawn at random, each later one bred"
+                + " by crossover and mutation)";
+    }
+
     @Override
     public String toString() {
         return "NsgaIISearch(population=" + POPULATION + ")";

@@ -45,6 +45,12 @@ public final class BohbSearch implements Searcher {
         tpe.onTrialComplete(trial);
     }
 
+    /** {@code BOHB (10 random start-up trials, then 24 candidates per suggestion; joint over ...)}. */
+    @Override
+    public String describe() {
+        return "BOHB (" + tpe.settingsInWords() + ")";
+    }
+
     @Override
     public String toString() {
         return "BohbSearch(" + tpe + ")";

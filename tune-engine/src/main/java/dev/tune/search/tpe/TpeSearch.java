@@ -226,6 +226,36 @@ public final class TpeSearch implements Searcher {
         return histories.computeIfAbsent(bracketOf.getOrDefault(trialId, 0), b -> new History());
     }
 
+    /**
+     * {@code TPE (10 random start-up trials, then 24 candidates per suggestion; independent per
+     * hyperparameter)}, with how good trials are taken once started on several objectives.
+     */
+    @Override
+    public String describe() {
+        return "TPE (" + settingsInWords() + ")";
+    }
+
+    /** The settings that matter, in words, and for several objectives how the good trials are taken. */
+    String settingsInWords() {
+        int startup = settings.startupTrials();
+        StringBuilder text = new StringBuilder().append(startup)
+                .append(settings.quasiRandomStart() ? " quasi-random" : " random")
+                .append(startup == 1 ? " start-up trial" : " start-up trials").append(", then ")
+                .append(settings.candidates()).append(settings.candidates() == 1 ? " candidate" : " candidates")
+                .append(" per suggestion; ").append(settings.multivariate()
+                        ? "joint over hyperparameters that occur together" : "independent per hyperparameter");
+        if (objective != null && objective.isMultiObjective()) {
+            text.append("; good trials by Pareto rank, then hypervolume");
+        }
+        if (!settings.constantLiar()) {
+            text.append("; running trials not counted");
+        }
+        if (settings.budgets()) {
+            text.append("; trials compared at the most iterations enough of them reached");
+        }
+        return text.toString();
+    }
+
     @Override
     public String toString() {
         return "TpeSearch(" + settings + ")";

@@ -42,7 +42,7 @@ Tune.summary = () => {
   };
   item('status', e.status + (document.body.dataset.live ? ' · live' : ''));
   item('trainable', e.trainable || '');
-  item('searcher', e.searcher || '');
+  if (!e.searcherDescription) item('searcher', e.searcher || '');
   item('scheduler', e.scheduler || 'fifo');
   item('trials', d.trials.length + ' (' + Object.entries(counts).map(([k, n]) => n + ' ' + k).join(', ') + ')');
   if (d.objective.metrics.length === 1) {
@@ -59,6 +59,7 @@ Tune.summary = () => {
   if (e.startedAt) item('started', e.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
   if (e.wallSeconds) item('wall time', Tune.fmt(e.wallSeconds) + ' s');
   if (Tune.updated) item('updated', Tune.updated);
+  if (e.searcherDescription) box.appendChild(Tune.el('div', { class: 'searcher' }, 'Searcher: ' + e.searcherDescription));
 };
 
 Tune.layout = () => {

@@ -44,6 +44,11 @@ class ReportDataTest {
         assertEquals(1, data.path("format").asInt());
         assertEquals("report", data.path("experiment").path("name").asText());
         assertEquals("asha(maxT=9,gracePeriod=1,reductionFactor=3)", data.path("experiment").path("scheduler").asText());
+        assertEquals("auto", data.path("experiment").path("searcher").asText());
+        assertEquals("auto chose TPE (10 random start-up trials, then 24 candidates per suggestion; joint over"
+                + " hyperparameters that occur together) for 12 trials of 3 hyperparameters: a scheduler that stops"
+                + " trials early, and choices, which CMA-ES does not model",
+                data.path("experiment").path("searcherDescription").asText());
         assertEquals("loss", data.path("objective").path("metrics").get(0).asText());
         assertEquals("min", data.path("objective").path("modes").get(0).asText());
         assertEquals("loss (min)", data.path("objective").path("text").asText());

@@ -119,8 +119,8 @@ class CheckpointBytesTest {
     }
 
     private static PostgresExperiment join(String url, Path machine) {
-        ExperimentInfo info = new ExperimentInfo("checkpoints", "Model", "ab12c", 1, 10, "random", List.of("loss"),
-                List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
+        ExperimentInfo info = new ExperimentInfo("checkpoints", "Model", "ab12c", 1, 10, "random", "random search",
+                List.of("loss"), List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
         return PostgresExperiment.join(PostgresLocation.of(url, PostgresServer.USER, PostgresServer.PASSWORD, Map.of()),
                 info, machine, new Heartbeats.Settings(Duration.ofSeconds(1), Duration.ofSeconds(30), 0,
                         Duration.ofSeconds(10)));

@@ -107,8 +107,8 @@ class ClaimRecoveryTest {
     /** Joins a new experiment {@code name}, in a database of that name, as a worker beating every {@code heartbeat}. */
     private PostgresExperiment join(PostgresServer server, String name, Duration heartbeat) {
         String url = server.createDatabase(name);
-        ExperimentInfo info = new ExperimentInfo(name, "Model", "ab12c", 1, 10, "random", List.of("loss"),
-                List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
+        ExperimentInfo info = new ExperimentInfo(name, "Model", "ab12c", 1, 10, "random", "random search",
+                List.of("loss"), List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
         return PostgresExperiment.join(PostgresLocation.of(url, PostgresServer.USER, PostgresServer.PASSWORD, Map.of()),
                 info, dir, new Heartbeats.Settings(heartbeat, Duration.ofSeconds(30), 0, Duration.ofSeconds(10)));
     }

@@ -139,8 +139,8 @@ class ExperimentLockTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        ExperimentInfo info = new ExperimentInfo(name, "Model", "ab12c", 1, 10, "random", List.of("loss"),
-                List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
+        ExperimentInfo info = new ExperimentInfo(name, "Model", "ab12c", 1, 10, "random", "random search",
+                List.of("loss"), List.of("min"), "loss (min)", Map.of("x", "uniform(0, 1)"), Map.of(), Instant.now());
         return PostgresExperiment.join(PostgresLocation.of(url, PostgresServer.USER, PostgresServer.PASSWORD, Map.of()),
                 info, dir, new Heartbeats.Settings(Duration.ofSeconds(1), Duration.ofSeconds(30), 0, Duration.ofSeconds(10)));
     }
