@@ -13,27 +13,41 @@ import org.apache.maven.model.Build;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
-/** Scans this module's compiled test classes, where the fixtures are, as a project's output directory. */
+/**
+ * Scans this module's compiled test classes as a project's output directory: all of them are test
+ * fixtures (package {@code examples}), which a scan leaves out unless a pattern names them in full.
+ */
 class ProjectTrainablesTest {
 
     @Test
-    void findsClassAndMethodTrainablesAndNamesTheInvalidOne() throws Exception {
+    void aScanLeavesOutTestFixturesAndSaysWhich() throws Exception {
         try (ProjectTrainables trainables = ProjectTrainables.scan(project(), Selection.of(null))) {
-            assertEquals(List.of("Functions.first", "pareto", "LinearFit"), names(trainables.experiments()));
-            assertEquals(1, trainables.invalid().size());
-            String message = trainables.invalid().get(0).message();
-            assertTrue(message.startsWith("Experiment broken: Invalid trainable dev.tune.maven.examples.Misdeclared, "),
-                    message);
-            assertTrue(trainables.found().containsAll(List.of("Functions.first", "pareto", "LinearFit", "broken")));
+            assertEquals(List.of(), trainables.experiments());
+            assertEquals(List.of(), trainables.invalid(), "an invalid fixture that nobody named is left out too");
+            assertEquals(List.of(), trainables.found());
+            assertEquals(List.of("Functions.first", "pareto", "LinearFit", "broken"), trainables.skippedFixtures());
         }
     }
 
     @Test
-    void selectsByClassNameSimpleNameOrExperimentName() throws Exception {
-        assertEquals(List.of("LinearFit"), selected("*.LinearFit"));
+    void aFixtureRunsWhenAPatternNamesItInFull() throws Exception {
+        assertEquals(List.of("LinearFit"), selected("dev.tune.maven.examples.LinearFit"));
+        assertEquals(List.of("LinearFit"), selected("LinearFit"));
         assertEquals(List.of("Functions.first", "pareto"), selected("Functions"));
         assertEquals(List.of("pareto"), selected("pareto"));
-        assertEquals(List.of("Functions.first", "LinearFit"), selected("Functions.first,Linear*"));
+        assertEquals(List.of(), selected("*.LinearFit"), "a wildcard never picks a fixture");
+        assertEquals(List.of(), selected("*"));
+        assertEquals(List.of("Functions.first"), selected("Functions.first,Linear*"));
+    }
+
+    @Test
+    void anInvalidFixtureNamedInFullIsReported() throws Exception {
+        try (ProjectTrainables trainables = ProjectTrainables.scan(project(), Selection.of(List.of("broken")))) {
+            assertEquals(1, trainables.invalid().size());
+            String message = trainables.invalid().get(0).message();
+            assertTrue(message.startsWith("Experiment broken: Invalid trainable dev.tune.maven.examples.Misdeclared, "),
+                    message);
+        }
     }
 
     @Test
