@@ -2,31 +2,47 @@ package dev.tune.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tune.pages.PageRequests.Request;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.service.DriverCommandExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium, driven through its own chromedriver by Selenium, as the report's
- * readers open it: what the page logs to its console, every network request it makes (from
- * Chrome's performance log), and the page's own state read back with JavaScript.
+ * readers open it: what the page logs to its console, the requests it makes (from Chrome's
+ * performance log, see {@link PageRequests}), and the page's own state read back with JavaScript.
+ *
+ * <p>Selenium speaks only WebDriver to chromedriver here ({@link RemoteWebDriver}, not
+ * {@code ChromeDriver}): the tests use no DevTools protocol, so nothing ties them to the browser's
+ * version, and Selenium looks for no CDP implementation matching it. The first browser a JVM starts
+ * prints the Chromium and chromedriver versions, so that a failure can be placed.
  *
  * <p>Where Chromium is not installed the browser tests are skipped, so a newcomer's first build
  * needs only a JDK; {@code .ci/run} installs it and sets {@code TUNE_BROWSER_TESTS=required},
@@ -36,12 +52,19 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** How long an explicit wait for the page waits before it fails. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicBoolean VERSIONS_PRINTED = new AtomicBoolean();
 
-    private final ChromeDriver driver;
+    private final ChromeDriverService service;
+    private final RemoteWebDriver driver;
     private final Path profile;
+    private final List<String> log = new ArrayList<>();
+    private String opened = "";
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriverService service, RemoteWebDriver driver, Path profile) {
+        this.service = service;
         this.driver = driver;
         this.profile = profile;
     }
@@ -56,33 +79,58 @@ final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(installed, "browser tests skipped: install Debian's chromium and chromium-driver");
         try {
             Path profile = Files.createTempDirectory("tune-chromium");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--allow-file-access-from-files", "--hide-scrollbars",
-                    "--window-size=1400,1000", "--user-data-dir=" + profile);
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            logs.enable(LogType.PERFORMANCE, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-            return new Browser(driver, profile);
+            try {
+                // starts chromedriver for the new session, and stops it when the session quits
+                RemoteWebDriver driver = new RemoteWebDriver(new DriverCommandExecutor(service), options(profile));
+                driver.manage().timeouts().scriptTimeout(PATIENCE);
+                printVersions(driver.getCapabilities());
+                return new Browser(service, driver, profile);
+            } catch (RuntimeException e) {
+                service.stop();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static ChromeOptions options(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--allow-file-access-from-files", "--hide-scrollbars",
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        return options;
+    }
+
+    /** Prints, once a JVM, the Chromium and chromedriver that the session runs on. */
+    private static void printVersions(Capabilities capabilities) {
+        if (VERSIONS_PRINTED.compareAndSet(false, true)) {
+            Object chrome = capabilities.getCapability("chrome");
+            Object driver = chrome instanceof Map<?, ?> map ? map.get("chromedriverVersion") : null;
+            System.out.println("Browser tests: Chromium " + capabilities.getBrowserVersion()
+                    + " (" + CHROMIUM + "), chromedriver " + driver + " (" + CHROMEDRIVER + ")");
+        }
+    }
+
+    /** Opens {@code url}: what the browser logged before is not the page's, and {@link #requests()} starts over. */
     void open(String url) {
+        driver.manage().logs().get(LogType.PERFORMANCE);
+        log.clear();
+        opened = url;
         driver.get(url);
     }
 
     /** Runs {@code script} (which returns JSON text) in the page and parses its answer. */
     JsonNode json(String script) {
-        Object text = ((JavascriptExecutor) driver).executeScript(script);
+        Object text = run(script);
         try {
             return JSON.readTree(String.valueOf(text));
         } catch (IOException e) {
@@ -92,6 +140,16 @@ final class Browser implements AutoCloseable {
 
     Object run(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Waits until {@code condition} holds (is neither null nor false), at most {@link #PATIENCE}. */
+    <T> T until(Supplier<String> what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE).withMessage(what).until(condition);
+    }
+
+    /** Waits until {@code script} returns true in the page, at most {@link #PATIENCE}. */
+    void until(Supplier<String> what, String script) {
+        until(what, d -> Boolean.TRUE.equals(run(script)));
     }
 
     /** What the page logged to its console since the last call, as "LEVEL message". */
@@ -105,25 +163,12 @@ final class Browser implements AutoCloseable {
         return lines;
     }
 
-    /**
-     * The URL of every request made since the last call, from Chrome's performance log, but the
-     * browser's own {@code chrome://} pages (its new-tab page loads icons while a test runs; no web
-     * page can load those).
-     */
-    List<String> requests() {
-        List<String> urls = new ArrayList<>();
+    /** Every request that the page last {@linkplain #open opened} has made so far, and the pages it led to. */
+    List<Request> requests() {
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
-            try {
-                JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-                String url = message.path("params").path("request").path("url").asText();
-                if (message.path("method").asText().equals("Network.requestWillBeSent") && !url.startsWith("chrome://")) {
-                    urls.add(url);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            log.add(entry.getMessage());
         }
-        return urls;
+        return PageRequests.of(opened, log);
     }
 
     /** Saves the whole page as a PNG: the window grows to the page's height first. */
@@ -134,7 +179,7 @@ final class Browser implements AutoCloseable {
         try {
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.createDirectories(file.getParent());
-            Files.copy(shot.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -142,15 +187,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    ChromeDriver driver() {
+    WebDriver driver() {
         return driver;
     }
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+        }
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary profile left behind is harmless
         }

@@ -28,7 +28,36 @@ final class PageProbe {
             })));
             """;
 
+    /**
+     * Whether the page has drawn: loaded, its data rendered ({@code report-main.js} marks the body with
+     * the number of trials once every view is drawn), and every view holding a note, a table, or charts
+     * whose ECharts instances have their options.
+     */
+    static final String DRAWN = """
+            const sections = [...document.querySelectorAll('section[data-view]')];
+            const drawn = el => typeof echarts !== 'undefined' && !!echarts.getInstanceByDom(el)
+              && Array.isArray(echarts.getInstanceByDom(el).getOption().series);
+            return document.readyState === 'complete' && document.body.dataset.trials !== undefined
+              && sections.length > 0 && sections.every(section => section.querySelector('.note, table') !== null
+                || (section.querySelector('.chart') !== null && [...section.querySelectorAll('.chart')].every(drawn)));
+            """;
+
     private PageProbe() {
+    }
+
+    /** Waits until the page has drawn every view (see {@link #DRAWN}), then reads them back (see {@link #SCRIPT}). */
+    static JsonNode drawn(Browser browser) {
+        browser.until(() -> "every view drawn (a note, a table, or charts with their options); the page has "
+                + describe(browser), DRAWN);
+        return browser.json(SCRIPT);
+    }
+
+    private static String describe(Browser browser) {
+        try {
+            return browser.json(SCRIPT).toString();
+        } catch (RuntimeException e) {
+            return "views that cannot be read back: " + e.getMessage();
+        }
     }
 
     private static JsonNode view(JsonNode views, String id) {

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tune.options.TuneOptions;
+import dev.tune.pages.PageRequests.Request;
+import dev.tune.pages.examples.Diverging;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
 import dev.tune.run.Tuner;
 import dev.tune.samples.Samples;
+import dev.tune.store.StoredExperiment;
+import dev.tune.trainable.Experiment;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,11 +30,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The report.html of real sample runs, opened from {@code file://} in headless Chromium: every
- * view is drawn with the number of points and lines the run recorded (read back from the charts
- * themselves), the page logs no error and requests nothing outside {@code file://}, and the trial
- * table's filter changes its rows. Screenshots go to {@code target/report-screenshots} for people
- * to look at.
+ * The report.html of real sample runs (and of the {@link Diverging} fixture, whose trials fail),
+ * opened from {@code file://} in headless Chromium: every view is drawn with the number of points and
+ * lines the run recorded (read back from the charts themselves, once the page has drawn them), the
+ * page logs no error and requests nothing but its own file, and the trial table's filter changes its
+ * rows. Screenshots go to {@code target/report-screenshots} for people to look at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportPageTest {
@@ -51,26 +56,29 @@ class ReportPageTest {
         }
     }
 
-    private ExperimentResult run(String sample) {
-        return runs.computeIfAbsent(sample, name -> Tuner.run(Samples.experiment(name),
+    private ExperimentResult run(Experiment experiment) {
+        return runs.computeIfAbsent(experiment.name(), name -> Tuner.run(experiment,
                 TuneOptions.builder().storagePath(ROOT.toAbsolutePath()).verbose(0).build()));
     }
 
+    private ExperimentResult run(String sample) {
+        return run(Samples.experiment(sample));
+    }
+
     /** Opens the run's report and returns what every view drew, as the page's charts hold it. */
-    private JsonNode open(String sample) throws IOException {
-        ExperimentResult result = run(sample);
+    private JsonNode open(ExperimentResult result) throws IOException {
         Path report = result.dir().orElseThrow().resolve("report.html");
         assertTrue(Files.isRegularFile(report), "the run wrote " + report);
         assertTrue(Files.size(report) < 3_000_000, "a report stays under 3 MB: " + Files.size(report));
         browser.console(Level.ALL);
-        browser.requests();
-        browser.open(report.toUri().toString());
-        JsonNode views = browser.json(PageProbe.SCRIPT);
-        browser.screenshot(SCREENSHOTS.resolve(sample + ".png"));
+        URI page = report.toUri();
+        browser.open(page.toString());
+        JsonNode views = PageProbe.drawn(browser);
+        browser.screenshot(SCREENSHOTS.resolve(result.name() + ".png"));
         List<String> errors = browser.console(Level.WARNING);
         assertEquals(List.of(), errors, "the page logs no warning or error");
-        for (String url : browser.requests()) {
-            assertTrue(url.startsWith("file://") || url.startsWith("data:"), "a request outside file://: " + url);
+        for (Request request : browser.requests()) {
+            assertEquals(page, URI.create(request.url()), "a request for anything but the report itself: " + request);
         }
         for (JsonNode view : views) {
             assertTrue(view.path("charts").size() > 0 || view.path("notes").size() > 0 || view.path("tables").asInt() > 0,
@@ -82,11 +90,11 @@ class ReportPageTest {
 
     @Test
     void classApiWithAshaAndFailedTrials() throws IOException {
-        ExperimentResult result = run("fault-tolerance");
-        JsonNode views = open("fault-tolerance");
+        ExperimentResult result = run(Experiment.of(Diverging.class).get(0));
+        JsonNode views = open(result);
         long failed = result.trials().stream().filter(t -> t.status() == TrialStatus.ERROR).count();
         long cut = result.trials().stream().filter(Trial::stoppedEarly).count();
-        assertTrue(failed > 0 && cut > 0, "the sample has failed and cut trials: " + result.countByStatus());
+        assertTrue(failed > 0 && cut > 0, "the fixture has failed and cut trials: " + result.countByStatus());
 
         long finite = PageProbe.finite(result);
         assertEquals(finite, PageProbe.points(views, "history", "scatter"), "history: one point per finite trial");
@@ -111,7 +119,7 @@ class ReportPageTest {
     @Test
     void populationBasedTraining() throws IOException {
         ExperimentResult result = run("pbt");
-        JsonNode views = open("pbt");
+        JsonNode views = open(result);
         long exploits = Files.readAllLines(result.dir().orElseThrow().resolve("pbt_global.txt")).size();
         assertTrue(exploits > 0, "PBT exploited");
         assertEquals(exploits, PageProbe.seriesPoints(views, "lineage", "exploits"), "one arrow per exploit");
@@ -119,7 +127,7 @@ class ReportPageTest {
         assertEquals(result.trials().size(), PageProbe.series(views, "curves", "line"));
         assertEquals(result.trials().size() + 0L, PageProbe.seriesIn(views, "lineage", 1, "line"),
                 "a schedule line per trial");
-        var first = dev.tune.store.StoredExperiment.firstConfigs(result.dir().orElseThrow());
+        var first = StoredExperiment.firstConfigs(result.dir().orElseThrow());
         long changed = result.trials().stream().filter(t -> !first.get(t.id()).equals(t.config())).count();
         assertTrue(changed > 0, "PBT changed some trial's lr");
         assertEquals(changed, ((Number) browser.run("return Tune.data.trials.filter(t => t.firstConfig).length")).longValue(),
@@ -129,7 +137,7 @@ class ReportPageTest {
     @Test
     void severalObjectives() throws IOException {
         ExperimentResult result = run("multi-objective");
-        JsonNode views = open("multi-objective");
+        JsonNode views = open(result);
         assertEquals(result.paretoFront().size(), PageProbe.seriesPoints(views, "pareto", "on the front"));
         long infeasible = result.trials().size() - result.feasible().size();
         assertTrue(infeasible > 0, "the sample's latency budget rules some trials out");
@@ -143,7 +151,7 @@ class ReportPageTest {
     @Test
     void hyperBandPausesAndCutsClassTrials() throws IOException {
         ExperimentResult result = run("hyperband");
-        JsonNode views = open("hyperband");
+        JsonNode views = open(result);
         assertEquals(result.trials().size(), PageProbe.series(views, "curves", "line"));
         assertEquals(result.trials().stream().filter(Trial::stoppedEarly).count(),
                 PageProbe.seriesPoints(views, "curves", "cut by the scheduler"));
