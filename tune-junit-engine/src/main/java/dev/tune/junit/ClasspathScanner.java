@@ -79,9 +79,11 @@ final class ClasspathScanner implements SelectorResolver {
             return Resolution.selectors(Set.of(exactly(
                     name.substring(0, name.length() - ".class".length()).replace('/', '.'))));
         }
-        return name.isEmpty() ? Resolution.unresolved()
-                : scan(new ClassGraph().acceptPaths(name), "class-path resource " + name, Fixtures.inFixturePackage(name),
-                        true);
+        if (name.isEmpty()) {
+            return Resolution.unresolved();
+        }
+        boolean insideExamples = Fixtures.inFixturePackage(name);
+        return scan(new ClassGraph().acceptPaths(name), "class-path resource " + name, insideExamples, true);
     }
 
     /** A class selected as a unique id, which no class-name filter hides. */

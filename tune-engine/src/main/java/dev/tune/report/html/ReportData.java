@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * The JSON a report page is drawn from (format 1, described in {@code docs/report.md}): the
- * experiment (with what searched, in words), its objective in words, one axis per hyperparameter, every trial with its config,
- * state, objective values and learning curve, PBT's exploits, and the importances. Curves keep
+ * experiment (with what searched, in words), its objective in words, one axis per hyperparameter,
+ * every trial with its config, state, objective values and learning curve, PBT's exploits, and the
+ * importances. Curves keep
  * every point up to {@value #CURVE_POINTS} points in all; beyond that each curve keeps every k-th
  * point and its last, so a page of 10,000 long trials stays quick.
  */
