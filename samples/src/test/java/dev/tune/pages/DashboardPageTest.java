@@ -75,12 +75,14 @@ class DashboardPageTest {
     void theResultsIndexLeadsToEachExperimentsPage() throws Exception {
         Gated.PERMITS.release(100);
         Tuner.run(Experiment.of(Gated.class).get(0), TuneOptions.builder().storagePath(results).verbose(0).build());
-        try (Browser browser = Browser.start(); Dashboard dashboard = Dashboard.serveResults(results, Dashboard.LOOPBACK, 0)) {
+        try (Browser browser = Browser.start();
+                Dashboard dashboard = Dashboard.serveResults(results, Dashboard.LOOPBACK, 0)) {
             browser.console(Level.ALL);
             browser.open(dashboard.address().toString());
             browser.driver().findElement(By.linkText("gated")).click();
             waitFor(browser, 8, "the experiment's page");
-            assertTrue(browser.driver().getCurrentUrl().endsWith("/experiments/gated/"), browser.driver().getCurrentUrl());
+            String current = browser.driver().getCurrentUrl();
+            assertTrue(current.endsWith("/experiments/gated/"), current);
             assertEquals(List.of(), browser.console(Level.WARNING), "the pages log no warning or error");
             assertOnlyTo(dashboard.address(), browser.requests());
         }
@@ -90,7 +92,8 @@ class DashboardPageTest {
     private static void assertOnlyTo(URI dashboard, List<Request> requests) {
         assertTrue(!requests.isEmpty(), "the page's own requests were found");
         for (Request request : requests) {
-            assertTrue(PageRequests.sameOrigin(request.url(), dashboard), "a request to anyone but the dashboard: " + request);
+            assertTrue(PageRequests.sameOrigin(request.url(), dashboard),
+                    "a request to anyone but the dashboard: " + request);
         }
     }
 

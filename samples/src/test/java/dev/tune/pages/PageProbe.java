@@ -24,7 +24,8 @@ final class PageProbe {
               }),
               notes: [...section.querySelectorAll('.note')].map(n => n.textContent),
               tables: section.querySelectorAll('table').length,
-              failed: [...section.querySelectorAll('.note')].filter(n => n.textContent.startsWith('This view could not')).length
+              failed: [...section.querySelectorAll('.note')]
+                .filter(n => n.textContent.startsWith('This view could not')).length
             })));
             """;
 
@@ -109,7 +110,8 @@ final class PageProbe {
 
     /** The rows the trial table holds after its filters (all pages). */
     static long rows(Browser browser) {
-        return Long.parseLong(String.valueOf(browser.run("return document.getElementById('trial-table').dataset.rows")));
+        Object rows = browser.run("return document.getElementById('trial-table').dataset.rows");
+        return Long.parseLong(String.valueOf(rows));
     }
 
     /** Trials with a finite last value of the single objective. */

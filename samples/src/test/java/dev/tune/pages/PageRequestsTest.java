@@ -19,6 +19,8 @@ class PageRequestsTest {
 
     private static final String PAGE = "http://127.0.0.1:41627/";
     private static final String TAB = "CE98E175EFAF8AD2C19C15EFB7DB369F";
+    /** An image that is its own URL: it never leaves the page. */
+    private static final String DOT = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 
     /** A {@code Network.requestWillBeSent} message as chromedriver logs it. */
     private static String request(String type, String frame, String loader, String url, String document) {
@@ -44,8 +46,7 @@ class PageRequestsTest {
                 event("Page.frameNavigated", "{\"frame\":{\"id\":\"" + TAB + "\"}}"),
                 request("Fetch", TAB, "FA26", PAGE + "data.json", PAGE),
                 request("Script", TAB, "FA26", "https://cdn.example/echarts.js", PAGE),
-                request("Image", TAB, "FA26", "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==",
-                        PAGE),
+                request("Image", TAB, "FA26", DOT, PAGE),
                 event("Network.webSocketCreated", "{\"requestId\":\"7\",\"url\":\"wss://push.example/live\"}"),
                 request("Document", TAB, "F652", PAGE + "experiments/gated/", PAGE + "experiments/gated/"),
                 request("Fetch", TAB, "F652", "https://cdn.example/font.woff2", PAGE + "experiments/gated/"));

@@ -81,7 +81,8 @@ class ReportPageTest {
             assertEquals(page, URI.create(request.url()), "a request for anything but the report itself: " + request);
         }
         for (JsonNode view : views) {
-            assertTrue(view.path("charts").size() > 0 || view.path("notes").size() > 0 || view.path("tables").asInt() > 0,
+            assertTrue(view.path("charts").size() > 0 || view.path("notes").size() > 0
+                    || view.path("tables").asInt() > 0,
                     view.path("id").asText() + " drew nothing: " + view);
             assertEquals(0, view.path("failed").asInt(), view.path("id").asText() + " could not be drawn: " + view);
         }
@@ -123,14 +124,16 @@ class ReportPageTest {
         long exploits = Files.readAllLines(result.dir().orElseThrow().resolve("pbt_global.txt")).size();
         assertTrue(exploits > 0, "PBT exploited");
         assertEquals(exploits, PageProbe.seriesPoints(views, "lineage", "exploits"), "one arrow per exploit");
-        assertEquals(exploits, PageProbe.seriesPoints(views, "curves", "PBT exploit"), "each exploit marked on its curve");
+        assertEquals(exploits, PageProbe.seriesPoints(views, "curves", "PBT exploit"),
+                "each exploit marked on its curve");
         assertEquals(result.trials().size(), PageProbe.series(views, "curves", "line"));
         assertEquals(result.trials().size() + 0L, PageProbe.seriesIn(views, "lineage", 1, "line"),
                 "a schedule line per trial");
         var first = StoredExperiment.firstConfigs(result.dir().orElseThrow());
         long changed = result.trials().stream().filter(t -> !first.get(t.id()).equals(t.config())).count();
         assertTrue(changed > 0, "PBT changed some trial's lr");
-        assertEquals(changed, ((Number) browser.run("return Tune.data.trials.filter(t => t.firstConfig).length")).longValue(),
+        Object firstConfigs = browser.run("return Tune.data.trials.filter(t => t.firstConfig).length");
+        assertEquals(changed, ((Number) firstConfigs).longValue(),
                 "each trial PBT changed starts its schedule from its first config");
     }
 

@@ -22,7 +22,8 @@ public final class Gated {
 
     /** One trial: waits up to a minute for a permit, then reports {@code x² / epoch} for three epochs. */
     @Trainable(name = "gated", metric = "loss", samples = 8, maxConcurrentTrials = 1)
-    public static void gated(@Uniform(lower = 0, upper = 1) double x, TrialContext context) throws InterruptedException {
+    public static void gated(@Uniform(lower = 0, upper = 1) double x, TrialContext context)
+            throws InterruptedException {
         if (!PERMITS.tryAcquire(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the test never let this trial go");
         }
