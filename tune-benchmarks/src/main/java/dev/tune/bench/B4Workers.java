@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
  * with a trial claimed ahead per slot and ends gathered for 25 ms before they reached the log, its
  * searcher counted more trials running than the one process's did, and {@code auto} (CMA-ES on
  * most functions) lost parity on 4 of 7. A model-based searcher's worker now claims only for a
- * free slot, after its ends are written (docs/ARCHITECTURE.md, "Quality across workers"). The
+ * free slot, after its ends are written (docs/performance.md, "B4W: quality across workers"). The
  * average number of trials running at once is printed for both sides.
  */
 final class B4Workers {

@@ -14,7 +14,7 @@ import java.lang.reflect.Modifier;
  * A trainable's method or constructor, ready to call with the values its bindings supply. Calls go
  * through a {@link MethodHandle} adapted once to {@code (Object, Object[])Object} and invoked
  * exactly: the JMH benchmark {@code InvokerBenchmark} measured this against ByteBuddy-generated
- * invokers (see docs/ARCHITECTURE.md), and private members of existing classes need no opening.
+ * invokers (see docs/performance.md), and private members of existing classes need no opening.
  */
 final class Invokable {
 
