@@ -50,7 +50,7 @@ final class B7Workers {
     private static final java.util.concurrent.atomic.AtomicInteger WORKER_NUMBER =
             new java.util.concurrent.atomic.AtomicInteger();
     static final List<Integer> SLOTS = List.of(1, 2, 4, 8, 16, 64);
-    static final List<String> CASES = List.of("random-fifo", "tpe-fifo", "random-asha");
+    static final List<String> CASES = List.of("random-fifo", "tpe-fifo", "auto-fifo", "random-asha", "tpe-asha");
 
     private B7Workers() {
     }
@@ -149,12 +149,16 @@ final class B7Workers {
                     ResultLine.plain(ideal, 2), ResultLine.plain(efficiency, 3), ResultLine.plain(coord, 2),
                     counts.ended(), counts.duplicates(), counts.lost(),
                     failed > 0 ? ", " + failed + " worker(s) FAILED (logs in " + scratch + ")" : "");
+            ResultLine line = ResultLine.of("B7", c).count("workers", slots).count("trials", trials)
+                    .decimal("wall_s", wall, 2).decimal("efficiency", efficiency, 3).decimal("coord_ms_per_trial", coord, 2)
+                    .count("duplicates", counts.duplicates()).count("lost", counts.lost());
+            if (c.startsWith("auto-")) {
+                line.text("chose", chose(scratch));
+            }
             if (failed == 0 && !Boolean.getBoolean("b7.keep")) { // -Db7.keep=true keeps the workers' logs
                 ScratchDirs.delete(scratch);
             }
-            return ResultLine.of("B7", c).count("workers", slots).count("trials", trials).decimal("wall_s", wall, 2)
-                    .decimal("efficiency", efficiency, 3).decimal("coord_ms_per_trial", coord, 2)
-                    .count("duplicates", counts.duplicates()).count("lost", counts.lost()).toString();
+            return line.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -181,6 +185,33 @@ final class B7Workers {
                 c.split("-")[0], c.endsWith("asha") ? "asha(maxT=4,gracePeriod=1,reductionFactor=3)" : "fifo",
                 Integer.toString(each), Integer.toString(trials), scratch.toString(), gate.toString()));
         return command;
+    }
+
+    /**
+     * What {@code auto} chose, as one word (tpe, gp, cmaes, random, grid, ...), from the sentence a
+     * worker wrote: {@code auto chose TPE (...) for ...}.
+     */
+    static String chose(Path scratch) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(scratch)) {
+            String said = files.filter(f -> f.getFileName().toString().startsWith("chose-")).findFirst()
+                    .map(f -> {
+                        try {
+                            return Files.readString(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).orElse("unknown");
+            return choice(said);
+        }
+    }
+
+    /** {@code auto chose Gaussian-process search (...)} is {@code gp}; TPE {@code tpe}; CMA-ES {@code cmaes}. */
+    static String choice(String sentence) {
+        String chosen = sentence.startsWith("auto chose ") ? sentence.substring("auto chose ".length()) : sentence;
+        String lower = chosen.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("gaussian-process") ? "gp" : lower.startsWith("cma-es") ? "cmaes"
+                : lower.startsWith("tpe") ? "tpe" : lower.startsWith("random") ? "random"
+                : lower.startsWith("grid") ? "grid" : lower.split("[^a-z0-9-]", 2)[0];
     }
 
     /** Seconds from {@code opened} until the last worker's {@code Tuner.run} returned, from the workers' done files. */
@@ -333,7 +364,9 @@ final class B7Workers {
         if (Boolean.getBoolean("b7.trace")) {
             System.err.println("GATE " + System.currentTimeMillis());
         }
-        Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]), scratch));
+        Tuner.Run run = Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]), scratch));
+        Files.writeString(scratch.resolve("chose-" + ProcessHandle.current().pid()),
+                run.result().searcherDescription().orElse(args[1]));
         Files.writeString(scratch.resolve("done-" + ProcessHandle.current().pid()), java.time.Instant.now().toString());
         Files.write(scratch.resolve("timeline-" + ProcessHandle.current().pid()), TIMELINE);
     }

@@ -97,6 +97,10 @@ public final class TuneOption {
     public static final Option<Duration> RETRY_FOR = new Option<>("tune.storage.retryFor",
             "with a jdbc: storage, how long a worker retries a database that went away; then it stops, and its trials"
                     + " wait for a worker to take them over", Duration.ofSeconds(60), TuneOption::duration);
+    public static final Option<Boolean> STORAGE_REPRODUCIBLE = bool("tune.storage.reproducible",
+            "with a jdbc: storage, every worker's searcher and scheduler follow the log in one order, so suggestion k"
+                    + " depends only on the seed and the events before it, as on one machine; workers then suggest and"
+                    + " decide one at a time", false);
     public static final Option<Boolean> PERSIST = bool("tune.persist",
             "write results to the storage path; false keeps them in memory only", true);
     public static final Option<Integer> VERBOSE = integer("tune.verbose",

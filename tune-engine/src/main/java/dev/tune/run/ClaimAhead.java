@@ -164,7 +164,7 @@ final class ClaimAhead implements Runnable {
         try {
             int room;
             while ((room = awaitRoom()) > 0) {
-                if (replica.modelBased()) {
+                if (replica.modelBased() && replica.ordered()) {
                     book.store().flush(); // this worker's ends into the log first: its searcher counts them ended
                 }
                 LiveTrial trial = replica.claim(tag, room,

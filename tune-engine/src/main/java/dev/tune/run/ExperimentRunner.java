@@ -59,7 +59,8 @@ final class ExperimentRunner {
         Path dir = shared != null ? shared.trialsRoot() : plan.experimentDir();
         plan.searcher().start(plan.problem(plan.scheduler()));
         ExperimentStore store = shared != null ? ExperimentStore.inBackground(shared.store(
-                SharedSearch.decides(plan.scheduler()), SharedSearch.positional(plan.searcher())), plan.name())
+                SharedSearch.ordered(plan) && SharedSearch.decides(plan.scheduler()),
+                SharedSearch.positional(plan.searcher())), plan.name())
                 : plan.persist()
                 ? LocalDirectoryStore.buffered(resume != null ? dir : ExperimentDirs.prepare(dir), plan.name())
                 : ExperimentStore.none();

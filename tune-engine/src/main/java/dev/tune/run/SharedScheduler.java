@@ -28,7 +28,7 @@ final class SharedScheduler implements Scheduler {
 
     @Override
     public void onTrialAdd(Trial trial) {
-        // heard from the log
+        replica.addedHere(trial); // or heard from the log, in its order
     }
 
     @Override
@@ -39,7 +39,7 @@ final class SharedScheduler implements Scheduler {
 
     @Override
     public void onTrialComplete(Trial trial) {
-        // heard from the log
+        replica.endedHere(trial); // or heard from the log, in its order
     }
 
     @Override

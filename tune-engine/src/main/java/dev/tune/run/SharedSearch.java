@@ -53,10 +53,17 @@ final class SharedSearch implements SharedRun.Replica {
     /** Whether the last claim found the searcher done: no trial will be added any more. */
     private volatile boolean searchDone;
     private int added; // trials the log added: the same on every replica at one point of the log
+    /** True when the replicas follow the log in its order ({@link #ordered(RunPlan)}); false: each worker's own events first. */
+    private final boolean ordered;
+    /** Trials the scheduler heard were added, when not in log order: a trial taken over was heard already. */
+    private final java.util.Set<String> heard = new java.util.HashSet<>();
+    /** How stale this worker's reading of the log may be when it decides on a result, unless ordered. */
+    static final long FRESH_NANOS = 20_000_000;
 
     /** The started replicas; {@code schedulers}, then {@code searchers} given it, make fresh ones for {@link #rebuild}. */
     SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, Function<Scheduler, Searcher> searchers,
-            Supplier<Scheduler> schedulers, boolean seesResults) {
+            Supplier<Scheduler> schedulers, boolean seesResults, boolean ordered) {
+        this.ordered = ordered;
         this.shared = shared;
         this.searcher = searcher;
         this.scheduler = scheduler;
@@ -93,7 +100,7 @@ final class SharedSearch implements SharedRun.Replica {
                 }
                 String id = Naming.trialId(tag, number);
                 Suggestion suggestion = positional ? searcher.suggestionAt(number - 1L).orElseThrow()
-                        : searcher.suggest(id);
+                        : ordered ? searcher.suggest(id) : suggestFree(id, number);
                 if (suggestion.isFinished()) {
                     finished = !positional; // a positional searcher may be asked past its end, then before it again
                     return new SharedRun.Claim.Finished();
@@ -115,6 +122,11 @@ final class SharedSearch implements SharedRun.Replica {
             public int wanted() {
                 return wanted;
             }
+
+            @Override
+            public boolean ordered() {
+                return ordered;
+            }
         });
         if (claim instanceof SharedRun.Claim.Stopped stop) {
             stopped = stop.reason();
@@ -130,6 +142,63 @@ final class SharedSearch implements SharedRun.Replica {
             return track.apply(claimed.get(added.trial().number()));
         }
         return null;
+    }
+
+    /** Asks the searcher for trial {@code number} on what this worker has read, with no lock of the experiment's held. */
+    private synchronized Suggestion suggestFree(String id, int number) {
+        return searcher.suggest(id, number);
+    }
+
+    /**
+     * True when every worker's searcher and scheduler follow the shared log in its order: with
+     * {@code tune.storage.reproducible}, and for schedulers whose replicas must decide alike at the
+     * same places in the log (HyperBand's brackets wait for each other; PBT's exploits name donors
+     * on other workers). Otherwise each worker suggests and decides on what it has read, its own
+     * events first, as Optuna's samplers and pruners do on shared storage.
+     */
+    static boolean ordered(RunPlan plan) {
+        return plan.options().resolve(dev.tune.options.TuneOption.STORAGE_REPRODUCIBLE)
+                || plan.scheduler() instanceof dev.tune.schedule.HyperBandScheduler
+                || plan.scheduler() instanceof dev.tune.schedule.PopulationBasedTraining;
+    }
+
+    /** True when the replicas follow the log in its order. */
+    boolean ordered() {
+        return ordered;
+    }
+
+    /** True when this worker's results go to the replica as they come: to decide on them, or for the searcher. */
+    boolean hearsResults() {
+        return ordered ? decides() : decides() || seesResults;
+    }
+
+    @Override
+    public boolean hearsOwnDirectly() {
+        return !ordered;
+    }
+
+    /** This worker started {@code trial}: the scheduler hears of it now, unless it follows the log. */
+    void addedHere(Trial trial) {
+        if (!ordered) {
+            synchronized (this) {
+                if (heard.add(trial.id())) {
+                    scheduler.onTrialAdd(trial);
+                }
+            }
+        }
+    }
+
+    /** This worker's {@code trial} ended: the searcher and scheduler hear of it now, unless they follow the log. */
+    void endedHere(Trial trial) {
+        if (!ordered) {
+            synchronized (this) {
+                mine.remove(trial.id());
+                donors.ended(trial.id());
+                searcher.onTrialComplete(trial);
+                scheduler.onTrialComplete(trial);
+                keepMine();
+            }
+        }
     }
 
     /** True when the searcher's suggestions depend only on their position (trial number - 1). */
@@ -317,13 +386,19 @@ final class SharedSearch implements SharedRun.Replica {
     @Override
     public synchronized void added(Trial trial, boolean own) {
         added++;
-        if (!own && !positional()) {
-            replaySuggestion(trial.id(), trial.number(), trial.config()); // a positional one needs no replay
+        if (!own && !positional()) { // a positional searcher needs to hear nothing
+            if (ordered) {
+                replaySuggestion(trial.id(), trial.number(), trial.config());
+            } else {
+                searcher.onTrialAdded(trial);
+            }
         }
         if (own) {
             own(trial.id());
         }
-        scheduler.onTrialAdd(trial);
+        if (ordered || heard.add(trial.id())) {
+            scheduler.onTrialAdd(trial);
+        }
     }
 
     @Override
@@ -383,6 +458,18 @@ final class SharedSearch implements SharedRun.Replica {
 
     /** The scheduler's decision on this worker's {@code result}, made at the head of the shared log. */
     Decision decide(Trial trial, Result result) {
+        if (!ordered) {
+            shared.catchUp(this, FRESH_NANOS); // the others' results, read at most a moment ago
+            synchronized (this) {
+                if (seesResults) {
+                    searcher.onTrialResult(trial, result);
+                }
+                donors.reached(trial.id(), result.iteration());
+                Decision decision = scheduler.onTrialResult(result);
+                keepMine();
+                return decision;
+            }
+        }
         return shared.decide(this, trial.number(), result, () -> {
             synchronized (this) {
                 if (seesResults) {

@@ -66,7 +66,8 @@ final class TrialBook {
         this.searcherSeesResults = ResultReplay.readsResults(searcher);
         this.shared = shared;
         this.replica = shared == null ? null : new SharedSearch(shared, searcher, plan.scheduler(),
-                plan::startedSearcher, () -> plan.startedScheduler(view()), searcherSeesResults);
+                plan::startedSearcher, () -> plan.startedScheduler(view()), searcherSeesResults,
+                SharedSearch.ordered(plan));
         this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(replica, plan.scheduler());
         long elapsed = shared == null ? 0 : shared.elapsedNanos();
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
@@ -221,7 +222,7 @@ final class TrialBook {
     /** Takes one result; false when the trial must stop now. */
     synchronized boolean onResult(LiveTrial trial, Result result) {
         Optional<StopConditions.TrialStop> stop = plan.stop().trialStop(result);
-        Decision decided = replica != null && replica.decides() ? replica.decide(trial.identity(), result) : null;
+        Decision decided = replica != null && replica.hearsResults() ? replica.decide(trial.identity(), result) : null;
         Trial snapshot = callbacks.isEmpty() && !searcherSeesResults ? null : trial.snapshot();
         if (searcherSeesResults && shared == null) {
             searcher.onTrialResult(snapshot, result);

@@ -7,6 +7,7 @@ import dev.tune.search.nsga.NsgaIISearch;
 import dev.tune.search.tpe.TpeSearch;
 import dev.tune.search.tpe.TpeSettings;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,6 +161,28 @@ public final class AutoSearch implements Searcher {
             throw new IllegalStateException("AutoSearch.start(problem) must be called before suggest");
         }
         return chosen.suggest(trialId);
+    }
+
+    @Override
+    public Suggestion suggest(String trialId, int number) {
+        if (chosen == null) {
+            throw new IllegalStateException("AutoSearch.start(problem) must be called before suggest");
+        }
+        return chosen.suggest(trialId, number);
+    }
+
+    @Override
+    public void onTrialAdded(Trial trial) {
+        chosen.onTrialAdded(trial);
+    }
+
+    /** The chosen searcher's suggestion by position, when it has them (random or grid search). */
+    @Override
+    public Optional<Suggestion> suggestionAt(long position) {
+        if (chosen == null) {
+            throw new IllegalStateException("AutoSearch.start(problem) must be called before suggestionAt");
+        }
+        return chosen.suggestionAt(position);
     }
 
     @Override

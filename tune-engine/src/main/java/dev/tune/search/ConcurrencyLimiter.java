@@ -5,6 +5,7 @@ import dev.tune.result.Trial;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Caps how many of a searcher's trials run at once, as Ray's {@code ConcurrencyLimiter}: while
@@ -49,14 +50,33 @@ public final class ConcurrencyLimiter implements Searcher {
 
     @Override
     public Suggestion suggest(String trialId) {
+        return limited(trialId, () -> searcher.suggest(trialId));
+    }
+
+    @Override
+    public Suggestion suggest(String trialId, int number) {
+        return limited(trialId, () -> searcher.suggest(trialId, number));
+    }
+
+    private Suggestion limited(String trialId, Supplier<Suggestion> suggest) {
         if (live.size() >= maxConcurrent) {
             return Suggestion.notNow();
         }
-        Suggestion suggestion = searcher.suggest(trialId);
+        Suggestion suggestion = suggest.get();
         if (suggestion.config().isPresent()) {
             live.add(trialId);
         }
         return suggestion;
+    }
+
+    /**
+     * Another worker's trial runs: the wrapped searcher hears of it, and it counts against the
+     * limit, which in a shared experiment holds for every worker's trials together.
+     */
+    @Override
+    public void onTrialAdded(Trial trial) {
+        live.add(trial.id());
+        searcher.onTrialAdded(trial);
     }
 
     @Override

@@ -25,6 +25,26 @@ public interface Searcher {
     Suggestion suggest(String trialId);
 
     /**
+     * The configuration for the trial {@code trialId}, which is the experiment's trial
+     * {@code number} (from 1). Workers of a shared experiment each keep a searcher and take trial
+     * numbers from one counter, so a searcher that draws randomness per suggestion should draw it
+     * from {@code number}, not from how many it suggested: two workers then never draw alike. On
+     * one machine the two are the same. By default, {@link #suggest(String)}.
+     */
+    default Suggestion suggest(String trialId, int number) {
+        return suggest(trialId);
+    }
+
+    /**
+     * A trial that another searcher suggested has started: another worker's, in a shared
+     * experiment. A model-based searcher counts it as running, as it counts its own (TPE's constant
+     * liar, the Gaussian process's kriging believer), so that workers spread out; its results and
+     * end arrive later as for its own. Ignored by default.
+     */
+    default void onTrialAdded(Trial trial) {
+    }
+
+    /**
      * The suggestion at {@code position} (from 0), for a searcher whose suggestions depend only on
      * its seed and their position, never on results or on earlier calls: random and grid search.
      * Workers of a shared experiment then claim such a searcher's trials each in one statement,

@@ -30,14 +30,26 @@ public final class TrialLimit implements Searcher {
 
     @Override
     public Suggestion suggest(String trialId) {
+        return suggest(trialId, suggested + 1);
+    }
+
+    @Override
+    public Suggestion suggest(String trialId, int number) {
         if (suggested >= max) {
             return Suggestion.finished();
         }
-        Suggestion suggestion = searcher.suggest(trialId);
+        Suggestion suggestion = searcher.suggest(trialId, number);
         if (suggestion.config().isPresent()) {
             suggested++;
         }
         return suggestion;
+    }
+
+    /** Another worker's trial counts towards the limit, and the wrapped searcher hears of it. */
+    @Override
+    public void onTrialAdded(Trial trial) {
+        suggested++;
+        searcher.onTrialAdded(trial);
     }
 
     @Override

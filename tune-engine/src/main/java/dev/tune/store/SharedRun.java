@@ -62,6 +62,15 @@ public interface SharedRun extends AutoCloseable {
     Claim claim(Replica replica, Suggester suggester);
 
     /**
+     * Replays the events this worker has not read yet, unless it read the log less than
+     * {@code nanos} ago: what a decision on a result reads first, so that it sees the others'
+     * results without a round trip for each of its own.
+     */
+    default void catchUp(Replica replica, long nanos) {
+        catchUp(replica);
+    }
+
+    /**
      * Replays the events this worker has not read yet, off the lock: a worker whose claims need
      * no replay ({@link Suggester#positional}) keeps up this way between claims, so a decision
      * or the final result has little left to read.
@@ -167,6 +176,15 @@ public interface SharedRun extends AutoCloseable {
             return true;
         }
 
+        /**
+         * True when this worker tells the replica of its own trials' adds, results and ends as
+         * they happen, so the log's copies of them are not told again; false when the replica
+         * follows the log in its order, its own events included.
+         */
+        default boolean hearsOwnDirectly() {
+            return false;
+        }
+
         /** A live trial saved a checkpoint: {@code trial} has its config and checkpoints so far, not its results. */
         default void checkpoint(Trial trial) {
         }
@@ -197,6 +215,16 @@ public interface SharedRun extends AutoCloseable {
          */
         default boolean positional() {
             return false;
+        }
+
+        /**
+         * True when {@link #suggest} must be asked at the head of the log, under the experiment's
+         * lock, after every event before it: suggestion k then depends only on the seed and the
+         * events before it, on every worker. False: it is asked outside any lock, on what this
+         * worker has read, with the trial's number taken first.
+         */
+        default boolean ordered() {
+            return true;
         }
 
         /**

@@ -137,12 +137,19 @@ public final class CmaEsSearch implements Searcher {
 
     @Override
     public Suggestion suggest(String trialId) {
+        return suggest(trialId, (int) suggestions + 1);
+    }
+
+    /** Draws from {@code number}: the trial's random stream is {@code number - 1}'s. */
+    @Override
+    public Suggestion suggest(String trialId, int number) {
         requireStarted();
         if (suggestions >= samples) {
             return Suggestion.finished();
         }
         update();
-        long index = suggestions++;
+        suggestions++;
+        long index = number - 1L;
         SplittableRandom random = Draws.stream(seed, index);
         double[] x = cma != null && results >= startupTrials ? cma.ask(random.split()) : null;
         Config config = layout.config(x, random);
@@ -150,6 +157,20 @@ public final class CmaEsSearch implements Searcher {
         pending.put(trialId, new CmaEsState.Pending(trialId, index, restarts, cma == null ? 0 : cma.generation,
                 told));
         return Suggestion.of(config);
+    }
+
+    /**
+     * Another worker's trial runs: it is a solution of the generation that is being asked, as if
+     * this worker had sampled it, so every worker's trials fill the generations.
+     */
+    @Override
+    public void onTrialAdded(Trial trial) {
+        requireStarted();
+        suggestions++;
+        List<Double> x = cma == null ? List.of() : layout.encodeIfNumeric(trial.config()).map(Vectors::list)
+                .orElse(List.of());
+        pending.put(trial.id(), new CmaEsState.Pending(trial.id(), trial.number() - 1L, restarts,
+                cma == null ? 0 : cma.generation, x));
     }
 
     @Override

@@ -124,13 +124,20 @@ public final class GpSearch implements Searcher {
 
     @Override
     public Suggestion suggest(String trialId) {
+        return suggest(trialId, (int) suggested + 1);
+    }
+
+    /** Draws from {@code number}, the trial's own random stream. */
+    @Override
+    public Suggestion suggest(String trialId, int number) {
         if (layout == null) {
             throw new IllegalStateException("GpSearch.start(problem) must be called before suggest");
         }
         if (suggested >= samples) {
             return Suggestion.finished();
         }
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (++suggested)));
+        suggested++;
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * number));
         SplittableRandom modelRandom = random.split();
         double[] x = layout.dim() > 0 && xs.size() >= Math.max(1, startupTrials) ? model(modelRandom) : null;
         Config config = layout.config(x, random);
@@ -197,6 +204,16 @@ public final class GpSearch implements Searcher {
         Acquisition acquisition = new Acquisition(gp, incumbent);
         return new AcquisitionOptimizer(layout, acquisition, params).maximize(List.of(x[best]), candidates,
                 localSearches, random);
+    }
+
+    /** Another worker's trial runs: the kriging believer counts it, and it counts towards the samples. */
+    @Override
+    public void onTrialAdded(Trial trial) {
+        suggested++;
+        double[] told = layout == null ? null : layout.encode(trial.config());
+        if (told != null) {
+            running.put(trial.id(), told);
+        }
     }
 
     @Override

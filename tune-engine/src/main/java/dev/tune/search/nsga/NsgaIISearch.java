@@ -66,13 +66,20 @@ public final class NsgaIISearch implements Searcher {
 
     @Override
     public Suggestion suggest(String trialId) {
+        return suggest(trialId, (int) suggested + 1);
+    }
+
+    /** Draws from {@code number}, the trial's own random stream. */
+    @Override
+    public Suggestion suggest(String trialId, int number) {
         if (space == null) {
             throw new IllegalStateException("NsgaIISearch.start(problem) must be called before suggest");
         }
         if (suggested >= samples) {
             return Suggestion.finished();
         }
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (++suggested)));
+        suggested++;
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * number));
         int generation = generation();
         Map<String, Object> inherited = generation == 0 ? new LinkedHashMap<>() : child(parents(generation), random);
         for (Map.Entry<String, Domain> entry : space.domains().entrySet()) {
@@ -81,8 +88,15 @@ public final class NsgaIISearch implements Searcher {
             }
         }
         Config config = space.sample(random, inherited);
-        running.put(trialId, new Member(trialId, (int) suggested, generation, config, null, 0));
+        running.put(trialId, new Member(trialId, number, generation, config, null, 0));
         return Suggestion.of(config);
+    }
+
+    /** Another worker's trial runs: it joins the generation that is filling, as one of this worker's would. */
+    @Override
+    public void onTrialAdded(Trial trial) {
+        suggested++;
+        running.put(trial.id(), new Member(trial.id(), trial.number(), generation(), trial.config(), null, 0));
     }
 
     /** The generation a new trial joins: the first that has not yet completed a population. */

@@ -36,6 +36,16 @@ public final class BohbSearch implements Searcher {
     }
 
     @Override
+    public Suggestion suggest(String trialId, int number) {
+        return tpe.suggest(trialId, number);
+    }
+
+    @Override
+    public void onTrialAdded(Trial trial) {
+        tpe.onTrialAdded(trial);
+    }
+
+    @Override
     public void onTrialResult(Trial trial, Result result) {
         tpe.intermediate(trial, result);
     }

@@ -102,23 +102,39 @@ public final class TpeSearch implements Searcher {
 
     @Override
     public Suggestion suggest(String trialId) {
+        return suggest(trialId, (int) suggested + 1);
+    }
+
+    /** Draws from {@code number}: the random stream and the start-up's Halton point are the trial's own. */
+    @Override
+    public Suggestion suggest(String trialId, int number) {
         if (space == null) {
             throw new IllegalStateException("TpeSearch.start(problem) must be called before suggest");
         }
         if (suggested >= samples) {
             return Suggestion.finished();
         }
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (++suggested)));
+        suggested++;
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * number));
         int bracket = brackets.of(trialId);
         History history = histories.computeIfAbsent(bracket, b -> new History());
         Map<String, Object> chosen = history.finishedCount() >= settings.startupTrials() ? model(history, random)
-                : settings.quasiRandomStart() ? start.values(halton.point(suggested)) : randomGrid(random);
+                : settings.quasiRandomStart() ? start.values(halton.point(number)) : randomGrid(random);
         Config config = space.sample(random, chosen);
-        int number = (int) suggested;
         numbers.put(trialId, number);
         bracketOf.put(trialId, bracket);
         history.started(trialId, number, config);
         return Suggestion.of(config);
+    }
+
+    /** Another worker's trial runs: it counts as running (the constant liar) and towards the samples. */
+    @Override
+    public void onTrialAdded(Trial trial) {
+        suggested++;
+        int bracket = brackets.of(trial.id());
+        numbers.put(trial.id(), trial.number());
+        bracketOf.put(trial.id(), bracket);
+        histories.computeIfAbsent(bracket, b -> new History()).started(trial.id(), trial.number(), trial.config());
     }
 
     /** Random start-up: grid hyperparameters need a value chosen here; the space samples the rest. */

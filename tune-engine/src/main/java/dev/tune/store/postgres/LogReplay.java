@@ -69,7 +69,7 @@ final class LogReplay {
             return; // left for the end, for the trials whose end carries no summary
         }
         seen.apply(number, kind, body);
-        boolean tell = replica.readsEvents();
+        boolean tell = replica.readsEvents() && !(own && replica.hearsOwnDirectly());
         switch (kind) {
             case StoreEvents.ADDED -> {
                 if (tell) {

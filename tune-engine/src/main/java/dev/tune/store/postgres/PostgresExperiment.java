@@ -52,6 +52,10 @@ public final class PostgresExperiment implements SharedRun {
     /** What positional claims offer. */
     private final ClaimWindow offers;
     private boolean searcherDone;
+    /** Claims of trials whose suggestion is asked outside any lock. */
+    private final FreeClaims freeClaims;
+    /** When the log was last read to its end (System.nanoTime). */
+    private long lastRead = System.nanoTime() - Long.MAX_VALUE / 2;
 
     PostgresExperiment(Database database, long id, ExperimentInfo info, Instant createdAt, String worker,
             Path experimentDir, Connection connection, Heartbeats.Settings settings) {
@@ -66,6 +70,7 @@ public final class PostgresExperiment implements SharedRun {
         this.log = new LogReplay(experimentDir);
         this.offers = new ClaimWindow(experimentDir);
         this.heartbeats = new Heartbeats(database, id, worker, settings);
+        this.freeClaims = new FreeClaims(this, settings.grace().toMillis() / 1000.0);
     }
 
     /**
@@ -79,6 +84,29 @@ public final class PostgresExperiment implements SharedRun {
     public static PostgresExperiment join(PostgresLocation location, ExperimentInfo mine, Path experimentDir,
             Heartbeats.Settings settings) {
         return Joining.join(location, mine, experimentDir, settings);
+    }
+
+    /** The connection claims and reads use; under this monitor. */
+    Session session() {
+        return claims;
+    }
+
+    long id() {
+        return id;
+    }
+
+    String worker() {
+        return worker;
+    }
+
+    /** Notes trial {@code number} as this worker's: the log's events of it are its own. */
+    void own(int number) {
+        own.add(number);
+    }
+
+    /** Trial {@code number} as this worker read it from the log. */
+    Trial seenTrial(int number) {
+        return log.seen().trial(number);
     }
 
     void startHeartbeats() {
@@ -145,7 +173,18 @@ public final class PostgresExperiment implements SharedRun {
     }
 
     @Override
-    public synchronized Claim claim(Replica replica, Suggester suggester) {
+    public Claim claim(Replica replica, Suggester suggester) {
+        if (suggester.positional() || suggester.ordered()) {
+            return claimUnderLock(replica, suggester);
+        }
+        Claim claim = freeClaims.claim(replica, suggester);
+        if (claim instanceof Claim.TakenOver lost) { // from its latest checkpoint, wherever it was written
+            lost.trial().latestCheckpoint().ifPresent(this::fetch);
+        }
+        return claim;
+    }
+
+    private synchronized Claim claimUnderLock(Replica replica, Suggester suggester) {
         if (searcherDone) {
             // nothing new will come from the searcher: look without the lock for a stop or a trial to take over
             EventLog.Head head = claims.transaction("cannot read " + info.name() + " in", c -> EventLog.peek(c, id));
@@ -233,6 +272,13 @@ public final class PostgresExperiment implements SharedRun {
         });
     }
 
+    @Override
+    public synchronized void catchUp(Replica replica, long nanos) {
+        if (System.nanoTime() - lastRead >= nanos) {
+            catchUp(replica);
+        }
+    }
+
     private Claim claimLocked(Replica replica, Suggester suggester) {
         while (true) {
             int[] asked = {0};
@@ -308,9 +354,12 @@ public final class PostgresExperiment implements SharedRun {
                 replay(replica, seq, number, kind, body));
     }
 
-    private void read(Connection c, Replica replica) throws SQLException {
+    /** Reads the events after this worker's cursor and applies them; the caller holds this monitor. */
+    void read(Connection c, Replica replica) throws SQLException {
+        long started = System.nanoTime();
         EventLog.read(c, id, log.cursor(), log.withResults(replica), (seq, number, kind, body) ->
                 replay(replica, seq, number, kind, body));
+        lastRead = started;
     }
 
     /**
@@ -390,6 +439,11 @@ public final class PostgresExperiment implements SharedRun {
                 LOG.warn("Could not give back trials {}; other workers take them over after the grace period: {}",
                         numbers, e.getMessage());
             }
+        }
+        try {
+            freeClaims.giveBack();
+        } catch (StorageException e) {
+            LOG.debug("Could not give back trial numbers; they stop counting after the grace period: {}", e.getMessage());
         }
         heartbeats.close();
         claims.close();

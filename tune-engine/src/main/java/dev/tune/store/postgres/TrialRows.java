@@ -55,6 +55,60 @@ final class TrialRows {
         }
     }
 
+    /** What {@link #takeNumber} found: the number taken (0: none), the stop, trials to take over. */
+    record Taken(int number, String stopReason, boolean pending) {
+    }
+
+    /**
+     * Takes the experiment's next trial number, unless it stopped, a trial waits to be taken over,
+     * or {@code limit} (when positive) trials are recorded or being suggested by live workers (a
+     * heartbeat younger than {@code graceSeconds}): one statement in auto-commit, the row locked
+     * inside the server only ({@code tune_take_number}).
+     */
+    static Taken takeNumber(Connection c, long experiment, int limit, String worker, double graceSeconds)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT taken, stop_reason, pending FROM tune_take_number(?, ?, ?, ?)")) {
+            s.setLong(1, experiment);
+            s.setInt(2, limit);
+            s.setString(3, worker);
+            s.setDouble(4, graceSeconds);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return new Taken(row.getInt(1), row.getString(2), row.getBoolean(3));
+            }
+        }
+    }
+
+    /** Gives back every number {@code worker} took and has not used: they no longer count towards the samples. */
+    static void giveBackNumbers(Connection c, long experiment, String worker) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT tune_give_back_numbers(?, ?)")) {
+            s.setLong(1, experiment);
+            s.setString(2, worker);
+            s.execute();
+        }
+    }
+
+    /**
+     * Records trial {@code number}, taken with {@link #takeNumber}, as running on {@code worker},
+     * with its {@code added} event, in one statement in auto-commit ({@code tune_add_taken}).
+     * Returns why the experiment stopped meanwhile, when it did; then nothing was recorded.
+     */
+    static String addTaken(Connection c, long experiment, int number, String trialId, String added, String worker)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT tune_add_taken(?, ?, ?, ?, ?)")) {
+            s.setLong(1, experiment);
+            s.setInt(2, number);
+            s.setString(3, trialId);
+            s.setString(4, added);
+            s.setString(5, worker);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
     /**
      * What a positional claim found: the first number claimed (0: none) and how many, the next
      * number, the stop, trials to take over.

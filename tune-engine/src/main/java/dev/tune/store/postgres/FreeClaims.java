@@ -1,0 +1,117 @@
+package dev.tune.store.postgres;
+
+import dev.tune.result.Trial;
+import dev.tune.store.SharedRun.Claim;
+import dev.tune.store.SharedRun.Replica;
+import dev.tune.store.SharedRun.Suggester;
+import dev.tune.store.StoreEvents;
+import java.util.OptionalInt;
+
+/**
+ * Claims of a shared experiment's trials whose searcher is asked outside any lock, as Optuna's
+ * samplers are asked on shared storage. The worker reads what it has not read of the log, takes
+ * the experiment's next trial number (one statement), asks its own searcher for that trial on what
+ * it has read, the other workers' running trials counted as running, and records the trial with
+ * its {@code added} event (one statement). The experiment's row is locked only inside the server,
+ * for one statement at a time, so many workers suggest at once. A number the searcher answered
+ * "not now" for is kept for the next claim; one taken by a worker that dies before it records the
+ * trial stays unused, so trial numbers may have gaps, never duplicates.
+ */
+final class FreeClaims {
+
+    private final PostgresExperiment experiment;
+    /** How long a worker's heartbeat may be silent before its taken numbers no longer count. */
+    private final double graceSeconds;
+    /** A number taken and not used yet: the searcher said not now. 0 when none. */
+    private volatile int held;
+    /** Whether this worker ever took a number: only then has it any to give back. */
+    private volatile boolean took;
+
+    FreeClaims(PostgresExperiment experiment, double graceSeconds) {
+        this.experiment = experiment;
+        this.graceSeconds = graceSeconds;
+    }
+
+    /** Claims a trial another worker lost, else a new one; the suggestion is asked with no lock held. */
+    Claim claim(Replica replica, Suggester suggester) {
+        String name = experiment.info().name();
+        int number;
+        synchronized (experiment) {
+            Session session = experiment.session();
+            session.statement("cannot read the log of " + name + " in", c -> {
+                experiment.read(c, replica);
+                return null;
+            });
+            if (held > 0) {
+                number = held;
+            } else {
+                took = true;
+                int[] sent = {0};
+                TrialRows.Taken taken = session.statement("cannot take a trial number of " + name + " in", c -> {
+                    if (sent[0]++ > 0) { // the first try may have landed before the connection broke
+                        TrialRows.giveBackNumbers(c, experiment.id(), experiment.worker());
+                    }
+                    return TrialRows.takeNumber(c, experiment.id(), experiment.info().samples(), experiment.worker(),
+                            graceSeconds);
+                });
+                if (taken.stopReason() != null) {
+                    return new Claim.Stopped(taken.stopReason());
+                }
+                if (taken.pending()) {
+                    return takeOver(session, name);
+                }
+                if (taken.number() == 0) {
+                    return new Claim.Finished(); // the experiment has all its trials
+                }
+                number = taken.number();
+            }
+        }
+        Claim claim = suggester.suggest(number);
+        held = claim instanceof Claim.NotNow ? number : 0;
+        if (claim instanceof Claim.Added added) {
+            return record(added.trial(), name);
+        }
+        if (claim instanceof Claim.Finished) {
+            giveBack();
+        }
+        return claim;
+    }
+
+    /** Gives back a number taken and not used: the searcher is done, or this worker leaves. */
+    void giveBack() {
+        held = 0;
+        if (!took) {
+            return;
+        }
+        synchronized (experiment) {
+            experiment.session().statement("cannot give back a trial number of " + experiment.info().name() + " in",
+                    c -> {
+                        TrialRows.giveBackNumbers(c, experiment.id(), experiment.worker());
+                        return null;
+                    });
+        }
+    }
+
+    /** Takes over the lowest trial a lost worker left, if another worker did not take it first. */
+    private Claim takeOver(Session session, String name) {
+        OptionalInt lost = session.transaction("cannot take over a trial of " + name + " in",
+                c -> TrialRows.takeOver(c, experiment.id(), experiment.worker()));
+        if (lost.isEmpty()) {
+            return new Claim.NotNow();
+        }
+        experiment.own(lost.getAsInt());
+        return new Claim.TakenOver(experiment.seenTrial(lost.getAsInt()));
+    }
+
+    /** Records the suggested trial; the experiment's stop when it stopped meanwhile. */
+    private Claim record(Trial trial, String name) {
+        String body = StoreEvents.added(trial, StoreEvents.dirName(experiment.trialsRoot(), trial));
+        synchronized (experiment) {
+            experiment.own(trial.number());
+            String stopped = experiment.session().statement("cannot record trial " + trial.number() + " of " + name
+                    + " in", c -> TrialRows.addTaken(c, experiment.id(), trial.number(), trial.id(), body,
+                            experiment.worker()));
+            return stopped == null ? new Claim.Added(trial) : new Claim.Stopped(stopped);
+        }
+    }
+}
