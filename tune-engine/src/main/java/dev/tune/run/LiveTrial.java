@@ -4,7 +4,6 @@ import dev.tune.Config;
 import dev.tune.StopTrialException;
 import dev.tune.TrialContext;
 import dev.tune.checkpoint.TrialCheckpoints;
-import dev.tune.result.MetricHistory;
 import dev.tune.result.Objective;
 import dev.tune.result.Result;
 import dev.tune.result.SavedCheckpoint;
@@ -18,8 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,49 +24,37 @@ import java.util.Optional;
  * One trial while it runs: the live {@link TrialContext} that user code holds and the
  * {@link TrialSession} its body reports through. Its mutable state is written by the trial's own
  * thread and read by others only through {@link #snapshot()}, under the {@link TrialBook}'s lock.
+ * How far it has got (results, clock, checkpoints) is its {@link TrialProgress}; what the runner
+ * asks of it (stop, pause, checkpoint, PBT's exploit) its {@link TrialRequests}. Others change it
+ * only through its methods and those of its requests.
  */
 final class LiveTrial implements TrialContext, TrialSession {
 
+    /** The trial's id, as {@link #trialId()}; final, so others read it directly. */
     final String id;
-    final int number;
+    private final int number;
+    private final String name;
     /** Replaced only by a PBT exploit, under the book's lock, while the trial is paused. */
     private volatile Config config;
     private final TrialBook book;
     private final Path root;
     private final String dirName;
+    private final TrialProgress progress;
+    private final TrialRequests requests = new TrialRequests();
     private Path dir;
-    private String name;
-    private final MetricHistory history = new MetricHistory();
+    private Trial identity;
 
     private TrialStatus status = TrialStatus.PENDING;
     private Termination termination;
     private TrialError error;
-    private Result lastResult;
-    private long iteration;
-    private long iterationsSinceRestore;
-    private double timeTotal;
-    private double timeSinceRestore;
-    private long lastNanos;
-    private volatile boolean stopRequested;
-    /** Why the runner stopped this trial, set under the book's lock; null while it may go on. */
-    Termination stopCause;
-    String stopReason;
-    /** Set under the book's lock when a scheduler pauses the trial. */
-    volatile boolean pauseRequested;
-    /** Set under the book's lock when a scheduler wants a checkpoint of the latest result. */
-    volatile boolean checkpointRequested;
-    /** A PBT exploit to apply once the trial has paused; under the book's lock. */
-    volatile dev.tune.schedule.SchedulerAction.Exploit pendingExploit;
-    /** The donor's iteration when the exploit was decided: its checkpoint from then is the one copied. */
-    long pendingExploitUpTo;
     private Object pausedInstance;
     private boolean startedOnce;
     private Object reusable;
-    private Trial identity;
-    private TrialCheckpoints checkpoints;
-    private Path restoreFrom;
 
-    /** A trial whose directory is {@code root/dirName}, or {@code root/<default name>} when dirName is null. */
+    /**
+     * A trial whose directory is {@code root/dirName}, or {@code root/<default name>} when
+     * dirName is null.
+     */
     LiveTrial(String id, int number, String name, Config config, Path root, String dirName, TrialBook book) {
         this.id = id;
         this.number = number;
@@ -78,6 +63,7 @@ final class LiveTrial implements TrialContext, TrialSession {
         this.root = root;
         this.dirName = dirName;
         this.book = book;
+        this.progress = new TrialProgress(book.plan().checkpoints());
     }
 
     /**
@@ -86,18 +72,19 @@ final class LiveTrial implements TrialContext, TrialSession {
      */
     static LiveTrial resumed(Trial stored, boolean fromScratch, TrialBook book, Path trialsRoot) {
         Path dir = stored.dir().orElse(trialsRoot.resolve(stored.id()));
-        LiveTrial trial = new LiveTrial(stored.id(), stored.number(), stored.name(), stored.config(), dir.getParent(),
-                dir.getFileName().toString(), book);
+        LiveTrial trial = new LiveTrial(stored.id(), stored.number(), stored.name(), stored.config(),
+                dir.getParent(), dir.getFileName().toString(), book);
         trial.dir();
         if (!fromScratch && !stored.checkpoints().isEmpty()) {
-            trial.checkpoints = new TrialCheckpoints(book.plan().checkpoints());
-            stored.checkpoints().forEach(trial.checkpoints::seed);
-            trial.restart();
+            trial.progress.resumeFrom(stored.checkpoints());
         }
         return trial;
     }
 
-    /** The trial's directory path, named on first use (naming costs time that in-memory runs need not spend). */
+    /**
+     * The trial's directory path, named on first use (naming costs time that in-memory runs need
+     * not spend).
+     */
     Path dir() {
         Path d = dir;
         if (d == null) {
@@ -141,7 +128,7 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     @Override
     public long iteration() {
-        return iteration;
+        return progress.iteration();
     }
 
     @Override
@@ -153,13 +140,13 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     @Override
     public boolean isStopRequested() {
-        return stopRequested;
+        return requests.stopRequested();
     }
 
     @Override
     public void report(Map<String, ?> metrics, Path checkpoint) {
         boolean more = reportMap(metrics);
-        Path dir = TrialCheckpoints.directory(trialDir(), iteration);
+        Path dir = TrialCheckpoints.directory(trialDir(), progress.iteration());
         try {
             Files.deleteIfExists(dir);
             Files.move(checkpoint, dir);
@@ -179,15 +166,17 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     @Override
     public Optional<Path> checkpointDue(boolean last) {
-        boolean due = book.plan().checkpoints().isDue(iteration, last) || last && pauseRequested || checkpointRequested;
+        long iteration = progress.iteration();
+        boolean due = book.plan().checkpoints().isDue(iteration, last) || last && requests.pausing()
+                || requests.checkpointWanted();
         // A trial whose state is about to be replaced by another's (PBT) saves nothing of its own.
-        return due && pendingExploit == null ? Optional.of(TrialCheckpoints.directory(trialDir(), iteration))
-                : Optional.empty();
+        return due && requests.pendingExploit().isEmpty()
+                ? Optional.of(TrialCheckpoints.directory(trialDir(), iteration)) : Optional.empty();
     }
 
     @Override
     public boolean pausing() {
-        return pauseRequested;
+        return requests.pausing();
     }
 
     @Override
@@ -209,12 +198,8 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     /** Lets a paused trial run again, from its in-memory instance or its latest checkpoint. */
     void unpause() {
-        pauseRequested = false;
-        if (pausedInstance == null) {
-            restoreFrom = checkpoints == null ? null : checkpoints.latest().map(SavedCheckpoint::dir).orElse(null);
-        }
-        iterationsSinceRestore = 0;
-        timeSinceRestore = 0;
+        requests.resume();
+        progress.resume(pausedInstance != null);
     }
 
     /** The instance a paused trial kept in memory, taken for clean-up when the trial ends paused. */
@@ -224,15 +209,11 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     @Override
     public void checkpointSaved(Path dir) {
-        SavedCheckpoint saved = new SavedCheckpoint(iteration, dir,
-                lastResult == null ? Map.of() : lastResult.metrics());
+        SavedCheckpoint saved = progress.checkpointAt(dir);
         // Under the book's lock: another trial may be copying this trial's latest checkpoint (PBT).
         synchronized (book) {
-            if (checkpoints == null) {
-                checkpoints = new TrialCheckpoints(book.plan().checkpoints());
-            }
-            checkpoints.saved(saved);
-            checkpointRequested = false;
+            progress.saved(saved);
+            requests.checkpointSaved();
             book.checkpointLanded();
         }
         book.store().addCheckpoint(identity(), saved);
@@ -240,12 +221,12 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     /** The latest checkpoint saved, if any; under the book's lock. */
     Optional<SavedCheckpoint> latestSaved() {
-        return checkpoints == null ? Optional.empty() : checkpoints.latest();
+        return progress.latestSaved();
     }
 
-    /** The latest checkpoint saved at or before {@code iteration}; under the book's lock. */
+    /** The latest checkpoint saved at or before {@code iteration}, else the oldest; under the book's lock. */
     Optional<SavedCheckpoint> savedUpTo(long iteration) {
-        return checkpoints == null ? Optional.empty() : checkpoints.latestUpTo(iteration);
+        return progress.savedUpTo(iteration);
     }
 
     /**
@@ -254,20 +235,15 @@ final class LiveTrial implements TrialContext, TrialSession {
      * iteration count the donor's. Returns the copy.
      */
     SavedCheckpoint adopt(SavedCheckpoint donor, Config newConfig) {
-        if (checkpoints == null) {
-            checkpoints = new TrialCheckpoints(book.plan().checkpoints());
-        }
-        SavedCheckpoint copy = checkpoints.adopt(donor, trialDir());
+        SavedCheckpoint copy = progress.adopt(donor, trialDir());
         config = newConfig;
         identity = null;
-        iteration = donor.iteration();
-        restoreFrom = copy.dir();
         return copy;
     }
 
     @Override
     public Optional<Path> restoreFrom() {
-        return Optional.ofNullable(restoreFrom);
+        return progress.restoreFrom();
     }
 
     // --- TrialSession (the trainable adapter) ---
@@ -281,15 +257,13 @@ final class LiveTrial implements TrialContext, TrialSession {
     public boolean report(Map<String, Double> metrics, boolean done) {
         // A result that arrives after a stop request is still recorded: the step ran, and its state
         // may go into a final checkpoint; the book then answers that the trial must stop.
-        long now = System.nanoTime();
-        double seconds = (now - lastNanos) / 1e9;
-        lastNanos = now;
+        long arrived = System.nanoTime();
         Objective objective = book.plan().objective();
         for (String required : objective.required()) {
             if (!metrics.containsKey(required)) {
                 throw new MissingMetricException("Trial " + name + " reported " + metrics.keySet()
-                        + " but not the experiment's metric '" + required + "'; report it on every result, or set "
-                        + "the metric to one of " + metrics.keySet());
+                        + " but not the experiment's metric '" + required + "'; report it on every result, or"
+                        + " set the metric to one of " + metrics.keySet());
             }
         }
         Map<String, Double> values = metrics;
@@ -297,14 +271,7 @@ final class LiveTrial implements TrialContext, TrialSession {
             values = new LinkedHashMap<>(metrics);
             values.put(Objective.DERIVED_NAME, objective.derive(metrics));
         }
-        iteration++;
-        iterationsSinceRestore++;
-        timeTotal += seconds;
-        timeSinceRestore += seconds;
-        Result result = new Result(id, iteration, seconds, timeTotal, timeSinceRestore, System.currentTimeMillis(),
-                iterationsSinceRestore, done, values);
-        history.add(result.metrics());
-        lastResult = result;
+        Result result = progress.step(id, values, done, arrived);
         book.store().appendResult(identity(), result);
         return book.onResult(this, result) && !done;
     }
@@ -332,13 +299,15 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     // --- the runner's side ---
 
+    /** Hands the trial the instance its worker kept from its previous trial, for reuse. */
     void offerReusable(Object instance) {
         reusable = instance;
     }
 
+    /** A worker takes the trial: it runs, and its clock starts. */
     void start() {
         status = TrialStatus.RUNNING;
-        lastNanos = System.nanoTime();
+        progress.start();
     }
 
     /** True the first time a worker takes this trial in this run (not when it resumes from a pause). */
@@ -353,18 +322,15 @@ final class LiveTrial implements TrialContext, TrialSession {
      * it has one (iterations continue from there, as Ray's do), else from scratch.
      */
     void restart() {
-        Optional<SavedCheckpoint> latest = checkpoints == null ? Optional.empty() : checkpoints.latest();
-        restoreFrom = latest.map(SavedCheckpoint::dir).orElse(null);
-        iteration = latest.map(SavedCheckpoint::iteration).orElse(0L);
-        iterationsSinceRestore = 0;
-        timeSinceRestore = 0;
-        lastNanos = System.nanoTime();
+        progress.restart();
     }
 
-    void requestStop() {
-        stopRequested = true;
+    /** What the runner and its scheduler ask of this trial; asked under the book's lock. */
+    TrialRequests requests() {
+        return requests;
     }
 
+    /** Records the trial's end: {@code finalStatus}, {@code why}, and the {@code failure} if it failed. */
     void end(TrialStatus finalStatus, Termination why, Throwable failure) {
         status = finalStatus;
         termination = why;
@@ -375,23 +341,19 @@ final class LiveTrial implements TrialContext, TrialSession {
         return status;
     }
 
-    Optional<Result> lastResult() {
-        return Optional.ofNullable(lastResult);
-    }
-
     /** The trial's frozen view now. */
     Trial snapshot() {
-        return new Trial(id, number, name, config, status, Optional.ofNullable(termination), iteration,
-                Optional.ofNullable(lastResult), history.snapshot(), Optional.ofNullable(error), Optional.ofNullable(dir),
-                checkpoints == null ? List.of() : checkpoints.kept());
+        return new Trial(id, number, name, config, status, Optional.ofNullable(termination), progress.iteration(),
+                progress.lastResult(), progress.history(), Optional.ofNullable(error), Optional.ofNullable(dir),
+                progress.kept());
     }
 
     /** A view that identifies the trial (id, name, config, directory) without copying its metrics. */
     Trial identity() {
         Trial id = identity;
         if (id == null) {
-            id = new Trial(this.id, number, name, config, TrialStatus.RUNNING, Optional.empty(), 0, Optional.empty(),
-                    Map.of(), Optional.empty(), Optional.ofNullable(dir));
+            id = new Trial(this.id, number, name, config, TrialStatus.RUNNING, Optional.empty(), 0,
+                    Optional.empty(), Map.of(), Optional.empty(), Optional.ofNullable(dir));
             identity = id;
         }
         return id;

@@ -4,10 +4,13 @@ import dev.tune.result.Termination;
 import dev.tune.schedule.Decision;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The trials a scheduler has paused, and those it let go on that wait for a worker. A decision can
@@ -20,7 +23,7 @@ final class PausedTrials {
     private final Map<String, LiveTrial> paused = new LinkedHashMap<>();
     private final ArrayDeque<LiveTrial> resumable = new ArrayDeque<>();
     private final Map<String, Decision> early = new HashMap<>();
-    private final java.util.Set<String> held = new java.util.HashSet<>();
+    private final Set<String> held = new HashSet<>();
     private final BiConsumer<LiveTrial, Termination> end;
 
     /** {@code end} records a paused trial that a decision ends, as a worker would record it. */
@@ -51,7 +54,7 @@ final class PausedTrials {
     }
 
     private void apply(LiveTrial trial, Decision decision) {
-        if (decision == Decision.CONTINUE && trial.pendingExploit != null) {
+        if (decision == Decision.CONTINUE && trial.requests().pendingExploit().isPresent()) {
             held.add(trial.id);
         } else if (decision == Decision.CONTINUE) {
             held.remove(trial.id);
@@ -85,7 +88,7 @@ final class PausedTrials {
      * is told, and each ends here as cancelled, which leaves it to the next worker with a free
      * slot, from that checkpoint. A trial without one stays: elsewhere it would start over.
      */
-    void handOverBeyond(int free, java.util.function.Consumer<LiveTrial> away) {
+    void handOverBeyond(int free, Consumer<LiveTrial> away) {
         List<LiveTrial> movable = resumable.stream().filter(t -> t.latestSaved()
                 .filter(c -> c.iteration() == t.iteration()).isPresent()).toList();
         for (int i = movable.size() - 1; i >= 0 && resumable.size() > Math.max(0, free); i--) {

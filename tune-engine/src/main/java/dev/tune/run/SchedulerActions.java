@@ -3,20 +3,24 @@ package dev.tune.run;
 import dev.tune.result.Perturbation;
 import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
+import dev.tune.schedule.Scheduler;
 import dev.tune.schedule.SchedulerAction;
+import dev.tune.store.ExperimentStore;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Carries out what a scheduler asks beyond its decisions: a checkpoint of a running trial, or a PBT
  * exploit (a paused trial takes over another trial's checkpoint, the latest at the time of the
- * decision, and a new config). An exploit
- * waits while its trial is still on its way to pausing, or while the donor is still writing the
- * checkpoint it was asked for; the trial stays paused until the exploit is done. Used under the
- * book's lock.
+ * decision, and a new config). An exploit waits while its trial is still on its way to pausing,
+ * or while the donor is still writing the checkpoint it was asked for; the trial stays paused
+ * until the exploit is done. Used under the book's lock.
  */
 final class SchedulerActions {
 
@@ -25,19 +29,18 @@ final class SchedulerActions {
     private final Map<String, LiveTrial> trials;
     private final PausedTrials paused;
     private final RunPlan plan;
-    private final dev.tune.store.ExperimentStore store;
+    private final ExperimentStore store;
     private final boolean savesOnRequest;
-    private final java.util.Set<LiveTrial> waiting = new java.util.LinkedHashSet<>();
-    private final dev.tune.schedule.Scheduler scheduler;
-    private final java.util.function.Function<String, Optional<Trial>> elsewhere;
+    private final Set<LiveTrial> waiting = new LinkedHashSet<>();
+    private final Scheduler scheduler;
+    private final Function<String, Optional<Trial>> elsewhere;
 
     /**
      * {@code trials}: this worker's trials by id; {@code elsewhere}: another worker's trial of a
      * shared experiment, as its log describes it now (empty when the experiment is not shared).
      */
-    SchedulerActions(Map<String, LiveTrial> trials, PausedTrials paused, RunPlan plan,
-            dev.tune.store.ExperimentStore store, dev.tune.schedule.Scheduler scheduler,
-            java.util.function.Function<String, Optional<Trial>> elsewhere) {
+    SchedulerActions(Map<String, LiveTrial> trials, PausedTrials paused, RunPlan plan, ExperimentStore store,
+            Scheduler scheduler, Function<String, Optional<Trial>> elsewhere) {
         this.scheduler = scheduler;
         this.elsewhere = elsewhere;
         this.trials = trials;
@@ -57,11 +60,12 @@ final class SchedulerActions {
             }
             if (action instanceof SchedulerAction.SaveCheckpoint) {
                 // A function trainable saves when it chooses to; only a class trainable saves on request.
-                trial.checkpointRequested = savesOnRequest;
+                if (savesOnRequest) {
+                    trial.requests().checkpoint();
+                }
             } else if (action instanceof SchedulerAction.Exploit exploit) {
                 LiveTrial donor = trials.get(exploit.donorId());
-                trial.pendingExploit = exploit;
-                trial.pendingExploitUpTo = donor == null ? Long.MAX_VALUE : donor.iteration();
+                trial.requests().exploit(exploit, donor == null ? Long.MAX_VALUE : donor.iteration());
                 tryExploit(trial);
             }
         }
@@ -77,7 +81,8 @@ final class SchedulerActions {
     }
 
     private void tryExploit(LiveTrial trial) {
-        SchedulerAction.Exploit exploit = trial.status().isFinished() ? null : trial.pendingExploit;
+        SchedulerAction.Exploit exploit = trial.status().isFinished() ? null
+                : trial.requests().pendingExploit().orElse(null);
         LiveTrial donor = exploit == null ? null : trials.get(exploit.donorId());
         if (exploit != null && (!paused.isIdle(trial) || donor != null && saving(donor))) {
             waiting.add(trial);
@@ -92,14 +97,14 @@ final class SchedulerActions {
 
     /** True while the donor is writing a checkpoint it was asked for (by the scheduler, or by pausing). */
     private boolean saving(LiveTrial donor) {
+        TrialRequests asked = donor.requests();
         return !donor.status().isFinished() && !paused.isIdle(donor)
-                && (donor.checkpointRequested || donor.pauseRequested && savesOnRequest);
+                && (asked.checkpointWanted() || asked.pausing() && savesOnRequest);
     }
 
     /** Applies the trial's pending exploit, now that it is paused and no worker holds it. */
     private void exploit(LiveTrial trial) {
-        SchedulerAction.Exploit exploit = trial.pendingExploit;
-        trial.pendingExploit = null;
+        SchedulerAction.Exploit exploit = trial.requests().takeExploit().orElse(null);
         if (exploit == null) {
             return;
         }
@@ -107,7 +112,7 @@ final class SchedulerActions {
         // The donor's checkpoint from when PBT ranked it, though the donor may have saved newer ones
         // since; another worker's donor gives its latest in the shared log.
         Optional<Trial> donor = here != null ? Optional.of(here.snapshot()) : elsewhere.apply(exploit.donorId());
-        Optional<SavedCheckpoint> checkpoint = here != null ? here.savedUpTo(trial.pendingExploitUpTo)
+        Optional<SavedCheckpoint> checkpoint = here != null ? here.savedUpTo(trial.requests().exploitUpTo())
                 : donor.flatMap(Trial::latestCheckpoint);
         if (checkpoint.isEmpty()) {
             LOG.warn("PBT: trial {} has no checkpoint to copy, so trial {} keeps its own state and config",
@@ -125,7 +130,7 @@ final class SchedulerActions {
         Perturbation step = new Perturbation(trial.id, trial.trialName(), from.id(), from.name(), iteration,
                 copy.iteration(), from.config(), exploit.config());
         store.perturbed(trial.identity(), step, exploit.log());
-        LOG.debug("PBT: trial {} continues from trial {}'s checkpoint at iteration {} with {}", trial.trialName(),
-                from.name(), copy.iteration(), exploit.config());
+        LOG.debug("PBT: trial {} continues from trial {}'s checkpoint at iteration {} with {}",
+                trial.trialName(), from.name(), copy.iteration(), exploit.config());
     }
 }

@@ -7,15 +7,23 @@ import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
 import dev.tune.schedule.Decision;
+import dev.tune.schedule.Scheduler;
+import dev.tune.schedule.SchedulerView;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
 import dev.tune.stop.StopConditions;
 import dev.tune.store.ExperimentStore;
 import dev.tune.store.SharedRun;
+import dev.tune.store.StorageException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +45,9 @@ final class TrialBook {
     private final Searcher searcher;
     private final boolean searcherSeesResults;
     private final List<LiveTrial> trials = new ArrayList<>();
-    private final java.util.Map<String, LiveTrial> byId = new java.util.HashMap<>();
+    private final Map<String, LiveTrial> byId = new HashMap<>();
     private final List<Trial> kept = new ArrayList<>();
-    private final java.util.ArrayDeque<LiveTrial> pending = new java.util.ArrayDeque<>();
+    private final ArrayDeque<LiveTrial> pending = new ArrayDeque<>();
     private final PausedTrials paused = new PausedTrials(this::endPaused);
     private final SchedulerActions actions;
     private int nextNumber = 1;
@@ -51,8 +59,8 @@ final class TrialBook {
     private final SharedRun shared;
     private final SharedSearch replica;
     private volatile ClaimAhead ahead;
-    private dev.tune.store.StorageException lostStore;
-    private final dev.tune.schedule.Scheduler scheduler;
+    private StorageException lostStore;
+    private final Scheduler scheduler;
 
     /** {@code shared}: the experiment this worker shares with others, or null when it runs alone. */
     TrialBook(RunPlan plan, ExperimentStore store, CallbackList callbacks, String tag, Path trialsRoot,
@@ -76,7 +84,7 @@ final class TrialBook {
     }
 
     /** What the scheduler may read of this run: this worker's book, or in a shared run, the log. */
-    dev.tune.schedule.SchedulerView view() {
+    SchedulerView view() {
         return new RunningView(this, replica);
     }
 
@@ -232,27 +240,24 @@ final class TrialBook {
         }
         checkExperimentStop();
         if (stop.isPresent() && !result.done()) {
-            trial.stopCause = stop.get().termination();
-            trial.stopReason = stop.get().reason();
+            trial.requests().stopAs(stop.get().termination());
             return false;
         }
         Decision decision = decided != null ? decided : scheduler.onTrialResult(result);
         if (decision == Decision.PAUSE && !result.done()) {
-            trial.pauseRequested = true;
+            trial.requests().pause();
         }
         // After the pause is marked: an exploit of this trial's state must wait for its pause checkpoint.
         actions.applyPending();
-        if (trial.pauseRequested) {
+        if (trial.requests().pausing()) {
             return false;
         }
         if (decision != Decision.CONTINUE && !result.done()) {
-            trial.stopCause = decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.COMPLETED;
-            trial.stopReason = (decision == Decision.STOP ? "stopped early by " : "given its full budget by ")
-                    + scheduler;
+            trial.requests().stopAs(decision == Decision.STOP ? Termination.EARLY_STOPPED : Termination.COMPLETED);
             return false;
         }
         if (stopAllReason != null) {
-            cancelled(trial);
+            trial.requests().cancel(); // the experiment ended while the trial ran
             return false;
         }
         return true;
@@ -265,7 +270,7 @@ final class TrialBook {
             ahead.ended(trial);
         }
         boolean failed = failure != null && !(failure instanceof StopTrialException);
-        if (!failed && trial.pauseRequested && trial.stopCause == null) {
+        if (!failed && trial.requests().pausing() && trial.requests().stopCause().isEmpty()) {
             paused.add(trial);
             actions.retry();
             decidePaused(false);
@@ -279,7 +284,7 @@ final class TrialBook {
                 stopAll("fail-fast: trial " + trial.trialName() + " failed");
             }
         } else {
-            trial.end(TrialStatus.TERMINATED, Optional.ofNullable(trial.stopCause).orElse(Termination.COMPLETED), null);
+            trial.end(TrialStatus.TERMINATED, trial.requests().stopCause().orElse(Termination.COMPLETED), null);
         }
         Trial snapshot = told(trial, failed ? failure : null);
         actions.retry();
@@ -293,19 +298,17 @@ final class TrialBook {
     /** Asks the scheduler about the paused trials; exploits it asks for come before any resumes. */
     private void decidePaused(boolean quiet) {
         actions.retry();
-        java.util.Map<String, Decision> decisions = scheduler.decidePaused(quiet);
+        Map<String, Decision> decisions = scheduler.decidePaused(quiet);
         actions.applyPending();
         paused.apply(decisions);
-        if (replica != null && replica.handsOver()) { // nothing new comes: resumed trials with no slot here go elsewhere
+        // Nothing new comes: resumed trials with no slot here go elsewhere.
+        if (replica != null && replica.handsOver()) {
             paused.handOverBeyond(plan.workers() - running, replica::disown);
         }
     }
 
     /** Ends a trial that is paused, so no worker holds it: records it as a worker would. */
     private void endPaused(LiveTrial trial, Termination why) {
-        if (why != Termination.CANCELLED) {
-            trial.stopReason = "stopped early by " + scheduler;
-        }
         Object instance = trial.dropPausedInstance();
         if (instance != null) {
             plan.experiment().body().discard(instance);
@@ -314,7 +317,10 @@ final class TrialBook {
         store.endTrial(told(trial, null));
     }
 
-    /** Tells the searcher (alone: a shared one hears it from the log), the scheduler and the callbacks of an end. */
+    /**
+     * Tells the searcher (alone: a shared one hears it from the log), the scheduler and the
+     * callbacks of an end.
+     */
     private Trial told(LiveTrial trial, Throwable failure) {
         Trial snapshot = trial.snapshot();
         if (shared == null) {
@@ -329,21 +335,13 @@ final class TrialBook {
         return snapshot;
     }
 
-    /** Marks a trial stopped because the experiment ended while it ran. */
-    synchronized void cancelled(LiveTrial trial) {
-        if (trial.stopCause == null) {
-            trial.stopCause = Termination.CANCELLED;
-            trial.stopReason = stopAllReason;
-        }
-    }
-
     /** This worker lost the shared store: it stops its trials, which other workers take over. */
-    synchronized void leave(dev.tune.store.StorageException failure) {
+    synchronized void leave(StorageException failure) {
         lostStore = lostStore == null ? failure : lostStore;
         stopAll("this worker lost the database: " + failure.getMessage());
     }
 
-    synchronized Optional<dev.tune.store.StorageException> lostStore() {
+    synchronized Optional<StorageException> lostStore() {
         return Optional.ofNullable(lostStore);
     }
 
@@ -356,7 +354,7 @@ final class TrialBook {
             }
             for (LiveTrial trial : trials) {
                 if (!trial.status().isFinished()) {
-                    trial.requestStop();
+                    trial.requests().stop();
                 }
             }
             paused.endAll(Termination.CANCELLED);
@@ -373,8 +371,9 @@ final class TrialBook {
     }
 
     synchronized List<Trial> snapshots() {
-        return java.util.stream.Stream.concat(kept.stream(), trials.stream().map(LiveTrial::snapshot))
-                .sorted(java.util.Comparator.comparingInt(Trial::number)).toList(); // in order, but after a resume
+        // In order of number, also after a resume.
+        return Stream.concat(kept.stream(), trials.stream().map(LiveTrial::snapshot))
+                .sorted(Comparator.comparingInt(Trial::number)).toList();
     }
 
     /** Ends the trials claimed ahead that did not start here; the shared store gives them to other workers. */

@@ -1,6 +1,8 @@
 package dev.tune.run;
 
+import dev.tune.StopTrialException;
 import dev.tune.result.Trial;
+import dev.tune.store.StorageException;
 import dev.tune.trainable.TrialBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,7 @@ final class TrialWorker implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             book.stopAll("interrupted");
-        } catch (dev.tune.store.StorageException e) {
+        } catch (StorageException e) {
             book.leave(e); // a shared store went away for longer than its retries: this worker stops cleanly
         } finally {
             if (reusable != null) {
@@ -64,7 +66,7 @@ final class TrialWorker implements Runnable {
             } finally {
                 output.leave();
             }
-            boolean retry = failure != null && !(failure instanceof dev.tune.StopTrialException)
+            boolean retry = failure != null && !(failure instanceof StopTrialException)
                     && !(failure instanceof MissingMetricException)
                     && (maxFailures < 0 || failures < maxFailures) && book.stopAllReason().isEmpty();
             if (!retry) {
@@ -74,8 +76,8 @@ final class TrialWorker implements Runnable {
                 }
                 return;
             }
-            LOG.warn("Trial {} failed (failure {} of at most {}), starting it again: {}", trial.trialName(), failures + 1,
-                    maxFailures < 0 ? "unlimited" : maxFailures + 1, String.valueOf(failure));
+            LOG.warn("Trial {} failed (failure {} of at most {}), starting it again: {}", trial.trialName(),
+                    failures + 1, maxFailures < 0 ? "unlimited" : maxFailures + 1, String.valueOf(failure));
             trial.restart();
         }
     }

@@ -1,5 +1,6 @@
 package dev.tune.run;
 
+import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.store.StorageException;
@@ -8,6 +9,7 @@ import dev.tune.store.postgres.SharedExperiments;
 import dev.tune.trainable.Experiment;
 import dev.tune.trainable.InvalidTrainableException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,18 +84,18 @@ public final class Worker {
     /** {@code --export <directory> <experiment>}: the shared experiment, written in the directory layout. */
     private static int export(String[] args, PrintStream out, PrintStream err) {
         TuneOptions options = TuneOptions.fromSystemProperties();
-        String storage = options.get(dev.tune.options.TuneOption.STORAGE).orElse(null);
+        String storage = options.get(TuneOption.STORAGE).orElse(null);
         if (args.length != 3 || !PostgresLocation.isDatabase(storage)) {
-            err.println("usage: java -Dtune.storage=jdbc:postgresql://host:5432/db -jar <worker jar> --export <directory>"
-                    + " <experiment name>");
+            err.println("usage: java -Dtune.storage=jdbc:postgresql://host:5432/db -jar <worker jar>"
+                    + " --export <directory> <experiment name>");
             return 2;
         }
         try {
             PostgresLocation location = PostgresLocation.of(storage,
-                    options.get(dev.tune.options.TuneOption.STORAGE_USER).orElse(null),
-                    options.get(dev.tune.options.TuneOption.STORAGE_PASSWORD).orElse(null), System.getenv());
+                    options.get(TuneOption.STORAGE_USER).orElse(null),
+                    options.get(TuneOption.STORAGE_PASSWORD).orElse(null), System.getenv());
             out.println("Exported " + args[2] + " from " + location.display() + " to "
-                    + SharedExperiments.export(location, args[2], java.nio.file.Path.of(args[1])));
+                    + SharedExperiments.export(location, args[2], Path.of(args[1])));
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("tune worker: " + e.getMessage());
