@@ -7,6 +7,7 @@ import dev.tune.search.nsga.NsgaIISearch;
 import dev.tune.search.tpe.TpeSearch;
 import dev.tune.search.tpe.TpeSettings;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,6 +161,27 @@ public final class AutoSearch implements Searcher {
             throw new IllegalStateException("AutoSearch.start(problem) must be called before suggest");
         }
         return chosen.suggest(trialId);
+    }
+
+    /** What the chosen searcher answers, once started (random search, for a grid, is positional). */
+    @Override
+    public boolean positional() {
+        return chosen != null && chosen.positional();
+    }
+
+    /** The chosen searcher's suggestion at {@code position}, once started, for a positional one. */
+    @Override
+    public Optional<Suggestion> suggestionAt(long position) {
+        if (chosen == null) {
+            throw new IllegalStateException("AutoSearch.start(problem) must be called before suggestionAt");
+        }
+        return chosen.suggestionAt(position);
+    }
+
+    /** False: none of the searchers it chooses reads intermediate results, and it passes on none. */
+    @Override
+    public boolean readsResults() {
+        return false;
     }
 
     @Override

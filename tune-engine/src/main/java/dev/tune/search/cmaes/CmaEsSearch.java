@@ -152,6 +152,12 @@ public final class CmaEsSearch implements Searcher {
         return Suggestion.of(config);
     }
 
+    /** False: a generation learns from its completed trials only. */
+    @Override
+    public boolean readsResults() {
+        return false;
+    }
+
     @Override
     public void onTrialComplete(Trial trial) {
         CmaEsState.Pending solution = pending.remove(trial.id());
