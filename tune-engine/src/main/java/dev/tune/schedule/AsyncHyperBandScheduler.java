@@ -124,4 +124,10 @@ public final class AsyncHyperBandScheduler implements Scheduler {
         return "asha(timeAttr=" + time + ", maxT=" + maxT + ", gracePeriod=" + gracePeriod + ", reductionFactor="
                 + reductionFactor + ", brackets=" + bracketCount + ")";
     }
+
+    /** True: its decisions depend only on its seed and the events it was told, in order. */
+    @Override
+    public boolean replicable() {
+        return true;
+    }
 }

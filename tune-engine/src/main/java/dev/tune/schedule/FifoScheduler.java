@@ -19,4 +19,16 @@ public final class FifoScheduler implements Scheduler {
     public boolean stopsEarly() {
         return false;
     }
+
+    /** False: every result continues, there is nothing to decide. */
+    @Override
+    public boolean decidesOnResults() {
+        return false;
+    }
+
+    /** True: its decisions depend only on its seed and the events it was told, in order. */
+    @Override
+    public boolean replicable() {
+        return true;
+    }
 }

@@ -125,6 +125,18 @@ public final class HyperBandScheduler implements Scheduler {
         return decisions;
     }
 
+    /** True: a trial paused at its bracket's milestone waits there for every live trial of the bracket. */
+    @Override
+    public boolean needsBarrier() {
+        return true;
+    }
+
+    /** True: its decisions depend only on its seed and the events it was told, in order. */
+    @Override
+    public boolean replicable() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return "hyperband(timeAttr=" + time + ", maxT=" + maxT + ", reductionFactor=" + eta + ")";

@@ -101,6 +101,12 @@ public final class MedianStoppingRule implements Scheduler {
                 + minSamplesRequired + ")";
     }
 
+    /** True: its decisions depend only on its seed and the events it was told, in order. */
+    @Override
+    public boolean replicable() {
+        return true;
+    }
+
     /** One trial's values (as larger-is-better) by time, with prefix sums for running means. */
     private static final class Curve {
         private double[] times = new double[8];

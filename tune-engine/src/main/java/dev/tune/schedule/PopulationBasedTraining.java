@@ -257,6 +257,27 @@ public final class PopulationBasedTraining implements Scheduler {
         return settings.synch();
     }
 
+    /** True in synchronous mode: a paused trial waits at the interval boundary for the whole population. */
+    @Override
+    public boolean needsBarrier() {
+        return settings.synch();
+    }
+
+    /**
+     * True, in both modes: it resumes a paused trial only where it runs ({@link SchedulerView#runsHere}),
+     * when that worker has a free slot, the trial that trained least first.
+     */
+    @Override
+    public boolean pausedTrialsStayOnWorker() {
+        return true;
+    }
+
+    /** True: its decisions depend only on its seed and the events it was told, in order. */
+    @Override
+    public boolean replicable() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return "PopulationBasedTraining(" + settings.timeAttr() + " every " + settings.perturbationInterval()

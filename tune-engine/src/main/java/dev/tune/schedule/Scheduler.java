@@ -2,6 +2,10 @@ package dev.tune.schedule;
 
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import dev.tune.search.Brackets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides, after every result, whether a trial goes on, as Ray's {@code TrialScheduler}: the
@@ -32,8 +36,8 @@ public interface Scheduler {
      * pause and every end. {@code quiet} is true when no trial runs and none will start, so every
      * paused trial needs a decision now (one left paused then is cancelled).
      */
-    default java.util.Map<String, Decision> decidePaused(boolean quiet) {
-        return java.util.Map.of();
+    default Map<String, Decision> decidePaused(boolean quiet) {
+        return Map.of();
     }
 
     /**
@@ -41,8 +45,8 @@ public interface Scheduler {
      * exploit another trial); the runner collects them after every result and every decision on
      * paused trials. A scheduler that asks nothing keeps the default.
      */
-    default java.util.List<SchedulerAction> actions() {
-        return java.util.List.of();
+    default List<SchedulerAction> actions() {
+        return List.of();
     }
 
     /**
@@ -65,7 +69,55 @@ public interface Scheduler {
      * The brackets this scheduler puts trials in, for a searcher that models each bracket on its
      * own; empty, the default, when the scheduler has one bracket or none.
      */
-    default java.util.Optional<dev.tune.search.Brackets> brackets() {
-        return java.util.Optional.empty();
+    default Optional<Brackets> brackets() {
+        return Optional.empty();
+    }
+
+    /**
+     * True when the scheduler's answer to a result may be other than {@link Decision#CONTINUE}, so
+     * tune asks it about every result (in a shared experiment, at the head of the shared log, which
+     * costs a round trip to the database). True by default. False only for a scheduler that lets
+     * every trial run on, as FIFO: its {@link #onTrialResult} must then always answer CONTINUE.
+     */
+    default boolean decidesOnResults() {
+        return true;
+    }
+
+    /**
+     * True when a trial this scheduler paused waits for other trials to reach the same boundary
+     * before it is decided: synchronous HyperBand's rung (every trial of the bracket), synchronous
+     * PBT's perturbation interval (every trial of the population). {@link #decidePaused} then leaves
+     * it undecided, with slots free, until they arrive (or until {@code quiet}), so tune frees the
+     * paused trial's slot for the trials it waits for. False by default: a paused trial waits for no
+     * other trial, and {@code decidePaused(false)} decides some paused trial whenever a slot is free
+     * that no trial waiting to start needs (asynchronous PBT), or the scheduler never pauses.
+     */
+    default boolean needsBarrier() {
+        return false;
+    }
+
+    /**
+     * True when the scheduler decides on paused trials by the slots of the machine that runs them
+     * (it reads {@link SchedulerView#runsHere} and {@link SchedulerView#freeSlots}), so a paused trial
+     * resumes only on the worker that paused it and takes turns there with that worker's other
+     * trials: PBT, in both modes. tune then claims no trials ahead for such a worker, whose slots its
+     * paused trials will need. False by default: decisions on paused trials depend only on what the
+     * scheduler was told, so every worker of a shared experiment decides alike and a resumed trial
+     * may go on at any worker with a free slot (HyperBand). On one machine both mean the same.
+     */
+    default boolean pausedTrialsStayOnWorker() {
+        return false;
+    }
+
+    /**
+     * True when the scheduler's decisions and actions depend only on its seed, on the calls it
+     * received, in order, and on what its {@link SchedulerView} says: no clock, no unseeded
+     * randomness, no state shared with anything else, so two equal copies told the same events decide
+     * alike. Each worker of a shared experiment keeps such a copy and tells it every worker's events
+     * from the shared log, so only a replicable scheduler may schedule a shared experiment. False by
+     * default: a scheduler has to promise it. All of tune's schedulers are.
+     */
+    default boolean replicable() {
+        return false;
     }
 }

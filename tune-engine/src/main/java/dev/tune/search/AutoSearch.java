@@ -163,6 +163,27 @@ public final class AutoSearch implements Searcher {
         return chosen.suggest(trialId);
     }
 
+    /** What the chosen searcher answers, once started (random search, for a grid, is positional). */
+    @Override
+    public boolean positional() {
+        return chosen != null && chosen.positional();
+    }
+
+    /** The chosen searcher's suggestion at {@code position}, once started, for a positional one. */
+    @Override
+    public Optional<Suggestion> suggestionAt(long position) {
+        if (chosen == null) {
+            throw new IllegalStateException("AutoSearch.start(problem) must be called before suggestionAt");
+        }
+        return chosen.suggestionAt(position);
+    }
+
+    /** False: none of the searchers it chooses reads intermediate results, and it passes on none. */
+    @Override
+    public boolean readsResults() {
+        return false;
+    }
+
     @Override
     public Suggestion suggest(String trialId, int number) {
         if (chosen == null) {
@@ -174,15 +195,6 @@ public final class AutoSearch implements Searcher {
     @Override
     public void onTrialAdded(Trial trial) {
         chosen.onTrialAdded(trial);
-    }
-
-    /** The chosen searcher's suggestion by position, when it has them (random or grid search). */
-    @Override
-    public Optional<Suggestion> suggestionAt(long position) {
-        if (chosen == null) {
-            throw new IllegalStateException("AutoSearch.start(problem) must be called before suggestionAt");
-        }
-        return chosen.suggestionAt(position);
     }
 
     @Override

@@ -79,6 +79,21 @@ public final class ConcurrencyLimiter implements Searcher {
         searcher.onTrialAdded(trial);
     }
 
+    /**
+     * False, whatever it wraps: whether it answers {@link Suggestion#notNow()} depends on how many of
+     * its trials have completed, not on the position alone.
+     */
+    @Override
+    public boolean positional() {
+        return false;
+    }
+
+    /** What the wrapped searcher answers: results are passed on as they come. */
+    @Override
+    public boolean readsResults() {
+        return searcher.readsResults();
+    }
+
     @Override
     public void onTrialResult(Trial trial, Result result) {
         searcher.onTrialResult(trial, result);

@@ -2,6 +2,7 @@ package dev.tune.search;
 
 import dev.tune.Config;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs exactly the given configs, in order, then finishes: for re-running a recorded trial, or
@@ -28,6 +29,25 @@ public final class GivenConfigs implements Searcher {
     @Override
     public Suggestion suggest(String trialId) {
         return next < configs.size() ? Suggestion.of(configs.get(next++)) : Suggestion.finished();
+    }
+
+    /** True: the k-th suggestion is the k-th given config, whatever happened before. */
+    @Override
+    public boolean positional() {
+        return true;
+    }
+
+    /** The config at {@code position}; finished past the last. */
+    @Override
+    public Optional<Suggestion> suggestionAt(long position) {
+        return Optional.of(position < configs.size() ? Suggestion.of(configs.get((int) position))
+                : Suggestion.finished());
+    }
+
+    /** False: it runs the given configs whatever they report. */
+    @Override
+    public boolean readsResults() {
+        return false;
     }
 
     /** {@code the 3 given configs, in order}. */

@@ -53,6 +53,18 @@ public final class GridSearch implements Searcher {
         return variants.next();
     }
 
+    /** True: the k-th config depends only on the seed and k. */
+    @Override
+    public boolean positional() {
+        return true;
+    }
+
+    /** False: it ignores results, every config is fixed before the first trial runs. */
+    @Override
+    public boolean readsResults() {
+        return false;
+    }
+
     @Override
     public Optional<Suggestion> suggestionAt(long position) {
         if (variants == null) {

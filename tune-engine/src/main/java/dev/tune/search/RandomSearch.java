@@ -39,6 +39,18 @@ public final class RandomSearch implements Searcher {
         return variants.next();
     }
 
+    /** True: the k-th config depends only on the seed and k. */
+    @Override
+    public boolean positional() {
+        return true;
+    }
+
+    /** False: it ignores results, every config is fixed before the first trial runs. */
+    @Override
+    public boolean readsResults() {
+        return false;
+    }
+
     @Override
     public Optional<Suggestion> suggestionAt(long position) {
         if (variants == null) {

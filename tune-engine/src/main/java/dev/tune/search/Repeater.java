@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs every config of a searcher several times and tells the searcher the average, as Ray's
@@ -73,6 +74,27 @@ public final class Repeater implements Searcher {
         }
         groups.put(trialId, current);
         return Suggestion.of(current.config());
+    }
+
+    /**
+     * What the wrapped searcher answers: the k-th trial runs the wrapped searcher's
+     * {@code k / repeat}-th config, so repeats of a positional searcher are positional too.
+     */
+    @Override
+    public boolean positional() {
+        return searcher.positional();
+    }
+
+    /** The wrapped searcher's suggestion at {@code position / repeat}, for a positional one. */
+    @Override
+    public Optional<Suggestion> suggestionAt(long position) {
+        return searcher.suggestionAt(position / repeat);
+    }
+
+    /** False, whatever it wraps: intermediate results are not passed on, as in Ray. */
+    @Override
+    public boolean readsResults() {
+        return false;
     }
 
     @Override

@@ -45,14 +45,40 @@ public interface Searcher {
     }
 
     /**
-     * The suggestion at {@code position} (from 0), for a searcher whose suggestions depend only on
-     * its seed and their position, never on results or on earlier calls: random and grid search.
-     * Workers of a shared experiment then claim such a searcher's trials each in one statement,
-     * without replaying each other's events first. It must equal what the {@code position}-th call
-     * of {@link #suggest} returns. Empty, the default, for every other searcher.
+     * The suggestion at {@code position} (from 0), for a {@link #positional()} searcher: it must equal
+     * what the {@code position}-th call of {@link #suggest} returns, and asking it must not move the
+     * sequence of {@link #suggest}. Workers of a shared experiment then claim such a searcher's trials
+     * each in one statement, without replaying each other's events first. Empty, the default, for
+     * every other searcher.
      */
     default Optional<Suggestion> suggestionAt(long position) {
         return Optional.empty();
+    }
+
+    /**
+     * True when every suggestion depends only on the seed and its position, never on results, on
+     * ends, or on how many trials run at once: random and grid search. Such a searcher must answer
+     * {@link #suggestionAt} for every position, in any order; it never answers
+     * {@link Suggestion#notNow()}, and answers {@link Suggestion#finished()} at every position past
+     * its last config. tune then need not replay other workers' trials to it, and may hand out
+     * several of its trials at once. A searcher that wraps another answers for the pair. False, the
+     * default, for a searcher that learns from what it is told. Asked once {@link #start} was
+     * called: a searcher that chooses another at start answers for its choice.
+     */
+    default boolean positional() {
+        return false;
+    }
+
+    /**
+     * True when this searcher looks at intermediate results ({@link #onTrialResult}), so tune tells
+     * it every one, also when it resumes an experiment or replays another worker's trials. True by
+     * default: a searcher gets every result unless it says it does not need them. Answer false only
+     * when the suggestions stay the same whether or not intermediate results are told, as for a
+     * searcher that learns from ends only ({@link #onTrialComplete}, always told): tune may then
+     * spare it, and itself, the results.
+     */
+    default boolean readsResults() {
+        return true;
     }
 
     /** One intermediate result of a running trial. */

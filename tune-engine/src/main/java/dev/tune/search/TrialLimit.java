@@ -2,6 +2,7 @@ package dev.tune.search;
 
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import java.util.Optional;
 
 /**
  * Ends a search after a fixed number of trials, whatever the wrapped searcher would still
@@ -50,6 +51,31 @@ public final class TrialLimit implements Searcher {
     public void onTrialAdded(Trial trial) {
         suggested++;
         searcher.onTrialAdded(trial);
+    }
+
+    /**
+    /**
+     * What the wrapped searcher answers: a positional searcher never answers not now, so its k-th
+     * suggestion is the k-th config, and the limit cuts the sequence at a fixed position.
+     */
+    @Override
+    public boolean positional() {
+        return searcher.positional();
+    }
+
+    /** Finished from position {@code max} on; before it, the wrapped searcher's suggestion there. */
+    @Override
+    public Optional<Suggestion> suggestionAt(long position) {
+        if (!searcher.positional()) {
+            return Optional.empty();
+        }
+        return position >= max ? Optional.of(Suggestion.finished()) : searcher.suggestionAt(position);
+    }
+
+    /** What the wrapped searcher answers: results are passed on as they come. */
+    @Override
+    public boolean readsResults() {
+        return searcher.readsResults();
     }
 
     @Override

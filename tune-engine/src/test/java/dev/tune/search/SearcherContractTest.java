@@ -126,7 +126,7 @@ class SearcherContractTest {
     void aSuggestionByPositionIsTheSuggestionAtThatPosition(Supplier<Searcher> supplier) {
         Searcher searcher = supplier.get();
         searcher.start(problem(SPACE, 2, 11));
-        if (searcher.suggestionAt(0).isEmpty()) {
+        if (!searcher.positional()) {
             return; // it learns from results: shared claims replay the log to it instead
         }
         List<Config> configs = drain(supplier.get(), problem(SPACE, 2, 11));
@@ -140,15 +140,15 @@ class SearcherContractTest {
 
     @Test
     void randomAndGridSearchAnswerByPositionAndModelBasedOnesDoNot() {
-        for (String name : List.of("random", "grid")) {
+        for (String name : List.of("random", "grid", "auto")) { // auto chooses random search for a grid
             Searcher searcher = Searchers.byName(name);
             searcher.start(problem(SPACE, 2, 11));
-            assertTrue(searcher.suggestionAt(0).isPresent(), name);
+            assertTrue(searcher.positional() && searcher.suggestionAt(0).isPresent(), name);
         }
-        for (String name : List.of("tpe", "cmaes", "auto")) {
+        for (String name : List.of("tpe", "cmaes")) {
             Searcher searcher = Searchers.byName(name);
             searcher.start(problem(SPACE, 2, 11));
-            assertTrue(searcher.suggestionAt(0).isEmpty(), name);
+            assertTrue(!searcher.positional() && searcher.suggestionAt(0).isEmpty(), name);
         }
     }
 

@@ -173,6 +173,13 @@ public final class CmaEsSearch implements Searcher {
                 cma == null ? 0 : cma.generation, x));
     }
 
+    /**
+    /** False: a generation learns from its completed trials only. */
+    @Override
+    public boolean readsResults() {
+        return false;
+    }
+
     @Override
     public void onTrialComplete(Trial trial) {
         CmaEsState.Pending solution = pending.remove(trial.id());

@@ -216,6 +216,13 @@ public final class GpSearch implements Searcher {
         }
     }
 
+    /**
+    /** False: the Gaussian process learns from completed trials only. */
+    @Override
+    public boolean readsResults() {
+        return false;
+    }
+
     @Override
     public void onTrialComplete(Trial trial) {
         double[] x = running.remove(trial.id());

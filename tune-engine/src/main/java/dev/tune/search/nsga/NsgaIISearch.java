@@ -171,6 +171,12 @@ public final class NsgaIISearch implements Searcher {
         return random.nextBoolean() ? x : y;
     }
 
+    /** False: a generation learns from its completed trials only. */
+    @Override
+    public boolean readsResults() {
+        return false;
+    }
+
     @Override
     public void onTrialComplete(Trial trial) {
         Member member = running.remove(trial.id());

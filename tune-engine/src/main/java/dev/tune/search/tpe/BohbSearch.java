@@ -35,6 +35,12 @@ public final class BohbSearch implements Searcher {
         return tpe.suggest(trialId);
     }
 
+    /** True: it compares trials by the values they reported after equal numbers of iterations. */
+    @Override
+    public boolean readsResults() {
+        return true;
+    }
+
     @Override
     public Suggestion suggest(String trialId, int number) {
         return tpe.suggest(trialId, number);

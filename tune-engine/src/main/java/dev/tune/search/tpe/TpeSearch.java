@@ -205,14 +205,20 @@ public final class TpeSearch implements Searcher {
     }
 
     /**
-     * Intermediate values, which BOHB's rule compares; not an override, so plain TPE costs the
-     * runner nothing per result ({@link BohbSearch} passes them on).
+     * Intermediate values, which BOHB's rule compares; not {@link #onTrialResult}, so plain TPE
+     * ({@link #readsResults()} false) costs the runner nothing per result ({@link BohbSearch} passes them on).
      */
     void intermediate(Trial trial, dev.tune.result.Result result) {
         Double reported = result.metrics().get(metric);
         if (reported != null) {
             historyOf(trial.id()).reported(trial.id(), result.iteration(), sign * reported);
         }
+    }
+
+    /** False: it models completed trials only (BOHB, which wraps it, reads results). */
+    @Override
+    public boolean readsResults() {
+        return false;
     }
 
     @Override
