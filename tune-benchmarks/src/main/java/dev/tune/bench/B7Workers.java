@@ -153,7 +153,7 @@ final class B7Workers {
                     .decimal("wall_s", wall, 2).decimal("efficiency", efficiency, 3).decimal("coord_ms_per_trial", coord, 2)
                     .count("duplicates", counts.duplicates()).count("lost", counts.lost());
             if (c.startsWith("auto-")) {
-                line.text("chose", chose(scratch));
+                line.word("chose", chose(scratch));
             }
             if (failed == 0 && !Boolean.getBoolean("b7.keep")) { // -Db7.keep=true keeps the workers' logs
                 ScratchDirs.delete(scratch);
@@ -364,9 +364,10 @@ final class B7Workers {
         if (Boolean.getBoolean("b7.trace")) {
             System.err.println("GATE " + System.currentTimeMillis());
         }
-        Tuner.Run run = Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]), scratch));
+        dev.tune.result.ExperimentResult result = Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]),
+                scratch));
         Files.writeString(scratch.resolve("chose-" + ProcessHandle.current().pid()),
-                run.result().searcherDescription().orElse(args[1]));
+                result.searcherDescription().orElse(args[1]));
         Files.writeString(scratch.resolve("done-" + ProcessHandle.current().pid()), java.time.Instant.now().toString());
         Files.write(scratch.resolve("timeline-" + ProcessHandle.current().pid()), TIMELINE);
     }

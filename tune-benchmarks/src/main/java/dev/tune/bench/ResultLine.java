@@ -29,6 +29,11 @@ final class ResultLine {
         return field(field, Long.toString(value));
     }
 
+    /** Adds {@code value}, one word (no spaces). */
+    ResultLine word(String field, String value) {
+        return field(field, value.replace(' ', '_'));
+    }
+
     /** Adds {@code value} rounded half-even to {@code places} decimals. */
     ResultLine decimal(String field, double value, int places) {
         return field(field, plain(value, places));

@@ -3,8 +3,6 @@ package dev.tune.run;
 import dev.tune.options.Callback;
 import dev.tune.options.TuneOption;
 import dev.tune.report.ProgressReporter;
-import dev.tune.report.html.Report;
-import dev.tune.report.html.ReportInput;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
@@ -12,10 +10,6 @@ import dev.tune.schedule.SchedulerProblem;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
 import dev.tune.store.ExperimentStore;
-import dev.tune.store.LocalDirectoryStore;
-import dev.tune.store.SharedRun;
-import dev.tune.store.StoredExperiment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,43 +33,35 @@ final class ExperimentRunner {
 
     private final RunPlan plan;
     private final ResumePlan resume;
-    private final SharedRun shared;
+    private final Coordination coordination;
 
     /** {@code resume}: the earlier run to continue, or null to start afresh. */
     ExperimentRunner(RunPlan plan, ResumePlan resume) {
-        this(plan, resume, null);
+        this(plan, resume, new LocalCoordination(plan, resume));
     }
 
-    /** {@code shared}: the experiment this worker joined in a shared store, or null to run alone. */
-    ExperimentRunner(RunPlan plan, ResumePlan resume, SharedRun shared) {
+    /** {@code coordination}: alone, or with the other workers of a shared experiment. */
+    ExperimentRunner(RunPlan plan, ResumePlan resume, Coordination coordination) {
         this.plan = plan;
         this.resume = resume;
-        this.shared = shared;
+        this.coordination = coordination;
     }
 
     ExperimentResult run() {
         long start = System.nanoTime();
-        String tag = shared != null ? shared.info().tag() : resume != null ? resume.tag() : Naming.newTag();
-        Path dir = shared != null ? shared.trialsRoot() : plan.experimentDir();
         plan.searcher().start(plan.problem(plan.scheduler()));
-        ExperimentStore store = shared != null ? ExperimentStore.inBackground(shared.store(
-                SharedSearch.ordered(plan) && SharedSearch.decides(plan.scheduler()),
-                SharedSearch.positional(plan.searcher())), plan.name())
-                : plan.persist()
-                ? LocalDirectoryStore.buffered(resume != null ? dir : ExperimentDirs.prepare(dir), plan.name())
-                : ExperimentStore.none();
-        Path trialsRoot = plan.persist() || shared != null ? dir : ExperimentDirs.temporary(plan.name());
+        ExperimentStore store = coordination.store();
         ProgressReporter reporter = new ProgressReporter(plan.out());
         List<Callback> callbacks = new ArrayList<>(plan.callbacks());
         if (plan.verbose() >= 2) {
             callbacks.add(new VerboseLines(reporter, plan.verbose()));
         }
-        ExperimentInfo info = info(tag, plan.searcher().describe());
+        ExperimentInfo info = info(coordination.tag(), plan.searcher().describe());
         // the live dashboard's own record of the run, only when one is asked for: it keeps every curve in memory
         Optional<LiveReport> live = plan.options().resolve(TuneOption.DASHBOARD) < 0 ? Optional.empty()
-                : Optional.of(new LiveReport(plan, info, plan.persist() || shared != null ? Optional.of(dir) : Optional.empty()));
+                : Optional.of(new LiveReport(plan, info, coordination.resultsDir()));
         live.ifPresent(callbacks::add);
-        TrialBook book = new TrialBook(plan, store, new CallbackList(callbacks), tag, trialsRoot, shared);
+        TrialBook book = new TrialBook(plan, new CallbackList(callbacks), coordination);
         live.ifPresent(l -> {
             l.watch(book);
             LiveDashboards.start(plan, l);
@@ -90,54 +76,28 @@ final class ExperimentRunner {
         }
         ScheduledExecutorService ticker = plan.verbose() >= 1 ? progressTicker(book, reporter, start) : null;
         GracefulShutdown shutdown = GracefulShutdown.install(book, plan.name());
-        try (TrialOutput output = plan.logToFile() ? TrialOutput.toFiles() : TrialOutput.none()) {
-            runWorkers(book, output);
-            book.dropClaimedAhead();
-        } finally {
-            if (ticker != null) {
-                ticker.shutdownNow();
-            }
-        }
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
         ExperimentResult result;
-        Optional<Path> report = Optional.empty();
-        int ran = 0;
-        if (shared != null && book.lostStore().isPresent()) {
-            closeQuietly(store);
-            shared.close();
-            shutdown.done();
-            throw book.lostStore().get(); // the others take this worker's trials over; starting it again rejoins
-        } else if (shared != null) {
-            store.close();
-            ran = book.forget(); // its trials are in the log; holding both would double the memory
-            // every worker's trials: the experiment's totals, not this worker's share
-            result = new ExperimentResult(plan.name(), plan.objective(), shared.trials(), Optional.empty(), wall,
-                    plan.seed(), Optional.ofNullable(info.searcherDescription()));
-            shared.saveState(state(result, book));
-            shared.close();
-        } else {
-            result = new ExperimentResult(plan.name(), plan.objective(), book.snapshots(),
-                    plan.persist() ? Optional.of(dir) : Optional.empty(), wall, plan.seed(),
-                    Optional.ofNullable(info.searcherDescription()));
-            ExperimentState state = state(result, book);
-            store.saveState(state);
-            store.close();
-            if (plan.persist() && plan.options().resolve(TuneOption.REPORT)) {
-                report = writeReport(result, info, state.status(), dir);
+        try {
+            try (TrialOutput output = plan.logToFile() ? TrialOutput.toFiles() : TrialOutput.none()) {
+                runWorkers(book, output);
+                book.close();
+            } finally {
+                if (ticker != null) {
+                    ticker.shutdownNow();
+                }
             }
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            result = coordination.finish(book, info, wall, r -> state(r, book));
+        } finally {
+            shutdown.done();
         }
-        shutdown.done();
-        live.ifPresent(l -> l.finished(shared != null ? "FINISHED" : state(result, book).status()));
+        live.ifPresent(l -> l.finished(state(result, book).status()));
         new CallbackList(callbacks).onExperimentEnd(result);
         if (plan.verbose() >= 1) {
-            reporter.printTable(plan.name(), plan.objective(), result.trials(), wall);
+            reporter.printTable(plan.name(), plan.objective(), result.trials(), result.wallTime());
             if (plan.options().resolve(TuneOption.SUMMARY)) {
                 reporter.printSummary(result);
-                report.ifPresent(file -> plan.out().println("Report: " + file.toUri()));
-                if (shared != null) {
-                    plan.out().println("This worker ran " + ran + " of the " + result.trials().size()
-                            + " trials, shared in " + shared.where());
-                }
+                coordination.closingLine(result).ifPresent(plan.out()::println);
             }
         }
         return result;
@@ -193,25 +153,6 @@ final class ExperimentRunner {
         return new ExperimentState(status, counts, best.map(Trial::id),
                 best.map(t -> t.value(result.objective().metric(), result.objective().mode(), dev.tune.result.Scope.LAST)),
                 Instant.now());
-    }
-
-    /** The report beside the results; a report that cannot be written is logged, never a failed run. */
-    private static Optional<Path> writeReport(ExperimentResult result, ExperimentInfo info, String status, Path dir) {
-        try {
-            ReportInput input = ReportInput.of(result, info, status, dir, StoredExperiment::results);
-            return Optional.of(Report.write(input, dir.resolve(Report.FILE)));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not write the report of experiment {} in {}: {}", result.name(), dir, e.toString());
-            return Optional.empty();
-        }
-    }
-
-    private static void closeQuietly(ExperimentStore store) {
-        try {
-            store.close();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not write this worker's last results: {}", e.getMessage());
-        }
     }
 
     /** Prints a line per ended trial (verbosity 2) and per result (verbosity 3). */

@@ -2,24 +2,15 @@ package dev.tune.run;
 
 import dev.tune.schedule.SchedulerView;
 
-/**
- * The read-only view a scheduler gets of a running experiment, answered by its {@link TrialBook}.
- * In an experiment shared by several workers ({@code replica} set), what the scheduler reads while
- * hearing the log (which trials have a checkpoint, which run here) comes from the log and this
- * worker's claims, so every worker's replica answers alike at one point of the log, and never
- * from the book: replays run under the shared run's lock, which a thread holding the book's lock
- * may be waiting for. Free slots are the book's, asked only from {@code decidePaused}, which the
- * book calls under its own lock.
- */
+/** The read-only view a scheduler gets of an experiment this worker runs alone, answered by its {@link TrialBook}. */
 final class RunningView implements SchedulerView {
 
     private final TrialBook book;
-    private final SharedSearch replica;
+    private final Coordination coordination;
 
-    /** {@code replica}: this worker's replicas of a shared experiment, or null when it runs alone. */
-    RunningView(TrialBook book, SharedSearch replica) {
+    RunningView(TrialBook book, Coordination coordination) {
         this.book = book;
-        this.replica = replica;
+        this.coordination = coordination;
     }
 
     @Override
@@ -32,22 +23,18 @@ final class RunningView implements SchedulerView {
         return book.freeSlots();
     }
 
-    /**
-     * In a shared experiment, what the log says is still to come ({@link SharedSearch#waitingTrials}):
-     * the same on every worker at one point of the log.
-     */
     @Override
     public int waitingTrials() {
-        return replica == null ? book.waiting() : replica.waitingTrials();
+        return coordination.waiting();
     }
 
     @Override
     public boolean hasCheckpoint(String trialId) {
-        return replica == null ? book.hasCheckpoint(trialId) : replica.hasCheckpoint(trialId);
+        return book.hasCheckpoint(trialId);
     }
 
     @Override
     public boolean runsHere(String trialId) {
-        return replica == null || replica.runsHere(trialId);
+        return true;
     }
 }

@@ -5,8 +5,10 @@ import dev.tune.result.Trial;
 import dev.tune.schedule.Decision;
 import dev.tune.schedule.Scheduler;
 import dev.tune.schedule.SchedulerAction;
+import dev.tune.search.Brackets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The scheduler as the {@link TrialBook} of a shared experiment sees it: the replica hears every
@@ -55,6 +57,36 @@ final class SharedScheduler implements Scheduler {
     @Override
     public boolean needsCheckpoints() {
         return first.needsCheckpoints();
+    }
+
+    @Override
+    public boolean stopsEarly() {
+        return first.stopsEarly();
+    }
+
+    @Override
+    public Optional<Brackets> brackets() {
+        return first.brackets();
+    }
+
+    @Override
+    public boolean decidesOnResults() {
+        return first.decidesOnResults();
+    }
+
+    @Override
+    public boolean needsBarrier() {
+        return first.needsBarrier();
+    }
+
+    @Override
+    public boolean pausedTrialsStayOnWorker() {
+        return first.pausedTrialsStayOnWorker();
+    }
+
+    @Override
+    public boolean replicable() {
+        return first.replicable();
     }
 
     @Override

@@ -58,7 +58,7 @@ final class SharedWorker {
                 plan = RunPlan.resolve(experiment, options.overriddenBy(TuneOptions.builder()
                         .seed(shared.info().seed()).build()));
             }
-            return new Tuner.Run(plan, new ExperimentRunner(plan, null, shared).run());
+            return new Tuner.Run(plan, new ExperimentRunner(plan, null, new SharedCoordination(plan, shared)).run());
         } finally {
             shared.close();
         }

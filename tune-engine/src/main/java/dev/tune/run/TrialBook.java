@@ -9,11 +9,8 @@ import dev.tune.result.TrialStatus;
 import dev.tune.schedule.Decision;
 import dev.tune.schedule.Scheduler;
 import dev.tune.schedule.SchedulerView;
-import dev.tune.search.Searcher;
-import dev.tune.search.Suggestion;
 import dev.tune.stop.StopConditions;
 import dev.tune.store.ExperimentStore;
-import dev.tune.store.SharedRun;
 import dev.tune.store.StorageException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -42,7 +39,7 @@ final class TrialBook {
     private final CallbackList callbacks;
     private final String tag;
     private final Path trialsRoot;
-    private final Searcher searcher;
+    private final Coordination coordination;
     private final boolean searcherSeesResults;
     private final List<LiveTrial> trials = new ArrayList<>();
     private final Map<String, LiveTrial> byId = new HashMap<>();
@@ -53,39 +50,30 @@ final class TrialBook {
     private int nextNumber = 1;
     private final long deadline;
     private int running;
-    private boolean searcherDone;
     private String stopAllReason;
     private LiveTrial firstError;
-    private final SharedRun shared;
-    private final SharedSearch replica;
-    private volatile ClaimAhead ahead;
     private StorageException lostStore;
     private final Scheduler scheduler;
 
-    /** {@code shared}: the experiment this worker shares with others, or null when it runs alone. */
-    TrialBook(RunPlan plan, ExperimentStore store, CallbackList callbacks, String tag, Path trialsRoot,
-            SharedRun shared) {
+    /** {@code coordination}: where new trials come from and who else hears of them. */
+    TrialBook(RunPlan plan, CallbackList callbacks, Coordination coordination) {
         this.plan = plan;
-        this.store = store;
+        this.coordination = coordination;
+        this.store = coordination.store();
         this.callbacks = callbacks;
-        this.tag = tag;
-        this.trialsRoot = trialsRoot;
-        this.searcher = plan.searcher();
-        this.searcherSeesResults = ResultReplay.readsResults(searcher);
-        this.shared = shared;
-        this.replica = shared == null ? null : new SharedSearch(shared, searcher, plan.scheduler(),
-                plan::startedSearcher, () -> plan.startedScheduler(view()), searcherSeesResults,
-                SharedSearch.ordered(plan));
-        this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(replica, plan.scheduler());
-        long elapsed = shared == null ? 0 : shared.elapsedNanos();
+        this.tag = coordination.tag();
+        this.trialsRoot = coordination.trialsRoot();
+        this.searcherSeesResults = plan.searcher().readsResults();
+        coordination.attach(this);
+        this.scheduler = coordination.scheduler();
+        long elapsed = coordination.elapsedNanos();
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
-        this.actions = new SchedulerActions(byId, paused, plan, store, scheduler,
-                replica == null ? id -> Optional.empty() : replica::elsewhere);
+        this.actions = new SchedulerActions(byId, paused, plan, store, scheduler, coordination::elsewhere);
     }
 
-    /** What the scheduler may read of this run: this worker's book, or in a shared run, the log. */
+    /** What the scheduler may read of this run. */
     SchedulerView view() {
-        return new RunningView(this, replica);
+        return coordination.view();
     }
 
     /** Slots neither held by a running trial nor claimed by a resumed one. */
@@ -95,7 +83,7 @@ final class TrialBook {
 
     /** Slots held by a running trial of this worker, or a paused one that keeps its slot (PBT's take turns). */
     synchronized int occupied() {
-        return running + (replica == null || replica.pausedKeepSlots() ? paused.size() : paused.resumableCount());
+        return running + (coordination.pausedKeepSlots() ? paused.size() : paused.resumableCount());
     }
 
     /** A trial saved a checkpoint: exploits that waited for it can go. */
@@ -107,25 +95,52 @@ final class TrialBook {
         return Optional.ofNullable(byId.get(trialId)).flatMap(LiveTrial::latestSaved).isPresent();
     }
 
-    /** Trials that will start, up to one per slot: asked of the searcher ahead, as Ray keeps trials pending. */
-    synchronized int waiting() {
-        while (pending.size() < plan.workers() && !searcherDone && stopAllReason == null) {
-            LiveTrial trial = suggestNext();
-            if (trial == null) {
-                break;
-            }
-            pending.add(trial);
-        }
+    /** Trials known to start next: those of a resumed run, and those asked of the searcher ahead. */
+    synchronized int pendingCount() {
         return pending.size();
     }
 
-    /** The searcher's next trial, registered; null when it has none now, or is done ({@code searcherDone}). */
-    private LiveTrial suggestNext() {
-        int number = nextNumber;
-        String id = Naming.trialId(tag, number);
-        Suggestion suggestion = searcher.suggest(id);
-        searcherDone = suggestion.isFinished();
-        return suggestion.config().map(config -> register(id, number, config)).orElse(null);
+    /** A trial to start once a slot is free, before any other new one. */
+    synchronized void addPending(LiveTrial trial) {
+        pending.add(trial);
+    }
+
+    /** The number the next new trial of this worker gets. */
+    synchronized int nextNumber() {
+        return nextNumber;
+    }
+
+    /** Trials of this worker running now. */
+    synchronized int running() {
+        return running;
+    }
+
+    synchronized boolean hasPaused() {
+        return paused.hasPaused();
+    }
+
+    /** When the experiment's time budget runs out (System.nanoTime), or Long.MAX_VALUE. */
+    long deadline() {
+        return deadline;
+    }
+
+    /** Waits on the book's lock for an end, up to a second and never past the time budget. */
+    synchronized void waitAWhile() throws InterruptedException {
+        wait(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
+    }
+
+    /** With nothing more to come and no trial running: decides the paused trials, and cancels those left. */
+    synchronized void decidePausedWithNothingToCome() {
+        decidePaused(true);
+        if (!paused.hasResumable()) {
+            paused.endAll(Termination.CANCELLED);
+        }
+    }
+
+    /** Decides the paused trials; true when one may run now. */
+    synchronized boolean decidePausedAndResumable() {
+        decidePaused(false);
+        return paused.hasResumable();
     }
 
     RunPlan plan() {
@@ -152,61 +167,25 @@ final class TrialBook {
             if (!pending.isEmpty()) {
                 return begin(pending.poll());
             }
-            if (shared != null) {
-                ahead = ahead != null ? ahead : ClaimAhead.start(this, replica, tag, trialsRoot);
-                LiveTrial trial = ahead.take();
-                if (trial != null || stopAllReason != null) {
-                    return trial == null ? null : begin(track(trial));
-                }
-                if (!ahead.await(running, paused.hasPaused() && !replica.pausedKeepSlots(), () -> {
-                    decidePaused(false);
-                    return paused.hasResumable();
-                }, shared::openTrials, deadline)) {
-                    return null;
-                }
-                continue;
+            Coordination.Next next = coordination.next();
+            if (next.trial() != null) {
+                return begin(next.trial());
             }
-            if (searcherDone) {
-                if (!paused.hasPaused()) {
-                    return null;
-                }
-                if (running == 0) {
-                    decidePaused(true);
-                    if (!paused.hasResumable()) {
-                        paused.endAll(Termination.CANCELLED);
-                    }
-                } else {
-                    wait(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
-                }
-                continue;
-            }
-            LiveTrial suggested = suggestNext();
-            if (suggested != null) {
-                return begin(suggested);
-            }
-            if (searcherDone) {
-                notifyAll();
-                continue;
-            }
-            if (running == 0) {
-                LOG.warn("Searcher {} has nothing to suggest and no trial is running; ending the experiment",
-                        searcher.getClass().getSimpleName());
-                searcherDone = true;
+            if (next.done()) {
                 return null;
             }
-            wait(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
         }
     }
 
     /** Makes {@code live} one of this book's trials. */
-    private LiveTrial track(LiveTrial live) {
+    LiveTrial track(LiveTrial live) {
         trials.add(live);
         byId.put(live.id, live);
         return live;
     }
 
     /** A new trial, known to the experiment but not started. */
-    private LiveTrial register(String id, int number, Config config) {
+    LiveTrial register(String id, int number, Config config) {
         nextNumber = number + 1;
         return track(Naming.newTrial(plan, this, trialsRoot, id, number, config));
     }
@@ -221,7 +200,7 @@ final class TrialBook {
 
     /** Takes over an earlier run: kept trials stay as they ended ({@link ResultReplay}), the others run first. */
     synchronized void resume(ResumePlan resume) {
-        kept.addAll(ResultReplay.replay(resume, searcher, searcherSeesResults, scheduler));
+        kept.addAll(ResultReplay.replay(resume, plan.searcher(), searcherSeesResults, scheduler));
         resume.resumed().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, false, this, trialsRoot))));
         resume.restarted().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, true, this, trialsRoot))));
         nextNumber = resume.nextNumber();
@@ -230,11 +209,8 @@ final class TrialBook {
     /** Takes one result; false when the trial must stop now. */
     synchronized boolean onResult(LiveTrial trial, Result result) {
         Optional<StopConditions.TrialStop> stop = plan.stop().trialStop(result);
-        Decision decided = replica != null && replica.hearsResults() ? replica.decide(trial.identity(), result) : null;
         Trial snapshot = callbacks.isEmpty() && !searcherSeesResults ? null : trial.snapshot();
-        if (searcherSeesResults && shared == null) {
-            searcher.onTrialResult(snapshot, result);
-        }
+        Decision decided = coordination.decide(trial, result, snapshot);
         if (snapshot != null) {
             callbacks.onTrialResult(snapshot, result);
         }
@@ -266,9 +242,7 @@ final class TrialBook {
     /** Records a trial's end (normal, stopped, or {@code failure}); the caller stores the view it returns. */
     synchronized Trial onEnd(LiveTrial trial, Throwable failure) {
         running--;
-        if (ahead != null) {
-            ahead.ended(trial);
-        }
+        coordination.slotFreed(trial);
         boolean failed = failure != null && !(failure instanceof StopTrialException);
         if (!failed && trial.requests().pausing() && trial.requests().stopCause().isEmpty()) {
             paused.add(trial);
@@ -301,10 +275,7 @@ final class TrialBook {
         Map<String, Decision> decisions = scheduler.decidePaused(quiet);
         actions.applyPending();
         paused.apply(decisions);
-        // Nothing new comes: resumed trials with no slot here go elsewhere.
-        if (replica != null && replica.handsOver()) {
-            paused.handOverBeyond(plan.workers() - running, replica::disown);
-        }
+        coordination.pausedDecided(paused, plan.workers() - running);
     }
 
     /** Ends a trial that is paused, so no worker holds it: records it as a worker would. */
@@ -317,15 +288,10 @@ final class TrialBook {
         store.endTrial(told(trial, null));
     }
 
-    /**
-     * Tells the searcher (alone: a shared one hears it from the log), the scheduler and the
-     * callbacks of an end.
-     */
+    /** Tells the searcher (through the coordination), the scheduler and the callbacks of an end. */
     private Trial told(LiveTrial trial, Throwable failure) {
         Trial snapshot = trial.snapshot();
-        if (shared == null) {
-            searcher.onTrialComplete(snapshot);
-        }
+        coordination.ended(snapshot);
         scheduler.onTrialComplete(snapshot);
         if (failure != null) {
             callbacks.onTrialError(snapshot, failure);
@@ -349,9 +315,7 @@ final class TrialBook {
         if (stopAllReason == null) {
             stopAllReason = reason;
             LOG.info("Stopping experiment {}: {}", plan.name(), reason);
-            if (shared != null && lostStore == null && !reason.equals("interrupted")) {
-                shared.stop(reason);
-            }
+            coordination.stopped(reason, lostStore == null && !reason.equals("interrupted"));
             for (LiveTrial trial : trials) {
                 if (!trial.status().isFinished()) {
                     trial.requests().stop();
@@ -376,9 +340,9 @@ final class TrialBook {
                 .sorted(Comparator.comparingInt(Trial::number)).toList();
     }
 
-    /** Ends the trials claimed ahead that did not start here; the shared store gives them to other workers. */
-    void dropClaimedAhead() {
-        Optional.ofNullable(ahead).ifPresent(claims -> claims.giveBack(store));
+    /** No trial starts here any more: trials claimed ahead that did not start go back to the experiment. */
+    void close() {
+        coordination.close(store);
     }
 
     /** How many trials this worker ran; it forgets them: a shared experiment's result is read from its log. */

@@ -4,7 +4,6 @@ import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One experiment shared by workers on many machines, as one worker sees it: the experiment's

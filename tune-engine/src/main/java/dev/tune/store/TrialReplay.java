@@ -1,22 +1,14 @@
 package dev.tune.store;
 
-import dev.tune.io.Json;
-import dev.tune.Config;
 import dev.tune.result.MetricHistory;
 import dev.tune.result.Result;
-import dev.tune.result.SavedCheckpoint;
-import dev.tune.result.Termination;
 import dev.tune.result.Trial;
-import dev.tune.result.TrialError;
-import dev.tune.result.TrialStatus;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

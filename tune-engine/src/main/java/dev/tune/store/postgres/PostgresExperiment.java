@@ -7,7 +7,6 @@ import dev.tune.store.ExperimentStore;
 import dev.tune.store.SharedRun;
 import dev.tune.store.StorageException;
 import dev.tune.store.StoreEvents;
-import dev.tune.store.TrialEvents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
