@@ -86,7 +86,7 @@ final class ClaimAhead implements Runnable {
      * trials stay with their worker and take turns there.
      */
     private int perSlot() {
-        return replica.modelBased() || book.plan().scheduler() instanceof dev.tune.schedule.PopulationBasedTraining ? 0 : 2;
+        return replica.modelBased() || book.plan().scheduler().pausedTrialsStayOnWorker() ? 0 : 2;
     }
 
     /** How many claimed trials may wait here now; under the book's lock. */

@@ -75,8 +75,7 @@ final class SharedCoordination implements Coordination {
     @Override
     public void attach(TrialBook book) {
         this.book = book;
-        this.replica = new SharedSearch(shared, plan.searcher(), plan.scheduler(), plan::startedSearcher,
-                () -> plan.startedScheduler(view()), plan.searcher().readsResults(), SharedSearch.ordered(plan));
+        this.replica = SharedSearch.of(plan, shared, () -> plan.startedScheduler(view()));
         this.scheduler = new SharedScheduler(replica, plan.scheduler());
     }
 

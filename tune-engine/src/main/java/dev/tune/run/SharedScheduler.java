@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The scheduler as the {@link TrialBook} of a shared experiment sees it: the replica hears every
- * add, result and end from the log (through {@link SharedSearch}), so the book's own calls for adds
- * and ends are dropped, and its results are decided at the head of the log
- * ({@link SharedSearch#decide}). Decisions on paused trials and what the scheduler asks of trials
- * go through the replica, which answers for this worker's trials only.
+ * The scheduler as the {@link TrialBook} of a shared experiment sees it: the book's adds, results
+ * and ends go to the replica ({@link SharedSearch}), which hears them as they happen (the default)
+ * or from the log in its order, and decides on results ({@link SharedSearch#decide}). Decisions on
+ * paused trials and what the scheduler asks of trials go through the replica, which answers for
+ * this worker's trials only. Its declared capabilities are the real scheduler's.
  */
 final class SharedScheduler implements Scheduler {
 
@@ -33,6 +33,7 @@ final class SharedScheduler implements Scheduler {
         replica.addedHere(trial); // or heard from the log, in its order
     }
 
+    /** Asked only when the replica decides nothing on results (FIFO); a deciding one answers through the replica. */
     @Override
     public Decision onTrialResult(Result result) {
         // asked only when the real scheduler decides nothing (FIFO); a deciding one answers at the head of the log

@@ -2,16 +2,13 @@ package dev.tune.run;
 
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
-import dev.tune.schedule.AsyncHyperBandScheduler;
-import dev.tune.schedule.FifoScheduler;
-import dev.tune.schedule.HyperBandScheduler;
-import dev.tune.schedule.MedianStoppingRule;
-import dev.tune.schedule.PopulationBasedTraining;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.postgres.Heartbeats;
 import dev.tune.store.postgres.PostgresExperiment;
 import dev.tune.store.postgres.PostgresLocation;
 import dev.tune.trainable.Experiment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,20 +28,19 @@ final class SharedWorker {
         PostgresLocation location = PostgresLocation.of(url, options.get(TuneOption.STORAGE_USER).orElse(null),
                 options.get(TuneOption.STORAGE_PASSWORD).orElse(null), System.getenv());
         RunPlan plan = RunPlan.resolve(experiment, options);
-        if (!(plan.scheduler() instanceof FifoScheduler || plan.scheduler() instanceof AsyncHyperBandScheduler
-                || plan.scheduler() instanceof MedianStoppingRule || plan.scheduler() instanceof HyperBandScheduler
-                || plan.scheduler() instanceof PopulationBasedTraining)) {
+        if (!plan.scheduler().replicable()) {
             throw new IllegalArgumentException("Experiment " + plan.name() + ": scheduler " + plan.scheduler()
                     + " cannot decide across workers of a shared experiment (tune.storage=" + location.display()
-                    + "): every worker must decide alike from the shared log, which tune's own schedulers are"
-                    + " built to do; run it on one machine, or use fifo, asha, median, hyperband or pbt");
+                    + "): every worker keeps a copy that hears every worker's results, so copies told the same"
+                    + " events must decide alike; declare it with Scheduler.replicable() when they do, run it on"
+                    + " one machine, or use fifo, asha, median, hyperband or pbt");
         }
         Path dir = options.get(TuneOption.STORAGE_CHECKPOINTS).orElse(options.resolve(TuneOption.STORAGE_PATH))
                 .resolve(plan.name());
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create the trial directory root " + dir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the trial directory root " + dir, e);
         }
         // what searched, as a searcher started on this problem says it (auto's choice needs the problem)
         String searcher = plan.startedSearcher(plan.scheduler()).describe();

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +51,8 @@ public final class PostgresExperiment implements SharedRun {
     /** What positional claims offer. */
     private final ClaimWindow offers;
     private boolean searcherDone;
+    /** Claims and decisions at the head of the log, under the experiment's lock. */
+    private final LockedClaims locked;
     /** Claims of trials whose suggestion is asked outside any lock. */
     private final FreeClaims freeClaims;
     /** When the log was last read to its end (System.nanoTime). */
@@ -70,6 +72,7 @@ public final class PostgresExperiment implements SharedRun {
         this.offers = new ClaimWindow(experimentDir);
         this.heartbeats = new Heartbeats(database, id, worker, settings);
         this.freeClaims = new FreeClaims(this, settings.grace().toMillis() / 1000.0);
+        this.locked = new LockedClaims(this);
     }
 
     /**
@@ -140,35 +143,12 @@ public final class PostgresExperiment implements SharedRun {
 
     @Override
     public synchronized <T> T decide(Replica replica, int number, Result result, Supplier<T> decision) {
-        boolean[] asked = {false};
-        return claims.transaction("cannot record a result of " + info.name() + " in", c -> {
-            refuseRetryAfter(asked[0]);
-            read(c, replica); // most of the replay before taking the lock
-            long last = lockAndRead(c, replica).lastSeq();
-            String body = StoreEvents.result(result);
-            log.seen().apply(number, StoreEvents.RESULT, body);
-            asked[0] = true; // from here a retry would tell the scheduler this result twice
-            T decided = decision.get();
-            EventLog.appendOneAndCommit(c, id, last + 1, new EventLog.Event(number, StoreEvents.RESULT, body));
-            log.wrote(last + 1);
-            return decided;
-        });
+        return locked.decide(replica, number, result, decision);
     }
 
     @Override
-    public synchronized boolean decideQuiet(Replica replica, java.util.function.BooleanSupplier decided) {
-        boolean[] asked = {false};
-        return claims.transaction("cannot record a decision of " + info.name() + " in", c -> {
-            refuseRetryAfter(asked[0]);
-            long last = lockAndRead(c, replica).lastSeq(); // rare: the whole replay under the lock
-            asked[0] = true;
-            if (!decided.getAsBoolean()) {
-                return false; // nothing decided, nothing changed: the lock goes with the transaction
-            }
-            EventLog.appendOneAndCommit(c, id, last + 1, new EventLog.Event(0, StoreEvents.DECIDED, "{}"));
-            log.wrote(last + 1);
-            return true;
-        });
+    public synchronized boolean decideQuiet(Replica replica, BooleanSupplier decided) {
+        return locked.decideQuiet(replica, decided);
     }
 
     @Override
@@ -194,7 +174,7 @@ public final class PostgresExperiment implements SharedRun {
                 return new Claim.Finished();
             }
         }
-        Claim claim = suggester.positional() ? claimPositional(replica, suggester) : claimLocked(replica, suggester);
+        Claim claim = suggester.positional() ? claimPositional(replica, suggester) : locked.claim(replica, suggester);
         searcherDone = claim instanceof Claim.Finished;
         if (claim instanceof Claim.TakenOver lost) { // from its latest checkpoint, wherever it was written
             lost.trial().latestCheckpoint().ifPresent(this::fetch);
@@ -221,7 +201,7 @@ public final class PostgresExperiment implements SharedRun {
             int first = nextGuess;
             List<ClaimWindow.Offered> window = offers.offer(first, wanted, suggester, last -> lastNumber = last);
             if (window.isEmpty()) {
-                return claimLocked(replica, suggester);
+                return locked.claim(replica, suggester);
             }
             String[] ids = window.stream().map(ClaimWindow.Offered::id).toArray(String[]::new);
             String[] bodies = window.stream().map(ClaimWindow.Offered::body).toArray(String[]::new);
@@ -247,7 +227,7 @@ public final class PostgresExperiment implements SharedRun {
                 return suggester.suggest(at.claimed()); // the same suggestion, made for the trial this claim landed
             }
             if (at.stopReason() != null || at.pending() || at.nextNumber() < first) {
-                return claimLocked(replica, suggester);
+                return locked.claim(replica, suggester);
             }
             nextGuess = at.nextNumber();
         }
@@ -278,81 +258,6 @@ public final class PostgresExperiment implements SharedRun {
         }
     }
 
-    private Claim claimLocked(Replica replica, Suggester suggester) {
-        while (true) {
-            int[] asked = {0};
-            try {
-                return claimOnce(replica, suggester, asked);
-            } catch (StorageException e) {
-                if (asked[0] == 0 || !(e.getCause() instanceof SQLException s && "TUNE3".equals(s.getSQLState()))) {
-                    throw e;
-                }
-                recover(replica, asked[0]);
-            }
-        }
-    }
-
-    /**
-     * After the database went away between asking the searcher and committing: the answer may or
-     * may not have reached the log. The trial it would have added is released (if it landed, any
-     * worker takes it over), and this worker's replicas start again from the whole log.
-     */
-    private void recover(Replica replica, int number) {
-        LOG.warn("Lost the database while claiming trial {} of {}; replaying the experiment's log into fresh"
-                + " replicas of the searcher and scheduler", number, info.name());
-        claims.transaction("cannot release trial " + number + " of " + info.name() + " in", c -> {
-            TrialRows.release(c, id, number, worker);
-            TrialRows.release(c, id, landed, worker);
-            return null;
-        });
-        log.reset();
-        searcherDone = false;
-        landed.clear();
-        offers.clear();
-        own.clear();
-        replica.rebuild();
-    }
-
-    private Claim claimOnce(Replica replica, Suggester suggester, int[] asked) {
-        return claims.transaction("cannot claim a trial of " + info.name() + " in", c -> {
-            refuseRetryAfter(asked[0] != 0);
-            read(c, replica); // most of the replay before taking the lock: the log is a committed prefix
-            EventLog.Head head = lockAndRead(c, replica);
-            long last = head.lastSeq();
-            if (head.stopReason() != null) {
-                return new Claim.Stopped(head.stopReason());
-            }
-            if (log.cursor() != last) {
-                throw new SQLException("the event log ends at " + log.cursor() + " but the experiment says " + last);
-            }
-            OptionalInt lost = head.pending() ? TrialRows.takeOver(c, id, worker) : OptionalInt.empty();
-            if (lost.isPresent()) {
-                own.add(lost.getAsInt());
-                return new Claim.TakenOver(log.seen().trial(lost.getAsInt()));
-            }
-            int number = head.nextNumber();
-            asked[0] = number;
-            Claim claim = suggester.suggest(number);
-            if (claim instanceof Claim.Added added) {
-                Trial trial = added.trial();
-                String body = StoreEvents.added(trial, StoreEvents.dirName(experimentDir, trial));
-                TrialRows.add(c, id, number, trial.id(), body, worker, last + 1);
-                log.wrote(last + 1);
-                nextGuess = number + 1;
-                own.add(number);
-                log.seen().apply(number, StoreEvents.ADDED, body);
-                replica.added(log.seen().trial(number), true);
-            }
-            return claim;
-        });
-    }
-
-    /** Takes the experiment's lock and replays the events up to its head: one round trip. */
-    private EventLog.Head lockAndRead(Connection c, Replica replica) throws SQLException {
-        return EventLog.lockAndRead(c, id, log.cursor(), (seq, number, kind, body) ->
-                replay(replica, seq, number, kind, body));
-    }
-
     /** Reads the events after this worker's cursor and applies them; the caller holds this monitor. */
     void read(Connection c, Replica replica) throws SQLException {
         long started = System.nanoTime();
@@ -361,18 +266,35 @@ public final class PostgresExperiment implements SharedRun {
         lastRead = started;
     }
 
-    /**
-     * Once the searcher or scheduler was asked, the transaction cannot run again: they cannot take
-     * back an answer. The worker then stops, and another takes its trials over.
-     */
-    private static void refuseRetryAfter(boolean asked) throws SQLException {
-        if (asked) {
-            throw new SQLException("the connection broke after the searcher or scheduler was asked; this worker stops"
-                    + " and its trials are taken over", "TUNE3");
-        }
+    /** What this worker read of the log. */
+    LogReplay log() {
+        return log;
     }
 
-    private void replay(Replica replica, long seq, int number, String kind, String body) {
+    Path experimentDir() {
+        return experimentDir;
+    }
+
+    /** This worker read trial {@code number}, or added it: the next number is after it. */
+    void sawNumber(int number) {
+        nextGuess = Math.max(nextGuess, number + 1);
+    }
+
+    /**
+     * Forgets every claim and everything read, after the database went away while a claim asked the
+     * searcher: trials that landed together and were not handed out are released, and the log is
+     * read again from its start.
+     */
+    void forgetClaims(Connection c) throws SQLException {
+        TrialRows.release(c, id, landed, worker);
+        log.reset();
+        searcherDone = false;
+        landed.clear();
+        offers.clear();
+        own.clear();
+    }
+
+    void replay(Replica replica, long seq, int number, String kind, String body) {
         log.apply(replica, seq, number, kind, body, own.contains(number));
         nextGuess = Math.max(nextGuess, number + 1);
     }

@@ -1,0 +1,136 @@
+package dev.tune.run;
+
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
+import dev.tune.schedule.Decision;
+import dev.tune.schedule.Scheduler;
+import dev.tune.search.Searcher;
+import dev.tune.search.Suggestion;
+import dev.tune.store.SharedRun;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The default way a worker follows a shared experiment, as Optuna's samplers and pruners follow
+ * shared storage: its searcher suggests outside any lock, on what this worker has read of the log,
+ * for the trial number it took; another worker's trial reaches the searcher as running
+ * ({@link Searcher#onTrialAdded}); and the scheduler decides on this worker's results with the
+ * others' results it read at most {@link #FRESH_NANOS} before. This worker's own adds, results
+ * and ends reach the replicas as they happen, not again from the log. Workers then never wait for
+ * each other to suggest or decide; two runs with one seed may differ, as the workers' timing does.
+ */
+final class FreeSearch extends SharedSearch {
+
+    /** How stale this worker's reading of the log may be when it decides on a result. */
+    static final long FRESH_NANOS = 20_000_000;
+
+    /** Trials the scheduler heard were added: a trial taken over was heard already, from the log. */
+    private final Set<String> heard = new HashSet<>();
+
+    FreeSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, Function<Scheduler, Searcher> searchers,
+            Supplier<Scheduler> schedulers) {
+        super(shared, searcher, scheduler, searchers, schedulers);
+    }
+
+    /** Asks the searcher for trial {@code number} on what this worker has read; no lock of the experiment's is held. */
+    @Override
+    synchronized Suggestion suggestion(String id, int number) {
+        return searcher.suggest(id, number);
+    }
+
+    @Override
+    boolean ordered() {
+        return false;
+    }
+
+    @Override
+    boolean hearsResults() {
+        return decides() || seesResults;
+    }
+
+    @Override
+    public boolean hearsOwnDirectly() {
+        return true;
+    }
+
+    /** Decides on what this worker read of the others' results, read again when older than {@link #FRESH_NANOS}. */
+    @Override
+    Decision decide(Trial trial, Result result) {
+        shared.catchUp(this, FRESH_NANOS);
+        synchronized (this) {
+            return tell(trial, result);
+        }
+    }
+
+    @Override
+    synchronized void addedHere(Trial trial) {
+        if (heard.add(trial.id())) {
+            scheduler.onTrialAdd(trial);
+        }
+    }
+
+    @Override
+    synchronized void endedHere(Trial trial) {
+        tellEnd(trial);
+    }
+
+    @Override
+    synchronized Map<String, Decision> decidePaused(boolean quiet) {
+        Map<String, Decision> decisions = scheduler.decidePaused(quiet);
+        keepMine();
+        return decisions;
+    }
+
+    @Override
+    boolean pausedKeepSlots() {
+        return true;
+    }
+
+    @Override
+    int waitingTrials() {
+        return 0;
+    }
+
+    @Override
+    boolean handsOver() {
+        return false;
+    }
+
+    @Override
+    void disown(LiveTrial trial) {
+        throw new IllegalStateException("trials are handed over only at a barrier, which log-ordered replicas keep");
+    }
+
+    @Override
+    boolean decideQuiet() {
+        return false;
+    }
+
+    /** Another worker's trial: the searcher counts it running, the scheduler hears it added. Own ones are heard here. */
+    @Override
+    public synchronized void added(Trial trial, boolean own) {
+        if (own) {
+            own(trial.id());
+            return;
+        }
+        if (!positional()) {
+            searcher.onTrialAdded(trial);
+        }
+        if (heard.add(trial.id())) {
+            scheduler.onTrialAdd(trial);
+        }
+    }
+
+    @Override
+    public synchronized void result(Trial trial, Result result) {
+        tell(trial, result); // another worker's: it decided on it already
+    }
+
+    @Override
+    public synchronized void ended(Trial trial) {
+        tellEnd(trial);
+    }
+}
