@@ -1,10 +1,18 @@
 package dev.tune.run;
 
+import dev.tune.result.Termination;
+import dev.tune.result.TrialStatus;
+import dev.tune.store.ExperimentStore;
 import dev.tune.store.StorageException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,7 +20,8 @@ import java.util.function.UnaryOperator;
  * frees finds its next trial waiting instead of waiting for the database and the experiment's lock:
  * as Ray keeps trials {@code PENDING} ahead of free resources. It keeps up to one claimed trial per
  * slot that has not started, two when claims need no replay of the log (random and grid search:
- * their claims cost one statement, but a slow one should still not leave a slot idle). Other workers see such a trial as running (TPE's constant liar counts
+ * their claims cost one statement, but a slow one should still not leave a slot idle). Other workers
+ * see such a trial as running (TPE's constant liar counts
  * it); if this worker dies, its heartbeat stops and another worker takes the trial over; if this
  * worker leaves, {@link #close} hands them back ({@link TrialBook#dropClaimedAhead}).
  *
@@ -30,7 +39,7 @@ final class ClaimAhead implements Runnable {
     static final double SHORT = 1.0;
 
     private final ArrayDeque<LiveTrial> claimed = new ArrayDeque<>();
-    private final java.util.Map<LiveTrial, Long> handedOver = new java.util.HashMap<>();
+    private final Map<LiveTrial, Long> handedOver = new HashMap<>();
     /** This worker's mean trial length in seconds, as a moving average; NaN until a trial ended. */
     private double meanSeconds = Double.NaN;
     private final Thread thread;
@@ -106,7 +115,7 @@ final class ClaimAhead implements Runnable {
      * queries; the others' last trials, which run about as long as this worker's, are seen ending
      * within a tenth of their length (B7: the last worker returned 100 ms sooner).
      */
-    long pollMillis(java.time.Duration most, long deadline) {
+    long pollMillis(Duration most, long deadline) {
         long dry = (System.nanoTime() - emptySince) / 4_000_000;
         long left = (deadline - System.nanoTime()) / 1_000_000;
         long tenth = Double.isNaN(meanSeconds) ? most.toMillis() : (long) (meanSeconds * 100);
@@ -121,8 +130,8 @@ final class ClaimAhead implements Runnable {
      * with no trial running here and none left to claim, the decision is asked for at the head of
      * the log.
      */
-    boolean await(int running, boolean barrier, java.util.function.BooleanSupplier resumeDecided,
-            java.util.function.IntSupplier open, long deadline) throws InterruptedException {
+    boolean await(int running, boolean barrier, BooleanSupplier resumeDecided,
+            IntSupplier open, long deadline) throws InterruptedException {
         if (barrier) {
             if (resumeDecided.getAsBoolean()
                     || running == 0 && idle() && replica.decideQuiet() && resumeDecided.getAsBoolean()) {
@@ -142,7 +151,7 @@ final class ClaimAhead implements Runnable {
      * When its own trials are all done, this worker sends their ends at once, without the store's
      * gathering window, since every other worker waits for them.
      */
-    boolean done(int running, java.util.function.IntSupplier open) {
+    boolean done(int running, IntSupplier open) {
         if (!drained && !flushed && idle() && running == 0) {
             flushed = true;
             book.store().flush(); // this worker's last ends into the log now, not after the store's gathering window
@@ -189,7 +198,8 @@ final class ClaimAhead implements Runnable {
                 if (trial == null) {
                     synchronized (book) {
                         if (!closed) {
-                            book.wait(book.plan().sharedPoll().toMillis()); // the searcher waits, or others' trials may come back
+                            // the searcher waits, or others' trials may come back
+                            book.wait(book.plan().sharedPoll().toMillis());
                         }
                     }
                 }
@@ -222,9 +232,9 @@ final class ClaimAhead implements Runnable {
      * Stops claiming, waits for a claim under way, and ends the trials claimed that did not start
      * (cancelled, not run): the shared store gives them to other workers.
      */
-    void giveBack(dev.tune.store.ExperimentStore store) {
+    void giveBack(ExperimentStore store) {
         for (LiveTrial trial : close()) {
-            trial.end(dev.tune.result.TrialStatus.TERMINATED, dev.tune.result.Termination.CANCELLED, null);
+            trial.end(TrialStatus.TERMINATED, Termination.CANCELLED, null);
             store.endTrial(trial.snapshot());
         }
     }

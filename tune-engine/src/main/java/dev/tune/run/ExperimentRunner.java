@@ -5,6 +5,7 @@ import dev.tune.options.TuneOption;
 import dev.tune.report.ProgressReporter;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
+import dev.tune.result.Scope;
 import dev.tune.result.Trial;
 import dev.tune.schedule.SchedulerProblem;
 import dev.tune.store.ExperimentInfo;
@@ -15,11 +16,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one experiment from a {@link RunPlan}: opens the store, starts the searcher, runs the
@@ -29,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExperimentRunner {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExperimentRunner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
     private final RunPlan plan;
     private final ResumePlan resume;
@@ -140,7 +144,7 @@ final class ExperimentRunner {
         plan.experiment().space().domains().forEach((name, domain) -> space.put(name, domain.describe()));
         return new ExperimentInfo(plan.name(), plan.experiment().trainable(), tag, plan.seed(), plan.samples(),
                 plan.searcherName(), searcherDescription, plan.objective().metrics(),
-                plan.objective().modes().stream().map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+                plan.objective().modes().stream().map(m -> m.name().toLowerCase(Locale.ROOT)).toList(),
                 plan.objective().describe(Map.of()), space, plan.options().describe(), Instant.now());
     }
 
@@ -151,7 +155,7 @@ final class ExperimentRunner {
         String status = book.firstError().isPresent() && plan.failFast() ? "FAILED"
                 : book.stopAllReason().isPresent() ? "STOPPED" : "FINISHED";
         return new ExperimentState(status, counts, best.map(Trial::id),
-                best.map(t -> t.value(result.objective().metric(), result.objective().mode(), dev.tune.result.Scope.LAST)),
+                best.map(t -> t.value(result.objective().metric(), result.objective().mode(), Scope.LAST)),
                 Instant.now());
     }
 

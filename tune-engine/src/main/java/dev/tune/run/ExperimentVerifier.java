@@ -5,8 +5,9 @@ import dev.tune.result.ExperimentResult;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Calls a trainable class's {@link Verify @Verify} methods with the experiment's result, so the
@@ -22,7 +23,8 @@ public final class ExperimentVerifier {
     /** Calls every {@code @Verify} method of {@code type} and its superclasses, superclasses first. */
     public static void verify(Class<?> type, ExperimentResult result) throws Throwable {
         for (Method method : verifyMethods(type)) {
-            if (method.getParameterCount() != 1 || !method.getParameterTypes()[0].isAssignableFrom(ExperimentResult.class)) {
+            if (method.getParameterCount() != 1
+                    || !method.getParameterTypes()[0].isAssignableFrom(ExperimentResult.class)) {
                 throw new IllegalStateException("Invalid trainable " + type.getName() + ", method " + method.getName()
                         + " (@Verify): it must take exactly one parameter of type " + ExperimentResult.class.getName());
             }
@@ -45,7 +47,7 @@ public final class ExperimentVerifier {
                     own.add(method);
                 }
             }
-            own.sort(java.util.Comparator.comparing(Method::getName));
+            own.sort(Comparator.comparing(Method::getName));
             methods.addAll(0, own);
         }
         return methods;
@@ -60,7 +62,8 @@ public final class ExperimentVerifier {
             throw new IllegalStateException("Invalid trainable " + type.getName() + ", method " + method.getName()
                     + " (@Verify): an instance method needs a no-arg constructor; make the method static", e);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create " + type.getName() + " to call @Verify " + method.getName(), e);
+            throw new IllegalStateException("cannot create " + type.getName() + " to call @Verify " + method.getName(),
+                    e);
         }
     }
 }

@@ -109,7 +109,10 @@ final class FreeSearch extends SharedSearch {
         return false;
     }
 
-    /** Another worker's trial: the searcher counts it running, the scheduler hears it added. Own ones are heard here. */
+    /**
+     * Another worker's trial: the searcher counts it running, the scheduler hears it added. Own ones
+     * are heard here.
+     */
     @Override
     public synchronized void added(Trial trial, boolean own) {
         if (own) {

@@ -106,7 +106,8 @@ final class LiveReport implements ReportSource, Callback {
         synchronized List<Result> results(String trialId, String metric) {
             List<Result> results = new ArrayList<>(values.size());
             for (int i = 0; i < values.size(); i++) {
-                results.add(new Result(trialId, iterations.get(i), 0, 0, 0, 0, 0, false, Map.of(metric, values.get(i))));
+                results.add(new Result(trialId, iterations.get(i), 0, 0, 0, 0, 0, false,
+                        Map.of(metric, values.get(i))));
             }
             return results;
         }

@@ -30,7 +30,10 @@ final class LogOrderedSearch extends SharedSearch {
     private static final Logger LOG = LoggerFactory.getLogger(LogOrderedSearch.class);
 
     private boolean warned;
-    /** A barrier scheduler's decisions on this worker's paused trials, made at their place in the log; guarded by this. */
+    /**
+     * A barrier scheduler's decisions on this worker's paused trials, made at their place in the log;
+     * guarded by this.
+     */
     private Map<String, Decision> decided = new LinkedHashMap<>();
     private int added; // trials the log added: the same on every replica at one point of the log
 
@@ -134,7 +137,10 @@ final class LogOrderedSearch extends SharedSearch {
         decided.remove(trial.id);
     }
 
-    /** Asks a barrier scheduler about paused trials here in the log; keeps this worker's decisions. True when it decided. */
+    /**
+     * Asks a barrier scheduler about paused trials here in the log; keeps this worker's decisions.
+     * True when it decided.
+     */
     private boolean settle(boolean quiet) {
         if (!barrier()) {
             return false;

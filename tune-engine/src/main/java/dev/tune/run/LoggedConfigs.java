@@ -17,7 +17,8 @@ final class LoggedConfigs {
             Object a = entry.getValue();
             Object b = replayed.get(entry.getKey());
             boolean same = a instanceof Number x && b instanceof Number y
-                    ? x.doubleValue() == y.doubleValue() || (Double.isNaN(x.doubleValue()) && Double.isNaN(y.doubleValue()))
+                    ? x.doubleValue() == y.doubleValue()
+                            || (Double.isNaN(x.doubleValue()) && Double.isNaN(y.doubleValue()))
                     : String.valueOf(a).equals(String.valueOf(b));
             if (!same) {
                 return false;

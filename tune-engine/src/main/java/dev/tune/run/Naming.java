@@ -1,6 +1,9 @@
 package dev.tune.run;
 
 import dev.tune.Config;
+import dev.tune.report.ProgressReporter;
+import dev.tune.result.Trial;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,7 +21,7 @@ final class Naming {
     }
 
     /** The plan's dirname creator's name for {@code pending}, checked to be a plain name; null without a creator. */
-    static String customDirName(RunPlan plan, dev.tune.result.Trial pending) {
+    static String customDirName(RunPlan plan, Trial pending) {
         String dirName = plan.dirnameCreator().map(f -> f.apply(pending)).orElse(null);
         if (dirName != null && (dirName.isBlank() || dirName.contains("/") || dirName.contains("\\"))) {
             throw new IllegalArgumentException("the trial dirname creator must return a plain name, not '"
@@ -27,13 +30,16 @@ final class Naming {
         return dirName;
     }
 
-    /** A new trial of {@code book}'s, named (by the plan's creators, if any), known to the experiment but not started. */
-    static LiveTrial newTrial(RunPlan plan, TrialBook book, java.nio.file.Path trialsRoot, String id, int number,
+    /**
+     * A new trial of {@code book}'s, named (by the plan's creators, if any), known to the experiment
+     * but not started.
+     */
+    static LiveTrial newTrial(RunPlan plan, TrialBook book, Path trialsRoot, String id, int number,
             Config config) {
         String name = trialName(number, config);
         String dirName = null;
         if (plan.nameCreator().isPresent() || plan.dirnameCreator().isPresent()) {
-            dev.tune.result.Trial pending = new LiveTrial(id, number, name, config, trialsRoot, null, book).identity();
+            Trial pending = new LiveTrial(id, number, name, config, trialsRoot, null, book).identity();
             name = plan.nameCreator().map(f -> f.apply(pending)).orElse(name);
             dirName = customDirName(plan, pending);
         }
@@ -71,7 +77,8 @@ final class Naming {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean safe = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || ".,=+-_".indexOf(c) >= 0;
+            boolean safe = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || ".,=+-_".indexOf(c) >= 0;
             if (!safe) {
                 name.setCharAt(i, '_');
             }
@@ -80,6 +87,6 @@ final class Naming {
     }
 
     static String format(Object value) {
-        return dev.tune.report.ProgressReporter.format(value);
+        return ProgressReporter.format(value);
     }
 }

@@ -5,6 +5,10 @@ import dev.tune.result.Trial;
 import dev.tune.schedule.Scheduler;
 import dev.tune.search.Searcher;
 import dev.tune.store.StoredExperiment;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +29,10 @@ final class ResultReplay {
      * trial's end when it was kept: for a run of one trial at a time, exactly what the searcher saw,
      * so a model-based search continues as it was. Returns the kept trials.
      */
-    static java.util.List<Trial> replay(ResumePlan resume, Searcher searcher, boolean seesResults, Scheduler scheduler) {
-        java.util.Set<String> keptIds = new java.util.HashSet<>();
+    static List<Trial> replay(ResumePlan resume, Searcher searcher, boolean seesResults, Scheduler scheduler) {
+        Set<String> keptIds = new HashSet<>();
         resume.kept().forEach(t -> keptIds.add(t.id()));
-        java.util.List<Trial> kept = new java.util.ArrayList<>();
+        List<Trial> kept = new ArrayList<>();
         for (Trial trial : resume.all()) {
             searcher.suggest(trial.id());
             if (keptIds.contains(trial.id())) {
@@ -61,7 +65,8 @@ final class ResultReplay {
                 }
                 scheduler.onTrialResult(result);
             } catch (RuntimeException e) {
-                LOG.warn("Replaying trial {} stopped at iteration {}: {}", trial.name(), result.iteration(), e.toString());
+                LOG.warn("Replaying trial {} stopped at iteration {}: {}", trial.name(), result.iteration(),
+                        e.toString());
                 break;
             } finally {
                 scheduler.actions();

@@ -1,16 +1,20 @@
 package dev.tune.run;
 
-import dev.tune.options.Callback;
-import dev.tune.options.TuneOption;
-import dev.tune.options.TuneOptions;
 import dev.tune.Mode;
 import dev.tune.TrialContext;
 import dev.tune.checkpoint.CheckpointPolicy;
+import dev.tune.options.Callback;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import dev.tune.result.Objective;
 import dev.tune.result.ObjectiveFunction;
 import dev.tune.result.Trial;
 import dev.tune.schedule.Scheduler;
+import dev.tune.schedule.SchedulerProblem;
+import dev.tune.schedule.SchedulerView;
 import dev.tune.schedule.Schedulers;
+import dev.tune.search.Brackets;
+import dev.tune.search.SearchProblem;
 import dev.tune.search.Searcher;
 import dev.tune.search.Searchers;
 import dev.tune.stop.StopConditions;
@@ -55,10 +59,13 @@ record RunPlan(
         CheckpointPolicy checkpoints,
         List<Callback> callbacks) {
 
-    /** What this plan's searcher searches, with what it may know of {@code scheduler}: its brackets, whether it stops early. */
-    dev.tune.search.SearchProblem problem(Scheduler scheduler) {
-        return new dev.tune.search.SearchProblem(experiment.space(), objective, samples, seed,
-                scheduler.brackets().orElse(dev.tune.search.Brackets.NONE), scheduler.stopsEarly());
+    /**
+     * What this plan's searcher searches, with what it may know of {@code scheduler}: its brackets,
+     * whether it stops early.
+     */
+    SearchProblem problem(Scheduler scheduler) {
+        return new SearchProblem(experiment.space(), objective, samples, seed,
+                scheduler.brackets().orElse(Brackets.NONE), scheduler.stopsEarly());
     }
 
     /**
@@ -73,10 +80,10 @@ record RunPlan(
     }
 
     /** A new scheduler like this plan's, started: a shared experiment's replica rebuilt from its log. */
-    Scheduler startedScheduler(dev.tune.schedule.SchedulerView view) {
+    Scheduler startedScheduler(SchedulerView view) {
         Scheduler fresh = options.get(TuneOption.SCHEDULER_FACTORY).map(f -> f.get())
                 .orElseGet(() -> Schedulers.parse(options.resolve(TuneOption.SCHEDULER)));
-        fresh.start(new dev.tune.schedule.SchedulerProblem(objective, seed, experiment.space(), view));
+        fresh.start(new SchedulerProblem(objective, seed, experiment.space(), view));
         return fresh;
     }
 
@@ -140,7 +147,8 @@ record RunPlan(
             }
         }
         return new CheckpointPolicy(options.resolve(TuneOption.CHECKPOINT_FREQUENCY),
-                options.resolve(TuneOption.CHECKPOINT_AT_END), options.resolve(TuneOption.CHECKPOINT_KEEP), score, scoreMode);
+                options.resolve(TuneOption.CHECKPOINT_AT_END), options.resolve(TuneOption.CHECKPOINT_KEEP), score,
+                scoreMode);
     }
 
     static Path experimentDir(TuneOptions options, String name) {
@@ -159,7 +167,8 @@ record RunPlan(
             return Objective.of(metrics, modes);
         }
         if (modes.size() > 1) {
-            throw new IllegalArgumentException("tune.mode has " + modes.size() + " entries but no tune.metric is named");
+            throw new IllegalArgumentException("tune.mode has " + modes.size()
+                    + " entries but no tune.metric is named");
         }
         Mode mode = modes.isEmpty() ? Mode.MIN : modes.get(0);
         return custom.map(f -> Objective.custom(f, mode)).orElseGet(() -> Objective.huggingFaceDefault(mode));

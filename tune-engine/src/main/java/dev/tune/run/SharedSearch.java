@@ -57,7 +57,10 @@ abstract class SharedSearch implements SharedRun.Replica {
     /** Whether the last claim found the searcher done: no trial will be added any more. */
     volatile boolean searchDone;
 
-    /** The started replicas; {@code schedulers}, then {@code searchers} given it, make fresh ones for {@link #rebuild}. */
+    /**
+     * The started replicas; {@code schedulers}, then {@code searchers} given it, make fresh ones for
+     * {@link #rebuild}.
+     */
     SharedSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, Function<Scheduler, Searcher> searchers,
             Supplier<Scheduler> schedulers) {
         this.shared = shared;
@@ -235,7 +238,10 @@ abstract class SharedSearch implements SharedRun.Replica {
         return mine.contains(trialId);
     }
 
-    /** True when the log holds a checkpoint of the live trial: the same answer on every worker at one point of the log. */
+    /**
+     * True when the log holds a checkpoint of the live trial: the same answer on every worker at one
+     * point of the log.
+     */
     boolean hasCheckpoint(String trialId) {
         return donors.hasCheckpoint(trialId);
     }
@@ -247,11 +253,15 @@ abstract class SharedSearch implements SharedRun.Replica {
     Optional<Trial> elsewhere(String trialId) {
         shared.catchUp(this);
         Optional<Trial> donor = donors.donor(trialId);
-        donor.flatMap(Trial::latestCheckpoint).ifPresent(shared::fetch); // written on another machine: from the database
+        // written on another machine: from the database
+        donor.flatMap(Trial::latestCheckpoint).ifPresent(shared::fetch);
         return donor;
     }
 
-    /** What the scheduler asked of this worker's trials since last asked; what replays of others' results asked is dropped. */
+    /**
+     * What the scheduler asked of this worker's trials since last asked; what replays of others'
+     * results asked is dropped.
+     */
     synchronized List<SchedulerAction> actions() {
         List<SchedulerAction> taken = List.copyOf(asked);
         asked.clear();

@@ -30,7 +30,10 @@ final class SharedView implements SchedulerView {
         return book.freeSlots();
     }
 
-    /** What the log says is still to come ({@link SharedSearch#waitingTrials}): the same on every worker at one point of it. */
+    /**
+     * What the log says is still to come ({@link SharedSearch#waitingTrials}): the same on every
+     * worker at one point of it.
+     */
     @Override
     public int waitingTrials() {
         return replica.waitingTrials();

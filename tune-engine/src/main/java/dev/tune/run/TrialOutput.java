@@ -55,7 +55,8 @@ class TrialOutput implements AutoCloseable {
                 var dir = trial.trialDir();
                 current.set(new OutputStream[] {
                     Files.newOutputStream(dir.resolve("stdout"), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                    Files.newOutputStream(dir.resolve("stderr"), StandardOpenOption.CREATE, StandardOpenOption.APPEND)});
+                    Files.newOutputStream(dir.resolve("stderr"), StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND)});
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the output files of trial " + trial.trialName(), e);
             }

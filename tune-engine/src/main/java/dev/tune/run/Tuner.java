@@ -4,9 +4,12 @@ import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
+import dev.tune.store.StoredExperiment;
 import dev.tune.store.postgres.PostgresLocation;
 import dev.tune.trainable.Experiment;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -60,14 +63,14 @@ public final class Tuner {
             return finish(SharedWorker.run(experiment, effective, storage));
         }
         if (storage != null && !storage.isBlank()) {
-            effective = effective.overriddenBy(TuneOptions.builder().storagePath(java.nio.file.Path.of(storage)).build());
+            effective = effective.overriddenBy(TuneOptions.builder().storagePath(Path.of(storage)).build());
         }
         ResumeMode mode = ResumeMode.parse(effective.resolve(TuneOption.RESUME));
-        java.nio.file.Path dir = RunPlan.experimentDir(effective, effective.get(TuneOption.NAME).orElse(experiment.name()));
+        Path dir = RunPlan.experimentDir(effective, effective.get(TuneOption.NAME).orElse(experiment.name()));
         ResumePlan resume = null;
         if (mode.enabled() && effective.resolve(TuneOption.PERSIST)
-                && java.nio.file.Files.exists(dir.resolve("experiment.json"))) {
-            dev.tune.store.StoredExperiment stored = dev.tune.store.StoredExperiment.load(dir);
+                && Files.exists(dir.resolve("experiment.json"))) {
+            StoredExperiment stored = StoredExperiment.load(dir);
             resume = ResumePlan.of(stored, mode);
             // the same seed, so the searcher's sequence continues where it was
             effective = effective.overriddenBy(TuneOptions.builder().seed(stored.info().seed()).build());
@@ -95,7 +98,7 @@ public final class Tuner {
     }
 
     /** Where {@link #run(Experiment, TuneOptions)} with these options writes (or wrote) its results. */
-    public static java.nio.file.Path experimentDir(Experiment experiment, TuneOptions options) {
+    public static Path experimentDir(Experiment experiment, TuneOptions options) {
         TuneOptions effective = effective(experiment, options);
         return RunPlan.experimentDir(effective, effective.get(TuneOption.NAME).orElse(experiment.name()));
     }

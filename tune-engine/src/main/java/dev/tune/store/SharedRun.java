@@ -1,9 +1,15 @@
 package dev.tune.store;
 
 import dev.tune.result.Result;
+import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * One experiment shared by workers on many machines, as one worker sees it: the experiment's
@@ -24,7 +30,7 @@ public interface SharedRun extends AutoCloseable {
     Instant createdAt();
 
     /** Where this worker keeps trial directories and checkpoints. */
-    java.nio.file.Path trialsRoot();
+    Path trialsRoot();
 
     /**
      * The store through which this worker records its trials' results, checkpoints and ends;
@@ -42,15 +48,15 @@ public interface SharedRun extends AutoCloseable {
      * holding the experiment's lock: so a scheduler decides on every worker's results, and every
      * replica, replaying the log, sees the result where its owner decided on it.
      */
-    <T> T decide(Replica replica, int number, Result result, java.util.function.Supplier<T> decision);
+    <T> T decide(Replica replica, int number, Result result, Supplier<T> decision);
 
     /**
      * At the head of the log, under the experiment's lock, after applying every event before it to
      * {@code replica}: asks {@code decided} (the scheduler's decision on paused trials with nothing
      * more to come, true when it decided something) and, when it did, appends a
-     * {@link dev.tune.store.StoreEvents#DECIDED} mark, where every other replica asks the same.
+     * {@link StoreEvents#DECIDED} mark, where every other replica asks the same.
      */
-    boolean decideQuiet(Replica replica, java.util.function.BooleanSupplier decided);
+    boolean decideQuiet(Replica replica, BooleanSupplier decided);
 
     /**
      * Applies to {@code replica}, in log order, every event not seen yet, then claims a trial while
@@ -91,8 +97,8 @@ public interface SharedRun extends AutoCloseable {
      * one written by a worker on another machine is unpacked from the database when kept there
      * (small checkpoints). False when the files are neither here nor in the database.
      */
-    default boolean fetch(dev.tune.result.SavedCheckpoint checkpoint) {
-        return java.nio.file.Files.isDirectory(checkpoint.dir());
+    default boolean fetch(SavedCheckpoint checkpoint) {
+        return Files.isDirectory(checkpoint.dir());
     }
 
     /**
@@ -107,7 +113,7 @@ public interface SharedRun extends AutoCloseable {
 
     /** How long ago the first worker created the experiment: its time budget runs from then. */
     default long elapsedNanos() {
-        return Math.max(0, java.time.Duration.between(createdAt(), Instant.now()).toNanos());
+        return Math.max(0, Duration.between(createdAt(), Instant.now()).toNanos());
     }
 
     /** Every worker's trials, as the log describes them now. */
@@ -188,7 +194,10 @@ public interface SharedRun extends AutoCloseable {
         default void checkpoint(Trial trial) {
         }
 
-        /** A worker's scheduler decided on paused trials with nothing more to come ({@link #decideQuiet}): decide the same here. */
+        /**
+         * A worker's scheduler decided on paused trials with nothing more to come ({@link
+         * #decideQuiet}): decide the same here.
+         */
         default void quiet() {
         }
 

@@ -1,5 +1,7 @@
 package dev.tune.store.postgres;
 
+import dev.tune.result.SavedCheckpoint;
+import dev.tune.store.StoreEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -94,7 +97,8 @@ final class CheckpointBytes {
                 } // another thread of this machine unpacked it first
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack checkpoint " + dir + " from the database: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot unpack checkpoint " + dir + " from the database: " + e.getMessage(),
+                    e);
         } finally {
             deleteQuietly(partial);
         }
@@ -105,7 +109,7 @@ final class CheckpointBytes {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
@@ -129,9 +133,9 @@ final class CheckpointBytes {
      * Unpacks {@code checkpoint} (of the experiment whose directory is {@code experimentDir}) from
      * the database, for a caller that found its files missing here; false when it is not kept there.
      */
-    static boolean fetch(Connection c, long experiment, Path experimentDir, dev.tune.result.SavedCheckpoint checkpoint)
+    static boolean fetch(Connection c, long experiment, Path experimentDir, SavedCheckpoint checkpoint)
             throws SQLException {
-        Optional<byte[]> archive = read(c, experiment, dev.tune.store.StoreEvents.relativeDir(experimentDir,
+        Optional<byte[]> archive = read(c, experiment, StoreEvents.relativeDir(experimentDir,
                 checkpoint.dir()));
         archive.ifPresent(bytes -> unpack(bytes, checkpoint.dir()));
         return archive.isPresent();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
  * The trials a positional claim offers: the searcher's suggestions for a run of numbers from the
@@ -43,7 +44,7 @@ final class ClaimWindow {
      * {@code wanted} allow; fewer where the searcher has no more ({@code ended} is told the
      * number of its last trial), none when {@code first} is past it.
      */
-    List<Offered> offer(int first, int wanted, Suggester suggester, java.util.function.IntConsumer ended) {
+    List<Offered> offer(int first, int wanted, Suggester suggester, IntConsumer ended) {
         made.headMap(first).clear();
         List<Offered> window = new ArrayList<>();
         for (int number = first; number < first + REACH + wanted; number++) {

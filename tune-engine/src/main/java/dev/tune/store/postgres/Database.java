@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens connections to a {@link PostgresLocation} with short timeouts, so a wrong host or a server
@@ -14,7 +16,7 @@ import java.util.Properties;
  */
 final class Database {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final PostgresLocation location;
     private final Duration connectTimeout;

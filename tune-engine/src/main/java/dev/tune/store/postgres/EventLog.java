@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An experiment's ordered, append-only event log in {@code tune_event}. Appends happen inside a
@@ -125,7 +127,7 @@ final class EventLog {
      * only those trials that {@code needResults} names (ended trials carry a summary of theirs).
      */
     static void readForLoad(Connection c, long experiment, Reader reader,
-            java.util.function.Supplier<java.util.Set<Integer>> needResults) throws SQLException {
+            Supplier<Set<Integer>> needResults) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT seq, trial_number, kind, body FROM tune_event"
                 + " WHERE experiment_id = ? AND kind <> 'result' ORDER BY seq")) {
             s.setLong(1, experiment);
@@ -140,7 +142,7 @@ final class EventLog {
     }
 
     /** Reads every result of the trials {@code numbers}, in order. */
-    static void readResults(Connection c, long experiment, java.util.Set<Integer> numbers, Reader reader)
+    static void readResults(Connection c, long experiment, Set<Integer> numbers, Reader reader)
             throws SQLException {
         if (numbers.isEmpty()) {
             return;
@@ -170,7 +172,8 @@ final class EventLog {
     static long read(Connection c, long experiment, long after, boolean results, Reader reader) throws SQLException {
         long last = after;
         try (PreparedStatement s = c.prepareStatement("SELECT seq, trial_number, kind, body FROM tune_event"
-                + " WHERE experiment_id = ? AND seq > ?" + (results ? "" : " AND kind <> 'result'") + " ORDER BY seq")) {
+                + " WHERE experiment_id = ? AND seq > ?" + (results ? "" : " AND kind <> 'result'")
+                + " ORDER BY seq")) {
             s.setLong(1, experiment);
             s.setLong(2, after);
             s.setFetchSize(1000);

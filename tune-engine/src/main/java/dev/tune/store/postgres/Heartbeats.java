@@ -158,7 +158,8 @@ public final class Heartbeats implements AutoCloseable {
 
     private boolean anyStale() throws SQLException {
         try (PreparedStatement stale = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM tune_trial"
-                + " WHERE experiment_id = ? AND status = 'RUNNING' AND heartbeat < now() - make_interval(secs => ?))")) {
+                + " WHERE experiment_id = ? AND status = 'RUNNING'"
+                + " AND heartbeat < now() - make_interval(secs => ?))")) {
             stale.setLong(1, experiment);
             stale.setDouble(2, settings.grace().toMillis() / 1000.0);
             try (ResultSet row = stale.executeQuery()) {

@@ -5,6 +5,7 @@ import dev.tune.result.Trial;
 import dev.tune.store.SharedRun.Claim;
 import dev.tune.store.SharedRun.Replica;
 import dev.tune.store.SharedRun.Suggester;
+import dev.tune.store.SharedRun;
 import dev.tune.store.StorageException;
 import dev.tune.store.StoreEvents;
 import java.sql.Connection;
@@ -33,7 +34,7 @@ final class LockedClaims {
         this.experiment = experiment;
     }
 
-    /** See {@link dev.tune.store.SharedRun#decide}; the caller holds the experiment's monitor. */
+    /** See {@link SharedRun#decide}; the caller holds the experiment's monitor. */
     <T> T decide(Replica replica, int number, Result result, Supplier<T> decision) {
         boolean[] asked = {false};
         return experiment.session().transaction("cannot record a result of " + experiment.info().name() + " in", c -> {
@@ -44,16 +45,18 @@ final class LockedClaims {
             experiment.log().seen().apply(number, StoreEvents.RESULT, body);
             asked[0] = true; // from here a retry would tell the scheduler this result twice
             T decided = decision.get();
-            EventLog.appendOneAndCommit(c, experiment.id(), last + 1, new EventLog.Event(number, StoreEvents.RESULT, body));
+            EventLog.appendOneAndCommit(c, experiment.id(), last + 1,
+                    new EventLog.Event(number, StoreEvents.RESULT, body));
             experiment.log().wrote(last + 1);
             return decided;
         });
     }
 
-    /** See {@link dev.tune.store.SharedRun#decideQuiet}; the caller holds the experiment's monitor. */
+    /** See {@link SharedRun#decideQuiet}; the caller holds the experiment's monitor. */
     boolean decideQuiet(Replica replica, BooleanSupplier decided) {
         boolean[] asked = {false};
-        return experiment.session().transaction("cannot record a decision of " + experiment.info().name() + " in", c -> {
+        String doing = "cannot record a decision of " + experiment.info().name() + " in";
+        return experiment.session().transaction(doing, c -> {
             AnswerGiven.refuseRetryAfter(asked[0]);
             long last = lockAndRead(c, replica).lastSeq(); // rare: the whole replay under the lock
             asked[0] = true;
@@ -94,7 +97,8 @@ final class LockedClaims {
     private void recover(Replica replica, int number) {
         LOG.warn("Lost the database while claiming trial {} of {}; replaying the experiment's log into fresh"
                 + " replicas of the searcher and scheduler", number, experiment.info().name());
-        experiment.session().transaction("cannot release trial " + number + " of " + experiment.info().name() + " in", c -> {
+        String doing = "cannot release trial " + number + " of " + experiment.info().name() + " in";
+        experiment.session().transaction(doing, c -> {
             TrialRows.release(c, experiment.id(), number, experiment.worker());
             experiment.forgetClaims(c);
             return null;
@@ -112,9 +116,11 @@ final class LockedClaims {
                 return new Claim.Stopped(head.stopReason());
             }
             if (experiment.log().cursor() != last) {
-                throw new SQLException("the event log ends at " + experiment.log().cursor() + " but the experiment says " + last);
+                throw new SQLException("the event log ends at " + experiment.log().cursor()
+                        + " but the experiment says " + last);
             }
-            OptionalInt lost = head.pending() ? TrialRows.takeOver(c, experiment.id(), experiment.worker()) : OptionalInt.empty();
+            OptionalInt lost = head.pending() ? TrialRows.takeOver(c, experiment.id(), experiment.worker())
+                    : OptionalInt.empty();
             if (lost.isPresent()) {
                 experiment.own(lost.getAsInt());
                 return new Claim.TakenOver(experiment.log().seen().trial(lost.getAsInt()));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -111,7 +112,7 @@ final class LogReplay {
         }
         List<Trial> all = new ArrayList<>(ended);
         all.addAll(seen.trials());
-        all.sort(java.util.Comparator.comparingInt(Trial::number));
+        all.sort(Comparator.comparingInt(Trial::number));
         return all;
     }
 

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,7 +57,7 @@ final class Migrations {
                         + " tune knows (" + SCRIPTS.size() + "): run every worker with the same or a newer tune",
                         "TUNE1");
             }
-            List<Integer> now = new java.util.ArrayList<>();
+            List<Integer> now = new ArrayList<>();
             for (int version = 1; version <= SCRIPTS.size(); version++) {
                 String script = read(SCRIPTS.get(version - 1));
                 String checksum = checksum(script);

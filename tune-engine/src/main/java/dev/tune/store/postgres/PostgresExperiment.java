@@ -1,18 +1,22 @@
 package dev.tune.store.postgres;
 
 import dev.tune.result.Result;
+import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
 import dev.tune.store.ExperimentInfo;
+import dev.tune.store.ExperimentState;
 import dev.tune.store.ExperimentStore;
 import dev.tune.store.SharedRun;
 import dev.tune.store.StorageException;
 import dev.tune.store.StoreEvents;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +51,7 @@ public final class PostgresExperiment implements SharedRun {
     /** The searcher's last trial, once a positional claim found its end. */
     private volatile int lastNumber = Integer.MAX_VALUE;
     /** Trials a positional claim landed beyond the one it returned: the next claims hand them out. */
-    private final java.util.ArrayDeque<Integer> landed = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Integer> landed = new ArrayDeque<>();
     /** What positional claims offer. */
     private final ClaimWindow offers;
     private boolean searcherDone;
@@ -300,14 +304,16 @@ public final class PostgresExperiment implements SharedRun {
     }
 
     @Override
-    public synchronized boolean fetch(dev.tune.result.SavedCheckpoint checkpoint) {
-        return java.nio.file.Files.isDirectory(checkpoint.dir()) || claims.transaction("cannot read checkpoint "
-                + checkpoint.dir() + " of " + info.name() + " in", c -> CheckpointBytes.fetch(c, id, experimentDir, checkpoint));
+    public synchronized boolean fetch(SavedCheckpoint checkpoint) {
+        return Files.isDirectory(checkpoint.dir()) || claims.transaction("cannot read checkpoint "
+                + checkpoint.dir() + " of " + info.name() + " in",
+                c -> CheckpointBytes.fetch(c, id, experimentDir, checkpoint));
     }
 
     @Override
     public synchronized int openTrials() {
-        return (int) (long) claims.transaction("cannot read " + info.name() + " in", c -> TrialRows.open(c, id, worker));
+        return (int) (long) claims.transaction("cannot read " + info.name() + " in",
+                c -> TrialRows.open(c, id, worker));
     }
 
     @Override
@@ -332,7 +338,7 @@ public final class PostgresExperiment implements SharedRun {
     }
 
     @Override
-    public synchronized void saveState(dev.tune.store.ExperimentState state) {
+    public synchronized void saveState(ExperimentState state) {
         claims.transaction("cannot save the state of " + info.name() + " in", c -> {
             // skipped while another worker holds the row: it is appending, and saves its own state after,
             // or it is saving the same final state; either way the last state saved sees every trial
@@ -364,7 +370,8 @@ public final class PostgresExperiment implements SharedRun {
         try {
             freeClaims.giveBack();
         } catch (StorageException e) {
-            LOG.debug("Could not give back trial numbers; they stop counting after the grace period: {}", e.getMessage());
+            LOG.debug("Could not give back trial numbers; they stop counting after the grace period: {}",
+                    e.getMessage());
         }
         heartbeats.close();
         claims.close();

@@ -9,12 +9,18 @@ import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
 import dev.tune.store.ExperimentStore;
 import dev.tune.store.StoreEvents;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One worker's writes to a shared experiment: results, checkpoints, PBT steps and ends become
@@ -25,7 +31,7 @@ import java.util.List;
  */
 final class PostgresStore implements ExperimentStore {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     /** How long a gathering store's writes wait for others to go out with them. */
     static final long GATHER_MILLIS = 25;
 
@@ -75,11 +81,11 @@ final class PostgresStore implements ExperimentStore {
      */
     @Override
     public void addCheckpoint(Trial trial, SavedCheckpoint checkpoint) {
-        String dir = dev.tune.store.StoreEvents.relativeDir(experimentDir, checkpoint.dir());
-        java.util.Optional<byte[]> archive = CheckpointBytes.pack(checkpoint.dir());
+        String dir = StoreEvents.relativeDir(experimentDir, checkpoint.dir());
+        Optional<byte[]> archive = CheckpointBytes.pack(checkpoint.dir());
         if (archive.isPresent()) {
             archives.add(new Archive(trial.number(), dir, archive.get()));
-        } else if (!warnedLarge && java.nio.file.Files.isDirectory(checkpoint.dir())) {
+        } else if (!warnedLarge && Files.isDirectory(checkpoint.dir())) {
             warnedLarge = true;
             LOG.warn("Checkpoint {} of trial {} is larger than the {} KiB kept in the database: other machines reach"
                     + " it only when tune.storage.checkpoints is a directory they share", checkpoint.dir(), trial.id(),
@@ -177,12 +183,12 @@ final class PostgresStore implements ExperimentStore {
             append.setArray(7, connection.createArrayOf("text", statuses));
             append.setArray(8, connection.createArrayOf("integer", cancelled.toArray()));
             append.setString(9, state == null ? null : StoreEvents.state(state));
-            try (java.sql.ResultSet row = append.executeQuery()) {
+            try (ResultSet row = append.executeQuery()) {
                 row.next();
                 Integer[] dropped = (Integer[]) row.getArray(1).getArray();
                 if (dropped.length > 0) {
                     LOG.warn("Trials {} were taken over by another worker while this one ({}) was out of touch;"
-                            + " dropping their late results", java.util.Arrays.toString(dropped), worker);
+                            + " dropping their late results", Arrays.toString(dropped), worker);
                 }
             }
         }

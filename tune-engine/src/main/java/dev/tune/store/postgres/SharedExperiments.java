@@ -1,13 +1,13 @@
 package dev.tune.store.postgres;
 
+import dev.tune.result.Trial;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
+import dev.tune.store.LocalDirectoryStore;
 import dev.tune.store.StorageException;
 import dev.tune.store.StoreEvents;
 import dev.tune.store.StoredExperiment;
 import dev.tune.store.TrialEvents;
-import dev.tune.result.Trial;
-import dev.tune.store.LocalDirectoryStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -69,7 +70,7 @@ public final class SharedExperiments {
                     try (ResultSet rows = s.executeQuery()) {
                         while (rows.next()) {
                             total += rows.getLong(2);
-                            counts.add(rows.getLong(2) + " " + rows.getString(1).toLowerCase(java.util.Locale.ROOT));
+                            counts.add(rows.getLong(2) + " " + rows.getString(1).toLowerCase(Locale.ROOT));
                         }
                     }
                 }
@@ -167,11 +168,13 @@ public final class SharedExperiments {
                 LocalDirectoryStore store = new LocalDirectoryStore(target)) {
             session.transaction("cannot export experiment " + name + " from", c -> {
                 long id;
-                try (PreparedStatement s = c.prepareStatement("SELECT id, info, state FROM tune_experiment WHERE name = ?")) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT id, info, state FROM tune_experiment WHERE name = ?")) {
                     s.setString(1, name);
                     try (ResultSet row = s.executeQuery()) {
                         if (!row.next()) {
-                            throw new StorageException("There is no experiment '" + name + "' in " + location.display());
+                            throw new StorageException("There is no experiment '" + name + "' in "
+                                    + location.display());
                         }
                         id = row.getLong(1);
                         store.open(StoreEvents.readInfo(row.getString(2)));
