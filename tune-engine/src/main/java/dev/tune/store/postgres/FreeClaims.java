@@ -38,11 +38,11 @@ final class FreeClaims {
         int number;
         synchronized (experiment) {
             Session session = experiment.session();
-            session.statement("cannot read the log of " + name + " in", c -> {
-                experiment.read(c, replica);
-                return null;
-            });
             if (held > 0) {
+                session.statement("cannot read the log of " + name + " in", c -> {
+                    experiment.read(c, replica);
+                    return null;
+                });
                 number = held;
             } else {
                 took = true;
@@ -51,8 +51,7 @@ final class FreeClaims {
                     if (sent[0]++ > 0) { // the first try may have landed before the connection broke
                         TrialRows.giveBackNumbers(c, experiment.id(), experiment.worker());
                     }
-                    return TrialRows.takeNumber(c, experiment.id(), experiment.info().samples(), experiment.worker(),
-                            graceSeconds);
+                    return experiment.takeAndRead(c, replica, experiment.info().samples(), graceSeconds);
                 });
                 if (taken.stopReason() != null) {
                     return new Claim.Stopped(taken.stopReason());

@@ -270,6 +270,18 @@ public final class PostgresExperiment implements SharedRun {
         lastRead = started;
     }
 
+    /**
+     * Takes the experiment's next trial number ({@link TrialRows#takeNumber}) and applies the events
+     * after this worker's cursor, in one round trip; the caller holds this monitor.
+     */
+    TrialRows.Taken takeAndRead(Connection c, Replica replica, int limit, double graceSeconds) throws SQLException {
+        long started = System.nanoTime();
+        TrialRows.Taken taken = TrialRows.takeAndRead(c, id, log.cursor(), log.withResults(replica), limit, worker,
+                graceSeconds, (seq, number, kind, body) -> replay(replica, seq, number, kind, body));
+        lastRead = started;
+        return taken;
+    }
+
     /** What this worker read of the log. */
     LogReplay log() {
         return log;

@@ -80,6 +80,35 @@ final class TrialRows {
         }
     }
 
+    /**
+     * {@link #takeNumber} and {@link EventLog#read} in one round trip ({@code tune_take_and_read}):
+     * {@code reader} gets every event after {@code after} (results only when {@code results}),
+     * read before the experiment's row is locked; then the number is taken. Run in auto-commit.
+     */
+    static Taken takeAndRead(Connection c, long experiment, long after, boolean results, int limit, String worker,
+            double graceSeconds, EventLog.Reader reader) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT seq, trial_number, kind, body FROM tune_take_and_read(?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, experiment);
+            s.setLong(2, after);
+            s.setBoolean(3, results);
+            s.setInt(4, limit);
+            s.setString(5, worker);
+            s.setDouble(6, graceSeconds);
+            s.setFetchSize(1000);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    String kind = rows.getString(3);
+                    if (rows.getLong(1) == 0 && kind.startsWith("taken")) {
+                        return new Taken(rows.getInt(2), rows.getString(4), kind.endsWith("+pending"));
+                    }
+                    reader.event(rows.getLong(1), rows.getInt(2), kind, rows.getString(4));
+                }
+            }
+        }
+        throw new SQLException("tune_take_and_read returned no head row");
+    }
+
     /** Gives back every number {@code worker} took and has not used: they no longer count towards the samples. */
     static void giveBackNumbers(Connection c, long experiment, String worker) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT tune_give_back_numbers(?, ?)")) {

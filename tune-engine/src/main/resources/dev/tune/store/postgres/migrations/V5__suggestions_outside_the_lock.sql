@@ -87,3 +87,26 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+-- A free claim's first round trip: every event after p_after (results left out unless p_results),
+-- read before the experiment's row is locked, then the number taken (tune_take_number) as the last
+-- row: seq = 0, trial_number = the number taken (0: none), kind = 'taken' or 'taken+pending'
+-- (trials wait to be taken over), body = the stop reason.
+CREATE FUNCTION tune_take_and_read(p_experiment BIGINT, p_after BIGINT, p_results BOOLEAN, p_limit INTEGER,
+        p_worker TEXT, p_grace_s DOUBLE PRECISION)
+RETURNS TABLE (seq BIGINT, trial_number INTEGER, kind TEXT, body TEXT)
+LANGUAGE plpgsql VOLATILE AS $$
+#variable_conflict use_column
+DECLARE
+    v_taken   INTEGER;
+    v_stop    TEXT;
+    v_pending BOOLEAN;
+BEGIN
+    RETURN QUERY SELECT ev.seq, ev.trial_number, ev.kind, ev.body FROM tune_event ev
+        WHERE ev.experiment_id = p_experiment AND ev.seq > p_after AND (p_results OR ev.kind <> 'result')
+        ORDER BY ev.seq;
+    SELECT t.taken, t.stop_reason, t.pending INTO v_taken, v_stop, v_pending
+        FROM tune_take_number(p_experiment, p_limit, p_worker, p_grace_s) t;
+    RETURN QUERY SELECT 0::BIGINT, v_taken, CASE WHEN v_pending THEN 'taken+pending' ELSE 'taken' END, v_stop;
+END
+$$;
