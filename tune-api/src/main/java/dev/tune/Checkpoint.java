@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.file.Path;
 
 /**
  * State that survives a trial's restart: Ray's {@code save_checkpoint} and {@code load_checkpoint}
@@ -17,7 +18,7 @@ import java.lang.annotation.Target;
  *
  * <p><b>On methods</b>, for state that is not a field Jackson can write (a native model, bytes in
  * its own format): a {@link Save} method writes into the directory it is given, a {@link Load}
- * method reads from it. Each is one instance method taking one {@code java.nio.file.Path} (the
+ * method reads from it. Each is one instance method taking one {@link Path} (the
  * checkpoint's directory, which exists and belongs to this checkpoint), of any visibility and
  * return type, that may throw; a class declares both or neither. {@code Load} runs on a new
  * instance after {@link Setup @Setup}. Fields and methods combine: fields are written (to

@@ -1,5 +1,6 @@
 package dev.tune;
 
+import dev.tune.space.Space;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Declares hyperparameters in code: a static no-arg method, or a static field, of the trainable's
- * class whose value is a {@link dev.tune.space.Space}, built with {@link dev.tune.space.Space#builder()}.
+ * class whose value is a {@link Space}, built with {@link Space#builder()}.
  *
  * <p>Use it for what annotations cannot say: nested names ({@code optimizer.lr}), values computed
  * from other sampled values (Ray's {@code sample_from}), or spaces shared between trainables. It

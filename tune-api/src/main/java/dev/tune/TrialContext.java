@@ -2,6 +2,7 @@ package dev.tune;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The running trial, as user code sees it: its identity, its config, and the channel for
@@ -59,7 +60,7 @@ public interface TrialContext {
      * {@code tune.get_checkpoint()}; empty on a fresh start. {@link #iteration()} then continues
      * from the checkpoint's iteration.
      */
-    java.util.Optional<Path> latestCheckpoint();
+    Optional<Path> latestCheckpoint();
 
     /** Reports a single metric; see {@link #report(Map)}. */
     default void report(String metric, double value) {

@@ -1,5 +1,6 @@
 package dev.tune;
 
+import dev.tune.space.SpaceBuilder;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,7 +12,7 @@ import java.lang.annotation.Target;
  * the hyperparameter {@code param} takes one of the values {@code equals} (written as text: a
  * choice's value as it prints, or a number). In other trials the member gets {@code null}, so it
  * must have a reference type ({@code Double}, not {@code double}). The annotation form of
- * {@link dev.tune.space.SpaceBuilder#when}.
+ * {@link SpaceBuilder#when}.
  *
  * <pre>{@code
  * @Choice({"sgd", "adam"}) String optimizer;

@@ -1,7 +1,7 @@
 package dev.tune.samples;
 
-import dev.tune.result.ExperimentResult;
 import dev.tune.options.TuneOptions;
+import dev.tune.result.ExperimentResult;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.util.LinkedHashMap;

@@ -10,6 +10,7 @@ import dev.tune.Trainable;
 import dev.tune.TrialContext;
 import dev.tune.Uniform;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sample 6: checkpoints and fault tolerance.
@@ -32,7 +33,7 @@ import java.util.Map;
 public class TuneSample_06_Checkpoints {
 
     /** Failures left to inject, so the sample shows one restart. */
-    static final java.util.concurrent.atomic.AtomicInteger FAILURES = new java.util.concurrent.atomic.AtomicInteger(1);
+    static final AtomicInteger FAILURES = new AtomicInteger(1);
 
     @Uniform(lower = 0.01, upper = 0.5)
     double lr;

@@ -1,5 +1,6 @@
 package dev.tune.samples;
 
+import dev.tune.Mode;
 import dev.tune.Seed;
 import dev.tune.Trainable;
 import dev.tune.TrialContext;
@@ -19,7 +20,7 @@ public final class TuneSample_08_MedianStopping {
     private TuneSample_08_MedianStopping() {
     }
 
-    @Trainable(name = "median-stopping", metric = "accuracy", mode = dev.tune.Mode.MAX, samples = 20,
+    @Trainable(name = "median-stopping", metric = "accuracy", mode = Mode.MAX, samples = 20,
             maxConcurrentTrials = 1,
             scheduler = "median(timeAttr=training_iteration,gracePeriod=5,minSamplesRequired=3)")
     @Seed(8)

@@ -2,6 +2,7 @@ package dev.tune.samples;
 
 import dev.tune.Checkpoint;
 import dev.tune.LogUniform;
+import dev.tune.Mode;
 import dev.tune.Seed;
 import dev.tune.Step;
 import dev.tune.Stop;
@@ -24,7 +25,7 @@ import java.util.Map;
  * {@code pbt_global.txt}, and {@code pbt_policy_<trial>.txt} holds the schedule that led to each
  * trial's final state.
  */
-@Trainable(name = "pbt", metric = "skill", mode = dev.tune.Mode.MAX, samples = 12, maxConcurrentTrials = 4,
+@Trainable(name = "pbt", metric = "skill", mode = Mode.MAX, samples = 12, maxConcurrentTrials = 4,
         searcher = "random", scheduler = "pbt(timeAttr=training_iteration,perturbationInterval=4,mutations=lr)")
 @Stop(maxIterations = TuneSample_09_PopulationBasedTraining.STEPS)
 @Seed(9)

@@ -1,6 +1,7 @@
 package dev.tune.space;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /** One of a fixed list of values, drawn uniformly (Ray's {@code tune.choice}). */
@@ -27,12 +28,12 @@ public record Categorical(List<Object> values) implements Domain {
      * The position of {@code value} in {@code values}, numbers compared by value (1 equals 1L and
      * 1.0, as a config may hold either), others by {@code equals}; -1 when absent.
      */
-    public static int indexOf(java.util.List<?> values, Object value) {
+    public static int indexOf(List<?> values, Object value) {
         for (int i = 0; i < values.size(); i++) {
             Object candidate = values.get(i);
             if (candidate instanceof Number a && value instanceof Number b
                     ? Double.compare(a.doubleValue(), b.doubleValue()) == 0
-                    : java.util.Objects.equals(candidate, value)) {
+                    : Objects.equals(candidate, value)) {
                 return i;
             }
         }

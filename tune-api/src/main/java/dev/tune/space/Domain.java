@@ -1,5 +1,6 @@
 package dev.tune.space;
 
+import java.math.BigDecimal;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,9 +23,12 @@ public sealed interface Domain
     /** A short description in Ray's vocabulary, e.g. {@code loguniform(0.0001, 0.1)}. */
     String describe();
 
-    /** {@code value} rounded to the nearest multiple of {@code q}, without binary rounding noise (0.3, not 0.30000000000000004). */
+    /**
+     * {@code value} rounded to the nearest multiple of {@code q}, without binary rounding noise (0.3, not
+     * 0.30000000000000004).
+     */
     static double quantize(double value, double q) {
         double k = Math.rint(value / q);
-        return new java.math.BigDecimal(Double.toString(q)).multiply(java.math.BigDecimal.valueOf((long) k)).doubleValue();
+        return new BigDecimal(Double.toString(q)).multiply(BigDecimal.valueOf((long) k)).doubleValue();
     }
 }

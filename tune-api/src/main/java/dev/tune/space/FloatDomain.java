@@ -16,7 +16,8 @@ public record FloatDomain(double lower, double upper, boolean log, double base, 
 
     public FloatDomain {
         if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
-            throw new IllegalArgumentException("bounds must be finite numbers, got lower=" + lower + ", upper=" + upper);
+            throw new IllegalArgumentException("bounds must be finite numbers, got lower=" + lower
+                    + ", upper=" + upper);
         }
         if (!(lower < upper)) {
             throw new IllegalArgumentException("lower (" + lower + ") must be below upper (" + upper + ")");
@@ -111,6 +112,7 @@ public record FloatDomain(double lower, double upper, boolean log, double base, 
     @Override
     public String describe() {
         String kind = (q > 0 ? "q" : "") + (log ? "loguniform" : "uniform");
-        return kind + "(" + lower + ", " + upper + (q > 0 ? ", q=" + q : "") + (log && base != 10 ? ", base=" + base : "") + ")";
+        return kind + "(" + lower + ", " + upper + (q > 0 ? ", q=" + q : "")
+                + (log && base != 10 ? ", base=" + base : "") + ")";
     }
 }

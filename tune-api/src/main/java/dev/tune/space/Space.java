@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -116,7 +117,7 @@ public final class Space {
             Domain domain = entry.getValue() instanceof Conditional c ? c.base() : entry.getValue();
             if (domain instanceof SampleFrom from && values.containsKey(entry.getKey())) {
                 Map<String, Object> known = new LinkedHashMap<>(values);
-                known.values().removeIf(java.util.Objects::isNull);
+                known.values().removeIf(Objects::isNull);
                 Object value = from.function().apply(Config.of(known));
                 if (value == null) {
                     values.remove(entry.getKey());

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds a {@link Space} with Ray's sampling functions, in Ray's argument conventions: upper
@@ -27,13 +29,13 @@ public final class SpaceBuilder {
 
     private final String prefix;
     private final Map<String, Domain> domains;
-    private final java.util.function.UnaryOperator<Domain> condition;
+    private final UnaryOperator<Domain> condition;
 
     SpaceBuilder() {
         this("", new LinkedHashMap<>(), d -> d);
     }
 
-    private SpaceBuilder(String prefix, Map<String, Domain> domains, java.util.function.UnaryOperator<Domain> condition) {
+    private SpaceBuilder(String prefix, Map<String, Domain> domains, UnaryOperator<Domain> condition) {
         this.prefix = prefix;
         this.domains = domains;
         this.condition = condition;
@@ -121,7 +123,10 @@ public final class SpaceBuilder {
     /**
      * Declares the hyperparameters that {@code group} adds as existing only when {@code parent}
      * (declared before, by its full name) takes one of {@code values}:
-     * {@code .choice("optimizer", "sgd", "adam").when("optimizer", List.of("sgd"), g -> g.uniform("momentum", 0.5, 0.99))}.
+     * <pre>{@code
+     * .choice("optimizer", "sgd", "adam")
+     *         .when("optimizer", List.of("sgd"), g -> g.uniform("momentum", 0.5, 0.99))
+     * }</pre>
      */
     public SpaceBuilder when(String parent, List<?> values, Consumer<SpaceBuilder> group) {
         if (!domains.containsKey(parent)) {
@@ -142,7 +147,7 @@ public final class SpaceBuilder {
         return Space.of(domains);
     }
 
-    private SpaceBuilder add(String name, java.util.function.Supplier<Domain> domain) {
+    private SpaceBuilder add(String name, Supplier<Domain> domain) {
         String qualified = qualify(name);
         if (domains.containsKey(qualified)) {
             throw new IllegalArgumentException("hyperparameter '" + qualified + "' is declared twice");
@@ -157,7 +162,8 @@ public final class SpaceBuilder {
 
     private String qualify(String name) {
         if (name == null || name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("a hyperparameter name must be non-empty without spaces, got '" + name + "'");
+            throw new IllegalArgumentException("a hyperparameter name must be non-empty without spaces, got '"
+                    + name + "'");
         }
         return prefix + name;
     }

@@ -1,8 +1,5 @@
 package dev.tune.bench;
 
-import dev.tune.result.ExperimentResult;
-import dev.tune.options.TuneOptions;
-import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -108,8 +105,9 @@ final class B1ModelBased {
             first[i] = run.firstMs();
             last[i] = run.lastMs();
             out.printf("  %s %,d repeat %d: %s s, %s trials/s, ms/trial first 10%% %s, last 10%% %s%s%n", c.searcher(),
-                    c.trials(), i + 1, ResultLine.plain(run.seconds(), 3), ResultLine.plain(c.trials() / run.seconds(), 1),
-                    ResultLine.plain(run.firstMs(), 4), ResultLine.plain(run.lastMs(), 4), run.problem());
+                    c.trials(), i + 1, ResultLine.plain(run.seconds(), 3),
+                    ResultLine.plain(c.trials() / run.seconds(), 1), ResultLine.plain(run.firstMs(), 4),
+                    ResultLine.plain(run.lastMs(), 4), run.problem());
         }
         Figures f = new Figures(Stats.median(seconds), Stats.median(first), Stats.median(last));
         if (Double.isNaN(c.optunaSeconds())) {

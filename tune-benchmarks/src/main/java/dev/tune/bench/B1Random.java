@@ -3,8 +3,8 @@ package dev.tune.bench;
 import dev.tune.Mode;
 import dev.tune.Trainable;
 import dev.tune.Uniform;
-import dev.tune.result.ExperimentResult;
 import dev.tune.options.TuneOptions;
+import dev.tune.result.ExperimentResult;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.PrintStream;
@@ -89,7 +89,8 @@ final class B1Random {
     /** One timed run; {@code ran} and {@code errors} tell whether the engine did all it was asked. */
     record Run(double seconds, double firstMs, double lastMs, int asked, int ran, int errors) {
         String problem() {
-            return ran == asked && errors == 0 ? "" : " (ENGINE: " + ran + " of " + asked + " trials, " + errors + " errors)";
+            return ran == asked && errors == 0 ? ""
+                    : " (ENGINE: " + ran + " of " + asked + " trials, " + errors + " errors)";
         }
     }
 }

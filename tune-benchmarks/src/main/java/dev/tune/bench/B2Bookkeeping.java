@@ -3,9 +3,9 @@ package dev.tune.bench;
 import dev.tune.Mode;
 import dev.tune.Trainable;
 import dev.tune.Uniform;
-import dev.tune.result.ExperimentResult;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
+import dev.tune.result.ExperimentResult;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.io.PrintStream;
@@ -86,7 +86,8 @@ final class B2Bookkeeping {
         double target = persisted ? c.targetPersistedPct() : c.targetMemoryPct();
         out.printf("B2 %s, median of %d: %s s, overhead %s%%%s%n", name, repeats, ResultLine.plain(wall, 3),
                 ResultLine.plain(overhead, 2), Double.isNaN(target) ? " (no target; Ray Tune: +14.4%)"
-                        : ", target at most +" + ResultLine.plain(target, 0) + "%: " + (overhead <= target ? "met" : "MISSED"));
+                        : ", target at most +" + ResultLine.plain(target, 0) + "%: "
+                                + (overhead <= target ? "met" : "MISSED"));
         return ResultLine.of("B2", name).count("trials", c.trials()).decimal("wall_s", wall, 3)
                 .decimal("min_s", min, 3).decimal("overhead_pct", overhead, 2).toString();
     }
@@ -122,7 +123,8 @@ final class B2Bookkeeping {
 
     private record Run(double seconds, int ran, int errors) {
         String problem(int asked) {
-            return ran == asked && errors == 0 ? "" : " (ENGINE: " + ran + " of " + asked + " trials, " + errors + " errors)";
+            return ran == asked && errors == 0 ? ""
+                    : " (ENGINE: " + ran + " of " + asked + " trials, " + errors + " errors)";
         }
     }
 }

@@ -4,13 +4,13 @@ import dev.tune.Mode;
 import dev.tune.Trainable;
 import dev.tune.TrialContext;
 import dev.tune.Uniform;
+import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
-import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.schedule.AsyncHyperBandScheduler;
-import dev.tune.schedule.HyperBandScheduler;
 import dev.tune.schedule.FifoScheduler;
+import dev.tune.schedule.HyperBandScheduler;
 import dev.tune.schedule.MedianStoppingRule;
 import dev.tune.schedule.Scheduler;
 import dev.tune.schedule.TimeAttribute;
@@ -95,7 +95,8 @@ final class B3Reports {
         if (persisted) {
             double micros = DiskProbe.microsPerTrial(1_000);
             out.printf("  disk now: %s us to create a directory and 3 small files (one thread); for %d trials that"
-                    + " alone is %s s%n", ResultLine.plain(micros, 1), TRIALS, ResultLine.plain(micros * TRIALS / 1e6, 3));
+                    + " alone is %s s%n", ResultLine.plain(micros, 1), TRIALS,
+                    ResultLine.plain(micros * TRIALS / 1e6, 3));
         }
         double[] rates = new double[repeats];
         double[] reports = new double[repeats];
@@ -151,7 +152,8 @@ final class B3Reports {
     /** One timed run; {@code ran} and {@code errors} tell whether the engine did all it was asked. */
     private record Run(double seconds, long reports, int stopped, int ran, int errors) {
         String problem() {
-            return ran == TRIALS && errors == 0 ? "" : " (ENGINE: " + ran + " of " + TRIALS + " trials, " + errors + " errors)";
+            return ran == TRIALS && errors == 0 ? ""
+                    : " (ENGINE: " + ran + " of " + TRIALS + " trials, " + errors + " errors)";
         }
     }
 

@@ -58,7 +58,8 @@ final class B4FunctionCheck {
         });
         for (B4Function function : B4Function.values()) {
             JsonNode known = reference.knownOptimum(function.id());
-            check.close("JSON " + function.id() + " f_star", function.optimum(), reference.optimum(function.id()), SAME);
+            check.close("JSON " + function.id() + " f_star", function.optimum(), reference.optimum(function.id()),
+                    SAME);
             check.argmin("JSON", function, jsonPoint(function, known.path("argmin")));
             if (function != B4Function.MIXED) {
                 check.bounds(function, known.path("bounds"));

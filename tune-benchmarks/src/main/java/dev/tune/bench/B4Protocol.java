@@ -1,8 +1,9 @@
 package dev.tune.bench;
 
-import dev.tune.result.ExperimentResult;
-import dev.tune.result.Trial;
 import dev.tune.options.TuneOptions;
+import dev.tune.result.ExperimentResult;
+import dev.tune.result.Result;
+import dev.tune.result.Trial;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ final class B4Protocol {
     }
 
     private static double value(Trial trial) {
-        Optional<dev.tune.result.Result> last = trial.lastResult();
+        Optional<Result> last = trial.lastResult();
         return last.isPresent() ? last.get().metric("value") : Double.NaN;
     }
 }

@@ -26,9 +26,9 @@ final class B4Quality {
     static List<String> run(int repeats, List<String> searchers, PrintStream out) {
         B4Reference reference = B4Reference.load();
         out.println(B4FunctionCheck.run(reference));
-        out.println("B4: " + B4Function.values().length + " functions, parameters x0..x{d-1} (mixed: c, n, x, y) suggested"
-                + " in order; budget " + B4Protocol.BUDGET + " trials; seeds 0.." + (B4Reference.SEEDS - 1) + "; one trial"
-                + " at a time; in memory, verbose 0; regret@k = best value among trials 1..k minus f*");
+        out.println("B4: " + B4Function.values().length + " functions, parameters x0..x{d-1} (mixed: c, n, x, y)"
+                + " suggested in order; budget " + B4Protocol.BUDGET + " trials; seeds 0.." + (B4Reference.SEEDS - 1)
+                + "; one trial at a time; in memory, verbose 0; regret@k = best value among trials 1..k minus f*");
         out.println("  reference: " + reference.environment() + " (optuna-4.9-reference.json, quality.raw)");
         List<String> available = new ArrayList<>();
         for (String searcher : searchers) {
@@ -72,7 +72,8 @@ final class B4Quality {
         out.printf("B4: %d searcher(s) x %d functions x %d seeds, each run %d time(s), wall per run the median of them;"
                 + " repeats with other regrets: %d%s%s%n", available.size(), B4Function.values().length,
                 B4Reference.SEEDS, repeats, differing,
-                differing == 0 ? " (runs are reproducible from their seed)" : " (NOT REPRODUCIBLE: figures from repeat 1)",
+                differing == 0 ? " (runs are reproducible from their seed)"
+                        : " (NOT REPRODUCIBLE: figures from repeat 1)",
                 problems == 0 ? "" : "; ENGINE PROBLEMS in " + problems + " runs");
         return B4Report.print(reference, figures, out);
     }

@@ -52,7 +52,8 @@ final class B4Reference {
 
     /** Optuna's regrets after {@code k} trials (25, 50 or 100), seeds 0..19 in order. */
     double[] regrets(String function, String sampler, int k) {
-        return numbers(run(function, sampler).path("regret").path(Integer.toString(k)), function + "/" + sampler + "@" + k);
+        return numbers(run(function, sampler).path("regret").path(Integer.toString(k)),
+                function + "/" + sampler + "@" + k);
     }
 
     /** Optuna's wall seconds per run, seeds 0..19 in order. */

@@ -60,18 +60,22 @@ final class B4Report {
                         verdict(pBest, median, Stats.median(bestRegrets)));
                 results.add("RESULT B4 " + id + " searcher=" + searcher + " median_regret=" + decimal(median)
                         + " optuna_tpe=" + decimal(Stats.median(tpe)) + " p_vs_tpe=" + ResultLine.plain(pTpe, 6)
-                        + " optuna_best=" + decimal(Stats.median(bestRegrets)) + " p_vs_best=" + ResultLine.plain(pBest, 6));
+                        + " optuna_best=" + decimal(Stats.median(bestRegrets))
+                        + " p_vs_best=" + ResultLine.plain(pBest, 6));
             }
             int n = B4Function.values().length;
-            out.printf("B4 %s: parity with Optuna tpe on %d of %d functions, with the best Optuna sampler on %d of %d%s%n",
+            out.printf("B4 %s: parity with Optuna tpe on %d of %d functions,"
+                    + " with the best Optuna sampler on %d of %d%s%n",
                     searcher, tpeParity, n, bestParity, n, searcher.equals(DEFAULT_SEARCHER)
-                            ? "; target (the default searcher): " + TARGET_TPE + " of " + n + " and at least " + TARGET_BEST
-                            + " of " + n + ": " + (tpeParity >= TARGET_TPE && bestParity >= TARGET_BEST ? "met" : "MISSED")
+                            ? "; target (the default searcher): " + TARGET_TPE + " of " + n
+                            + " and at least " + TARGET_BEST + " of " + n + ": "
+                            + (tpeParity >= TARGET_TPE && bestParity >= TARGET_BEST ? "met" : "MISSED")
                             : "");
         }
         if (!figures.containsKey(DEFAULT_SEARCHER)) {
-            out.println("B4 targets (the default searcher '" + DEFAULT_SEARCHER + "' at parity with Optuna tpe on 7 of 7"
-                    + " and with the best sampler on at least 5 of 7): not assessed, '" + DEFAULT_SEARCHER + "' did not run");
+            out.println("B4 targets (the default searcher '" + DEFAULT_SEARCHER
+                    + "' at parity with Optuna tpe on 7 of 7 and with the best sampler on at least 5 of 7):"
+                    + " not assessed, '" + DEFAULT_SEARCHER + "' did not run");
         }
         sanity(reference, figures.get("random"), out);
         out.println("Note: tune's searchers are seeded differently from Optuna's samplers, so regrets compare"
@@ -102,15 +106,18 @@ final class B4Report {
     /** Java random against Optuna random at every checkpoint: both should draw from the same distribution. */
     private static void sanity(B4Reference reference, Map<B4Function, Figures> random, PrintStream out) {
         if (random == null) {
-            out.println("B4 sanity check (tune random against Optuna random): not run, random was not among the searchers");
+            out.println("B4 sanity check (tune random against Optuna random): not run,"
+                    + " random was not among the searchers");
             return;
         }
         int same = 0;
         for (B4Function function : B4Function.values()) {
-            StringBuilder line = new StringBuilder("B4 sanity " + function.id() + ": tune random against Optuna random,");
+            StringBuilder line = new StringBuilder("B4 sanity " + function.id()
+                    + ": tune random against Optuna random,");
             double p100 = Double.NaN;
             for (int k : B4Reference.CHECKPOINTS) {
-                double p = MannWhitney.pValue(random.get(function).at(k), reference.regrets(function.id(), "random", k));
+                double p = MannWhitney.pValue(random.get(function).at(k),
+                        reference.regrets(function.id(), "random", k));
                 line.append(" p@").append(k).append(" = ").append(ResultLine.plain(p, 4));
                 p100 = p;
             }
@@ -121,8 +128,8 @@ final class B4Report {
         }
         int n = B4Function.values().length;
         out.printf("B4 sanity: tune random indistinguishable from Optuna random on %d of %d functions%s%n", same, n,
-                same == n ? "" : " (expected " + n + "; at 5% a single miss in 7 happens by chance about 30% of the time,"
-                        + " so look at p@25 and p@50 too)");
+                same == n ? "" : " (expected " + n + "; at 5% a single miss in 7 happens by chance"
+                        + " about 30% of the time, so look at p@25 and p@50 too)");
     }
 
     static boolean parity(double p, double javaMedian, double optunaMedian) {
@@ -140,7 +147,10 @@ final class B4Report {
         return sig(Stats.median(values)) + " [" + sig(Stats.iqr(values)) + "] / " + sig(Stats.mean(values));
     }
 
-    /** Three significant digits as a plain decimal, trailing zeros dropped, integers kept whole (BENCHMARKS.md's cells). */
+    /**
+     * Three significant digits as a plain decimal, trailing zeros dropped, integers kept whole (BENCHMARKS.md's
+     * cells).
+     */
     static String sig(double value) {
         if (!Double.isFinite(value)) {
             return "NaN";

@@ -24,7 +24,8 @@ record B4Trial(int number, double value, long startMs, long endMs) {
         }
         Result result = last.get();
         long end = result.timestamp();
-        return new B4Trial(trial.number(), result.metric("value"), end - Math.round(result.timeTotalSeconds() * 1000), end);
+        return new B4Trial(trial.number(), result.metric("value"),
+                end - Math.round(result.timeTotalSeconds() * 1000), end);
     }
 
     /** {@code number value startMs endMs}, the value as Java prints a double, so it reads back exactly. */

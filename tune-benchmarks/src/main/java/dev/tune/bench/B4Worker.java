@@ -59,8 +59,8 @@ final class B4Worker {
             long pauseMillis) {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:+UseSerialGC", "-Xshare:auto", "-Db4w.pauseMillis=" + pauseMillis, "-cp",
-                System.getProperty("java.class.path"), B4Worker.class.getName(), url, searcher, Integer.toString(workers),
-                Integer.toString(seeds), scratch.toString(), Integer.toString(index));
+                System.getProperty("java.class.path"), B4Worker.class.getName(), url, searcher,
+                Integer.toString(workers), Integer.toString(seeds), scratch.toString(), Integer.toString(index));
     }
 
     public static void main(String[] args) throws Exception {

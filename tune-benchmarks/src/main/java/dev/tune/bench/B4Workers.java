@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -128,13 +129,16 @@ final class B4Workers {
     /** The workers' side: starts the worker JVMs, follows them function by function, reads their runs. */
     private static Map<B4Function, B4Arm> shared(PostgresServer server, String searcher, int seeds, int workers,
             PrintStream out) {
-        String url = server.createDatabase("b4w_" + searcher.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_"));
+        String url = server.createDatabase("b4w_" + searcher.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_"));
         Path scratch = ScratchDirs.create("tune-bench-b4w-");
         List<Process> processes = new ArrayList<>();
         try {
             for (int i = 0; i < workers; i++) {
-                processes.add(new ProcessBuilder(B4Worker.command(url, searcher, workers, seeds, scratch, i, PAUSE_MILLIS))
-                        .redirectErrorStream(true).redirectOutput(scratch.resolve("worker-" + i + ".log").toFile()).start());
+                processes.add(new ProcessBuilder(
+                        B4Worker.command(url, searcher, workers, seeds, scratch, i, PAUSE_MILLIS))
+                        .redirectErrorStream(true)
+                        .redirectOutput(scratch.resolve("worker-" + i + ".log").toFile())
+                        .start());
             }
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(TIMEOUT_MINUTES);
             Map<B4Function, B4Arm> arms = new LinkedHashMap<>();
@@ -152,7 +156,8 @@ final class B4Workers {
                     arm.record(seed, files.get(0).subList(1, files.get(0).size()).stream().map(B4Trial::parse).toList(),
                             seconds, function.optimum());
                 }
-                out.printf("  B4W %s %s, %d worker JVMs on PostgreSQL: %d seeds, %s s/run, %s trials running on average%s%n",
+                out.printf("  B4W %s %s, %d worker JVMs on PostgreSQL: %d seeds, %s s/run,"
+                        + " %s trials running on average%s%n",
                         searcher, function.id(), workers, seeds, ResultLine.plain(arm.meanSeconds(), 2),
                         ResultLine.plain(arm.meanConcurrency(), 2), disagreeing == 0 ? ""
                                 : " (" + disagreeing + " worker results DIFFER from the first worker's)");
@@ -189,8 +194,8 @@ final class B4Workers {
             boolean failed = processes.stream().anyMatch(p -> !p.isAlive() && p.exitValue() != 0);
             boolean ended = processes.stream().noneMatch(Process::isAlive) && !files.stream().allMatch(Files::exists);
             if (failed || ended || System.nanoTime() > deadline) {
-                throw new IllegalStateException("B4W: a worker JVM ended or the run timed out before " + dir.getFileName()
-                        + " was done; logs in " + scratch);
+                throw new IllegalStateException("B4W: a worker JVM ended or the run timed out before "
+                        + dir.getFileName() + " was done; logs in " + scratch);
             }
             Thread.sleep(200);
         }

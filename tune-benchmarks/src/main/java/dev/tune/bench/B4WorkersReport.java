@@ -42,17 +42,18 @@ final class B4WorkersReport {
                 double p = valued ? MannWhitney.pValue(shared, parallel) : Double.NaN;
                 boolean parity = valued && B4Report.parity(p, sharedMedian, parallelMedian);
                 atParity += parity ? 1 : 0;
-                out.printf("B4W %s %s: median regret@100 %s with %d workers, %s in one process; p = %s, %s%s%n", searcher,
-                        function.id(), B4Report.sig(sharedMedian), workers, B4Report.sig(parallelMedian),
+                out.printf("B4W %s %s: median regret@100 %s with %d workers, %s in one process; p = %s, %s%s%n",
+                        searcher, function.id(), B4Report.sig(sharedMedian), workers, B4Report.sig(parallelMedian),
                         ResultLine.plain(p, 4), valued ? B4Report.verdict(p, sharedMedian, parallelMedian)
                                 : "NOT ASSESSED (runs without 100 valued trials)", problems(arms));
-                results.add("RESULT B4W " + searcher + " " + function.id() + " parallel=" + B4Report.decimal(parallelMedian)
-                        + " workers=" + B4Report.decimal(sharedMedian) + " p=" + ResultLine.plain(p, 6) + " parity="
-                        + (parity ? "yes" : "no"));
+                results.add("RESULT B4W " + searcher + " " + function.id()
+                        + " parallel=" + B4Report.decimal(parallelMedian)
+                        + " workers=" + B4Report.decimal(sharedMedian) + " p=" + ResultLine.plain(p, 6)
+                        + " parity=" + (parity ? "yes" : "no"));
             }
             int n = B4Function.values().length;
-            summaries.add(String.format("B4W %s: %d workers at parity with one process of %d parallel trials on %d of %d"
-                    + " functions", searcher, workers, workers, atParity, n));
+            summaries.add(String.format("B4W %s: %d workers at parity with one process of %d parallel trials"
+                    + " on %d of %d functions", searcher, workers, workers, atParity, n));
             results.add(ResultLine.of("B4W", searcher + " all").count("parity_on", atParity).count("functions", n)
                     .toString());
         }
@@ -72,8 +73,8 @@ final class B4WorkersReport {
             B4Arm[] arms = figures.get(function);
             String[] sides = {"1 process, " + workers + " parallel", workers + " workers"};
             for (int i = 0; i < arms.length; i++) {
-                out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", function.id(), sides[i], B4Report.cell(arms[i].at(25)),
-                        B4Report.cell(arms[i].at(50)), B4Report.cell(arms[i].at(100)),
+                out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", function.id(), sides[i],
+                        B4Report.cell(arms[i].at(25)), B4Report.cell(arms[i].at(50)), B4Report.cell(arms[i].at(100)),
                         ResultLine.plain(arms[i].meanConcurrency(), 2), ResultLine.plain(arms[i].meanSeconds(), 2));
             }
         }
@@ -83,7 +84,8 @@ final class B4WorkersReport {
     private static String problems(B4Arm[] arms) {
         int parallel = arms[0].problems();
         int shared = arms[1].problems();
-        return parallel + shared == 0 ? "" : " (ENGINE: runs without 100 valued trials: " + parallel + " in one process, "
+        return parallel + shared == 0 ? ""
+                : " (ENGINE: runs without 100 valued trials: " + parallel + " in one process, "
                 + shared + " with workers)";
     }
 }

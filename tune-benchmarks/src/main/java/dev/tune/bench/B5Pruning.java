@@ -6,13 +6,14 @@ import dev.tune.QRandInt;
 import dev.tune.Trainable;
 import dev.tune.TrialContext;
 import dev.tune.Uniform;
+import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
-import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.schedule.AsyncHyperBandScheduler;
-import dev.tune.schedule.HyperBandScheduler;
 import dev.tune.schedule.FifoScheduler;
+import dev.tune.schedule.HyperBandScheduler;
+import dev.tune.schedule.MedianStoppingRule;
 import dev.tune.schedule.Scheduler;
 import dev.tune.schedule.TimeAttribute;
 import dev.tune.trainable.Experiment;
@@ -57,8 +58,8 @@ final class B5Pruning {
                     + "ITERATION, maxT 81, grace 1, rf 3, 5 brackets): Ray's asynchronous HyperBand, shaped like"
                     + " Optuna's HyperbandPruner (one asynchronous successive-halving pruner per bracket)", "random",
                     () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 5)),
-            new Method("tpe_hyperband", "tpe_hyperband", "TPE (defaults) + HyperBandScheduler(ITERATION, maxT 81, rf 3):"
-                    + " BOHB-style, synchronous", "tpe",
+            new Method("tpe_hyperband", "tpe_hyperband", "TPE (defaults)"
+                    + " + HyperBandScheduler(ITERATION, maxT 81, rf 3): BOHB-style, synchronous", "tpe",
                     () -> new HyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 3)),
             new Method("tpe_async_hyperband", "tpe_hyperband", "TPE (defaults) + AsyncHyperBandScheduler(ITERATION,"
                     + " maxT 81, grace 1, rf 3, 5 brackets)", "tpe",
@@ -71,7 +72,7 @@ final class B5Pruning {
                     () -> new AsyncHyperBandScheduler(TimeAttribute.ITERATION, "loss", Mode.MIN, EPOCHS, 1, 3, 5)),
             new Method("tpe_median", "tpe_median", "TPE (defaults) + MedianStoppingRule(ITERATION, grace 0,"
                     + " 5 start-up trials): checked after every epoch", "tpe",
-                    () -> new dev.tune.schedule.MedianStoppingRule(TimeAttribute.ITERATION, "loss", Mode.MIN, 0, 5)));
+                    () -> new MedianStoppingRule(TimeAttribute.ITERATION, "loss", Mode.MIN, 0, 5)));
 
     /** Every method's id, the default of {@code --searchers} for B5. */
     static final List<String> METHOD_IDS = METHODS.stream().map(Method::id).toList();
@@ -159,7 +160,8 @@ final class B5Pruning {
         }
         out.printf("B5: %d seeds x %d methods x 2 modes, each run %d time(s), wall per run the median of them;"
                 + " repeats with another outcome: %d%s%n", SEEDS, methods.size(), repeats, differing,
-                differing == 0 ? " (runs are reproducible from their seed)" : " (NOT REPRODUCIBLE: figures from repeat 1)");
+                differing == 0 ? " (runs are reproducible from their seed)"
+                        : " (NOT REPRODUCIBLE: figures from repeat 1)");
         return B5Report.print(figures, out);
     }
 
@@ -187,8 +189,8 @@ final class B5Pruning {
     }
 
     private static RunFigures once(Experiment experiment, Method method, Budget budget, long seed) {
-        TuneOptions.Builder options = TuneOptions.builder().seed(seed).searcher(method.searcher()).scheduler(method.scheduler())
-                .maxConcurrentTrials(1).inMemory().verbose(0);
+        TuneOptions.Builder options = TuneOptions.builder().seed(seed).searcher(method.searcher())
+                .scheduler(method.scheduler()).maxConcurrentTrials(1).inMemory().verbose(0);
         if (budget == Budget.A) {
             options.samples(MODE_A_TRIALS);
         } else {
@@ -211,7 +213,8 @@ final class B5Pruning {
             if (Double.isNaN(bestObserved) || observed < bestObserved) {
                 bestObserved = observed;
                 trueFinal = LearningCurve.of(trial.config().getDouble("lr"),
-                        ((Number) trial.config().get("width")).intValue(), trial.config().getDouble("dropout")).mean(EPOCHS);
+                        ((Number) trial.config().get("width")).intValue(), trial.config().getDouble("dropout"))
+                        .mean(EPOCHS);
             }
         }
         return new RunFigures(bestObserved, trueFinal, trueFinal - LearningCurve.OPTIMUM_MEAN_81, epochs,

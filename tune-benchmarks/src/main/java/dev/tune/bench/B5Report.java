@@ -5,6 +5,7 @@ import dev.tune.bench.B5Pruning.Method;
 import dev.tune.bench.B5Pruning.RunFigures;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,8 @@ final class B5Report {
         for (Budget budget : Budget.values()) {
             out.printf("%nB5 mode %s: %s. Cells: median [IQR] over seeds; s/run: mean over seeds, as Optuna's column%n",
                     budget, budget.description);
-            out.println("| method | seeds | best obs | true | regret (true - opt) | epochs | trials | completed | s/run |");
+            out.println("| method | seeds | best obs | true | regret (true - opt) | epochs | trials | completed"
+                    + " | s/run |");
             out.println("|---|---:|---|---|---|---:|---:|---:|---:|");
             for (Method method : B5Pruning.METHODS) {
                 if (!figures.containsKey(B5Pruning.key(method, budget))) {
@@ -66,7 +68,8 @@ final class B5Report {
                     method.id(), ResultLine.plain(regret, 4), method.optunaId(), ResultLine.plain(optuna.regretB(), 4),
                     method.id().equals("random_nopruning") ? " (no pruning: a sanity check, same distribution)"
                             : parity(regret, optuna.regretB()) + "; against the bar, Optuna " + BAR + " "
-                            + ResultLine.plain(OPTUNA.get(BAR).regretB(), 4) + parity(regret, OPTUNA.get(BAR).regretB()),
+                            + ResultLine.plain(OPTUNA.get(BAR).regretB(), 4)
+                            + parity(regret, OPTUNA.get(BAR).regretB()),
                     exact ? "yes" : "NO", errors == 0 ? "" : " (ENGINE: " + errors + " trial errors)");
             overhead(out, method, "A", a, optuna.secondsA());
             overhead(out, method, "B", b, optuna.secondsB());
@@ -81,7 +84,8 @@ final class B5Report {
         return results;
     }
 
-    private static void overhead(PrintStream out, Method method, String mode, List<RunFigures> runs, double optunaSeconds) {
+    private static void overhead(PrintStream out, Method method, String mode, List<RunFigures> runs,
+            double optunaSeconds) {
         double mean = Stats.mean(values(runs, RunFigures::seconds));
         double ratio = optunaSeconds / mean;
         out.printf("  wall/run mode %s: %s s (mean; median %s s) against Optuna %s %s s/run: %sx faster, goal at least"
@@ -118,7 +122,7 @@ final class B5Report {
                 values[n++] = value;
             }
         }
-        return java.util.Arrays.copyOf(values, n);
+        return Arrays.copyOf(values, n);
     }
 
     /** A median count: a whole number, or with one decimal when it falls between two. */

@@ -21,7 +21,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,8 @@ final class B6Scale {
         List<String> results = new ArrayList<>();
         try (PostgresServer server = PostgresServer.start()) {
             for (String store : List.of("local", "postgres")) {
-                String url = store.equals("postgres") ? server.createDatabase("b6_" + System.nanoTime() % 100000) : null;
+                String url = store.equals("postgres")
+                        ? server.createDatabase("b6_" + System.nanoTime() % 100000) : null;
                 Measured m = once(store, trials, url);
                 String childUrl = store.equals("postgres") ? server.createDatabase("b6x_" + System.nanoTime() % 100000)
                         : null;
@@ -118,8 +121,9 @@ final class B6Scale {
 
     /** Runs the case in a child JVM under {@code -Xmx256m}; true when it completed. */
     private static boolean underSmallHeap(String store, int trials, String url, PrintStream out) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), B6Scale.class.getName(), store,
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), B6Scale.class.getName(), store,
                 Integer.toString(trials)));
         if (url != null) {
             command.add(url);
@@ -165,11 +169,11 @@ final class B6Scale {
     }
 
     private static long databaseSize(String url) {
-        try (Connection c = java.sql.DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
                 ResultSet row = c.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
             row.next();
             return row.getLong(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

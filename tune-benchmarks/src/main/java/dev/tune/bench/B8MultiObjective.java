@@ -103,7 +103,8 @@ final class B8MultiObjective {
                 double[] a = hv.get(searchers.get(i));
                 double[] b = hv.get(searchers.get(j));
                 out.printf("B8 %s at %d trials: %s %s against %s %s, p %s%n", problem, trials, searchers.get(i),
-                        plain(median(a)), searchers.get(j), plain(median(b)), ResultLine.plain(MannWhitney.pValue(a, b), 4));
+                        plain(median(a)), searchers.get(j), plain(median(b)),
+                        ResultLine.plain(MannWhitney.pValue(a, b), 4));
             }
         }
         for (String searcher : searchers) {
@@ -119,7 +120,7 @@ final class B8MultiObjective {
         return Experiment.of(B8Problems.class).stream().filter(e -> e.name().equals(problem)).findFirst().orElseThrow();
     }
 
-    private static dev.tune.options.TuneOptions options(int seed, String searcher, int trials) {
+    private static TuneOptions options(int seed, String searcher, int trials) {
         return TuneOptions.builder().samples(trials).seed(seed).searcher(searcher).maxConcurrentTrials(1).inMemory()
                 .verbose(0).build();
     }

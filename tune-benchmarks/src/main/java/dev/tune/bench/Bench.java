@@ -23,8 +23,8 @@ public final class Bench {
     /** Every searcher B1 has a case for: its defaults, and {@code gp} (200 and 500 trials) on demand. */
     static final List<String> B1_CASE_SEARCHERS = List.of("random", "tpe", "cmaes", "gp");
 
-    private static final String USAGE = "usage: bench [--repeats N] [--searchers a,b,...] [--trials N] [--workers 1,2,..]"
-            + " [--seeds N] <B1|B2|B3|B4|B4W|B5|B6|B7|B8|BR|JMH>\n"
+    private static final String USAGE = "usage: bench [--repeats N] [--searchers a,b,...] [--trials N]"
+            + " [--workers 1,2,..] [--seeds N] <B1|B2|B3|B4|B4W|B5|B6|B7|B8|BR|JMH>\n"
             + "  B1   sequential driver overhead, no-op trials: Random 10,000; TPE 1,000 and 2,000; CMA-ES 1,000\n"
             + "  B2   parallel bookkeeping overhead, 20 ms trials (2a, 2b; in memory and persisted)\n"
             + "  B3   intermediate-result throughput, 200 trials x 100 reports (FIFO, median, ASHA, HyperBand;"
@@ -156,7 +156,8 @@ public final class Bench {
                 } else if (args[i].equals("--searchers") && i + 1 < args.length - 1) {
                     searchers = names(args[++i]);
                 } else {
-                    throw new IllegalArgumentException("unexpected argument '" + args[i] + "' (the benchmark id comes last)");
+                    throw new IllegalArgumentException("unexpected argument '" + args[i]
+                            + "' (the benchmark id comes last)");
                 }
             }
             String id = args[args.length - 1];
@@ -204,8 +205,8 @@ public final class Bench {
             for (String name : text.split(",", -1)) {
                 String trimmed = name.trim();
                 if (trimmed.isEmpty()) {
-                    throw new IllegalArgumentException("--searchers and --workers need values separated by commas, got '"
-                            + text + "'");
+                    throw new IllegalArgumentException("--searchers and --workers need values separated by commas,"
+                            + " got '" + text + "'");
                 }
                 if (!names.contains(trimmed)) {
                     names.add(trimmed);
@@ -223,8 +224,8 @@ public final class Bench {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("--repeats, --trials, --seeds and --workers need a whole number of at least 1,"
-                    + " got '" + text + "'");
+            throw new IllegalArgumentException("--repeats, --trials, --seeds and --workers need a whole number"
+                    + " of at least 1, got '" + text + "'");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.tune.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,7 +32,7 @@ final class DiskProbe {
                 Path dir = Files.createDirectory(root.resolve("trial_" + i));
                 for (String name : new String[] {"params.json", "result.json", "progress.csv"}) {
                     try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
-                        out.write("{\"x\":0.5}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        out.write("{\"x\":0.5}\n".getBytes(StandardCharsets.UTF_8));
                     }
                 }
             }

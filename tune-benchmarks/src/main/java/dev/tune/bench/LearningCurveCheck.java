@@ -82,11 +82,12 @@ final class LearningCurveCheck {
         check.close("LearningCurve.OPTIMUM_MEAN_81", LearningCurve.OPTIMUM_MEAN_81, optimum.path("value").asDouble());
         int expected = TABLE.size() * 6 + 4 * 8 + 2;
         if (check.compared != expected) {
-            check.failures.add(check.compared + " values compared, " + expected + " expected: the reference file looks incomplete");
+            check.failures.add(check.compared + " values compared, " + expected
+                    + " expected: the reference file looks incomplete");
         }
         if (!check.failures.isEmpty()) {
-            throw new IllegalStateException("B5 self-check FAILED, the learning curve differs from the Python reference:\n  "
-                    + String.join("\n  ", check.failures));
+            throw new IllegalStateException("B5 self-check FAILED, the learning curve differs from the Python"
+                    + " reference:\n  " + String.join("\n  ", check.failures));
         }
         return "B5 self-check passed: " + check.compared + " values (keys and U(1,0) exact; losses and means within "
                 + TOLERANCE + " relative, largest difference " + String.format("%.2e", check.worst)

@@ -2,9 +2,10 @@ package dev.tune.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -41,7 +42,7 @@ final class ScratchDirs {
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // gone already
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);

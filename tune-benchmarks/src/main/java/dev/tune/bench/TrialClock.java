@@ -1,7 +1,7 @@
 package dev.tune.bench;
 
-import dev.tune.result.Trial;
 import dev.tune.options.Callback;
+import dev.tune.result.Trial;
 
 /**
  * Records when trials start and end, in the order the engine reports them. The engine calls

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * One trial's checkpoints on disk: {@code checkpoint_000005} directories under the trial's
@@ -86,7 +88,7 @@ public final class TrialCheckpoints {
                 if (Files.isDirectory(from)) {
                     Files.createDirectories(to);
                 } else {
-                    Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {
@@ -128,7 +130,7 @@ public final class TrialCheckpoints {
         try {
             deleteRecursively(dir);
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(TrialCheckpoints.class).warn("Could not remove old checkpoint {}", dir, e);
+            LoggerFactory.getLogger(TrialCheckpoints.class).warn("Could not remove old checkpoint {}", dir, e);
         }
     }
 

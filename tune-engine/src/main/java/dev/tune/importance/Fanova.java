@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Hyperparameter importance by fANOVA on a random forest, as Optuna's default
@@ -75,7 +76,7 @@ public final class Fanova {
         int[][] sorted = new int[columns.length][];
         for (int c = 0; c < columns.length; c++) {
             double[] values = columns[c];
-            sorted[c] = java.util.stream.IntStream.range(0, targets.length).boxed()
+            sorted[c] = IntStream.range(0, targets.length).boxed()
                     .sorted(Comparator.comparingDouble(i -> values[i])).mapToInt(Integer::intValue).toArray();
         }
         SplittableRandom random = new SplittableRandom(seed);

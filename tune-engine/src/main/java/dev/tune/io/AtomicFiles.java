@@ -1,10 +1,14 @@
 package dev.tune.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -32,7 +36,7 @@ public final class AtomicFiles {
 
     /** Writes a file's content as a stream. */
     public interface Content {
-        void writeTo(java.io.OutputStream out) throws IOException;
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** Replaces {@code file} with what {@code content} writes, streamed to the temporary file. */
@@ -44,7 +48,7 @@ public final class AtomicFiles {
             if (!Files.isDirectory(target.getParent())) {
                 Files.createDirectories(target.getParent());
             }
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
@@ -64,9 +68,9 @@ public final class AtomicFiles {
     public static void create(Path file, byte[] bytes) {
         try {
             Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             write(file, bytes);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             write(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

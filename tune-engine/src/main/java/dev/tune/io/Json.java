@@ -3,6 +3,8 @@ package dev.tune.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tune.Config;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,7 +36,7 @@ public final class Json {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
             // Jackson's own fast float reading and writing (exact, round-trip safe): journals are mostly numbers
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
@@ -51,7 +54,7 @@ public final class Json {
 
     /** One JSON object on one line, its fields written by {@code fields}. */
     public static String compact(Body fields) {
-        java.io.StringWriter text = new java.io.StringWriter(256);
+        StringWriter text = new StringWriter(256);
         try (JsonGenerator out = FACTORY.createGenerator(text)) {
             out.writeStartObject();
             fields.write(out);
@@ -115,7 +118,8 @@ public final class Json {
             out.writeNull();
         } else if (value instanceof Boolean b) {
             out.writeBoolean(b);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte) {
             out.writeNumber(((Number) value).longValue());
         } else if (value instanceof BigInteger big) {
             out.writeNumber(big);
@@ -131,7 +135,7 @@ public final class Json {
     }
 
     /** The value at {@code in}'s current token, as a tree. */
-    public static JsonNode readTree(com.fasterxml.jackson.core.JsonParser in) throws IOException {
+    public static JsonNode readTree(JsonParser in) throws IOException {
         return TREES.readTree(in);
     }
 

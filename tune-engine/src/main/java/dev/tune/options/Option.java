@@ -65,8 +65,8 @@ public final class Option<T> {
         try {
             return parser.apply(text.trim());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid value '" + (secret ? "****" : text) + "' for " + key + ": " + e.getMessage()
-                    + " (" + description + ")", e);
+            throw new IllegalArgumentException("Invalid value '" + (secret ? "****" : text) + "' for " + key + ": "
+                    + e.getMessage() + " (" + description + ")", e);
         }
     }
 

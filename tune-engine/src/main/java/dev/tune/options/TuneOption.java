@@ -8,6 +8,7 @@ import dev.tune.search.Searcher;
 import dev.tune.stop.MetricThreshold;
 import dev.tune.stop.Stopper;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -33,8 +35,8 @@ public final class TuneOption {
     public static final Option<List<String>> METRIC = new Option<>("tune.metric",
             "metric(s) to optimise, comma-separated; none: the Hugging Face default objective", null, TuneOption::list);
     public static final Option<List<String>> CONSTRAINTS = new Option<>("tune.constraints",
-            "metrics that are constraints, comma-separated: a trial is feasible when each is at most 0 in its last result",
-            null, TuneOption::list);
+            "metrics that are constraints, comma-separated: a trial is feasible when each is at most 0"
+                    + " in its last result", null, TuneOption::list);
     public static final Option<List<Mode>> MODE = new Option<>("tune.mode",
             "min or max per metric, comma-separated", null, t -> list(t).stream().map(TuneOption::mode).toList());
     public static final Option<ObjectiveFunction> OBJECTIVE = code("tune.objective",
@@ -50,7 +52,8 @@ public final class TuneOption {
     public static final Option<Supplier<Searcher>> SEARCHER_FACTORY = code("tune.searcher.instance",
             "a Searcher built in code; wins over tune.searcher");
     public static final Option<String> SCHEDULER = text("tune.scheduler",
-            "fifo, median, asha or hyperband, with Ray's parameters: asha(maxT=81,gracePeriod=1,reductionFactor=3)", "fifo");
+            "fifo, median, asha or hyperband, with Ray's parameters:"
+                    + " asha(maxT=81,gracePeriod=1,reductionFactor=3)", "fifo");
     public static final Option<Supplier<Scheduler>> SCHEDULER_FACTORY = code("tune.scheduler.instance",
             "a Scheduler built in code; wins over tune.scheduler");
     public static final Option<Integer> MAX_CONCURRENT_TRIALS = integer("tune.maxConcurrentTrials",
@@ -108,15 +111,16 @@ public final class TuneOption {
     public static final Option<Boolean> SUMMARY = bool("tune.summary",
             "print the closing summary (best trial, objective, counts) after the last table", true);
     public static final Option<Boolean> REPORT = bool("tune.report",
-            "write report.html, the experiment's charts and trial table, beside a persisted experiment's results when it ends",
-            true);
+            "write report.html, the experiment's charts and trial table, beside a persisted experiment's results"
+                    + " when it ends", true);
     public static final Option<Integer> DASHBOARD = integer("tune.dashboard",
             "serve a live dashboard of the running experiment on this port (0 picks a free one); -1 serves none", -1);
     public static final Option<String> DASHBOARD_HOST = text("tune.dashboard.host",
             "the address the dashboard binds to; 0.0.0.0 makes it reachable from other machines", "127.0.0.1");
     public static final Option<Duration> PROGRESS_INTERVAL = new Option<>("tune.progressInterval",
             "how often the progress table is printed while trials run", Duration.ofSeconds(5), TuneOption::duration);
-    public static final Option<PrintStream> OUTPUT = code("tune.output", "where the progress table goes; default System.out");
+    public static final Option<PrintStream> OUTPUT = code("tune.output",
+            "where the progress table goes; default System.out");
     public static final Option<Boolean> LOG_TO_FILE = bool("tune.logToFile",
             "send each trial's System.out and System.err to stdout and stderr files in its directory", false);
     public static final Option<Function<Trial, String>> TRIAL_NAME_CREATOR = code("tune.trialNameCreator",
@@ -136,19 +140,21 @@ public final class TuneOption {
                     + " +restart_errored_only as Ray's", "false");
     public static final Option<Integer> MAX_FAILURES = integer("tune.maxFailures",
             "retry a failed trial this many times; -1 without limit", 0);
-    public static final Option<Boolean> FAIL_FAST = bool("tune.failFast", "stop the experiment at the first trial error", false);
+    public static final Option<Boolean> FAIL_FAST = bool("tune.failFast",
+            "stop the experiment at the first trial error", false);
     public static final Option<Boolean> RAISE_ON_FAILED_TRIAL = bool("tune.raiseOnFailedTrial",
             "make Tuner.run throw when any trial ended in error", false);
     public static final Option<Boolean> REUSE_ACTORS = new Option<>("tune.reuseActors",
             "reuse trainable instances across trials; default: when the class declares @Reset", null, TuneOption::bool);
     public static final Option<List<Callback>> CALLBACKS = code("tune.callbacks", "experiment callbacks");
-    public static final Option<java.util.function.IntToLongFunction> TRIAL_SEEDS = code("tune.trialSeeds",
-            "the seed each trial's code gets (TrialContext.seed), by trial number; default: TrialSeeds.of(seed, number)");
+    public static final Option<IntToLongFunction> TRIAL_SEEDS = code("tune.trialSeeds",
+            "the seed each trial's code gets (TrialContext.seed), by trial number;"
+                    + " default: TrialSeeds.of(seed, number)");
 
     /** Every option, in the order of this class. */
     public static List<Option<?>> all() {
         List<Option<?>> all = new ArrayList<>();
-        for (java.lang.reflect.Field field : TuneOption.class.getFields()) {
+        for (Field field : TuneOption.class.getFields()) {
             if (field.getType() == Option.class) {
                 try {
                     all.add((Option<?>) field.get(null));
@@ -213,7 +219,10 @@ public final class TuneOption {
         return amounts;
     }
 
-    /** Reads {@code 90}, {@code 90s}, {@code 1.5s}, {@code 250ms}, {@code 5m}, {@code 2h} or ISO-8601 {@code PT1M30S}. */
+    /**
+     * Reads {@code 90}, {@code 90s}, {@code 1.5s}, {@code 250ms}, {@code 5m}, {@code 2h} or ISO-8601
+     * {@code PT1M30S}.
+     */
     static Duration duration(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         if (t.startsWith("pt")) {

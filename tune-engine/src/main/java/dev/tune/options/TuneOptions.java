@@ -1,6 +1,8 @@
 package dev.tune.options;
 
 import dev.tune.Mode;
+import dev.tune.io.Secrets;
+import dev.tune.schedule.Scheduler;
 import dev.tune.search.Searcher;
 import dev.tune.stop.Stopper;
 import java.io.PrintStream;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The settings of an experiment run: an immutable set of {@link TuneOption} values in which "not
@@ -88,13 +91,16 @@ public final class TuneOptions {
         return new TuneOptions(Collections.unmodifiableMap(merged));
     }
 
-    /** The options that have a text form, as {@code key -> text}, with defaults filled in: what experiment.json records. */
+    /**
+     * The options that have a text form, as {@code key -> text}, with defaults filled in: what experiment.json
+     * records.
+     */
     public Map<String, String> describe() {
         Map<String, String> text = new TreeMap<>();
         for (Option<?> option : TuneOption.all()) {
             Object v = valueOrDefault(option);
             if (option.hasTextForm() && v != null && !option.isSecret()) {
-                text.put(option.key(), option == TuneOption.STORAGE ? dev.tune.io.Secrets.maskUrl(asText(v)) : asText(v));
+                text.put(option.key(), option == TuneOption.STORAGE ? Secrets.maskUrl(asText(v)) : asText(v));
             }
         }
         return text;
@@ -121,7 +127,7 @@ public final class TuneOptions {
     public String toString() {
         Map<String, Object> shown = new TreeMap<>();
         values.forEach((k, v) -> shown.put(k.key(), k.isSecret() ? "****"
-                : k == TuneOption.STORAGE ? dev.tune.io.Secrets.maskUrl(String.valueOf(v)) : v));
+                : k == TuneOption.STORAGE ? Secrets.maskUrl(String.valueOf(v)) : v));
         return "TuneOptions" + shown;
     }
 
@@ -164,7 +170,7 @@ public final class TuneOptions {
             return set(TuneOption.SEARCHER, name);
         }
 
-        public Builder searcher(java.util.function.Supplier<Searcher> factory) {
+        public Builder searcher(Supplier<Searcher> factory) {
             return set(TuneOption.SEARCHER_FACTORY, factory);
         }
 
@@ -173,7 +179,7 @@ public final class TuneOptions {
             return set(TuneOption.SCHEDULER, spec);
         }
 
-        public Builder scheduler(java.util.function.Supplier<dev.tune.schedule.Scheduler> factory) {
+        public Builder scheduler(Supplier<Scheduler> factory) {
             return set(TuneOption.SCHEDULER_FACTORY, factory);
         }
 

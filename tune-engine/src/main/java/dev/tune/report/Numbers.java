@@ -33,6 +33,7 @@ final class Numbers {
             // 1.000001 must not read as the whole number 1: keep the digits that tell them apart.
             rounded = BigDecimal.valueOf(d).round(TEN_DIGITS).stripTrailingZeros();
         }
-        return abs >= 1e-4 && abs < 1e9 ? rounded.toPlainString() : rounded.toString().replace('E', 'e').replace("e+", "e");
+        return abs >= 1e-4 && abs < 1e9 ? rounded.toPlainString()
+                : rounded.toString().replace('E', 'e').replace("e+", "e");
     }
 }

@@ -98,7 +98,8 @@ public final class ProgressReporter {
     public void printSummary(ExperimentResult result) {
         Map<TrialStatus, Long> counts = result.countByStatus();
         long stopped = result.trials().stream().filter(Trial::stoppedEarly).count();
-        out.println(String.format(Locale.ROOT, "%s finished in %.1f s: %d trials, %d terminated (%d stopped early), %d errors",
+        out.println(String.format(Locale.ROOT,
+                "%s finished in %.1f s: %d trials, %d terminated (%d stopped early), %d errors",
                 result.name(), result.wallTime().toMillis() / 1000.0, result.trials().size(),
                 counts.get(TrialStatus.TERMINATED), stopped, counts.get(TrialStatus.ERROR)));
         Objective objective = result.objective();

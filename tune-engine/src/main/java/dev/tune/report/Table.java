@@ -1,6 +1,7 @@
 package dev.tune.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table with columns sized to their widest cell; numbers right-aligned. */
@@ -20,7 +21,7 @@ final class Table {
     List<String> lines() {
         int[] widths = new int[header.size()];
         boolean[] numeric = new boolean[header.size()];
-        java.util.Arrays.fill(numeric, true);
+        Arrays.fill(numeric, true);
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header.get(c).length();
         }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -155,7 +154,8 @@ public final class ExperimentResult {
         if (objective.constraints().isEmpty()) {
             return trials;
         }
-        return trials.stream().filter(t -> objective.violation(t.lastResult().map(Result::metrics).orElse(Map.of())) == 0)
+        return trials.stream()
+                .filter(t -> objective.violation(t.lastResult().map(Result::metrics).orElse(Map.of())) == 0)
                 .toList();
     }
 
@@ -181,7 +181,7 @@ public final class ExperimentResult {
 
     /** The experiment and its trials as pretty-printed JSON. */
     public String toJson() {
-        return dev.tune.result.ResultJson.format(this);
+        return ResultJson.format(this);
     }
 
     /** Writes {@link #toCsv()} to {@code file}, replacing it atomically. */

@@ -58,7 +58,8 @@ public final class MetricHistory {
             for (int i = 0; i < ringSize; i++) {
                 window[i] = ring[(ringNext - ringSize + i + ring.length) % ring.length];
             }
-            return new MetricStats(last, count == 0 ? Double.NaN : min, count == 0 ? Double.NaN : max, sum, count, window);
+            return new MetricStats(last, count == 0 ? Double.NaN : min, count == 0 ? Double.NaN : max, sum, count,
+                    window);
         }
     }
 }

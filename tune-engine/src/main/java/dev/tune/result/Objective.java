@@ -3,6 +3,7 @@ package dev.tune.result;
 import dev.tune.Mode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -154,7 +155,10 @@ public final class Objective {
         return function.apply(reported);
     }
 
-    /** How this objective is computed, in words, e.g. {@code score (min)} or {@code objective = accuracy + f1 (max, Hugging Face default)}. */
+    /**
+     * How this objective is computed, in words, e.g. {@code score (min)} or
+     * {@code objective = accuracy + f1 (max, Hugging Face default)}.
+     */
     public String describe(Map<String, Double> example) {
         String subject = constraints.isEmpty() ? ""
                 : " subject to " + String.join(", ", constraints.stream().map(c -> c + " <= 0").toList());
@@ -166,7 +170,7 @@ public final class Objective {
             case NAMED: {
                 List<String> parts = new ArrayList<>();
                 for (int i = 0; i < metrics.size(); i++) {
-                    parts.add(metrics.get(i) + " (" + modes.get(i).name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    parts.add(metrics.get(i) + " (" + modes.get(i).name().toLowerCase(Locale.ROOT) + ")");
                 }
                 return String.join(", ", parts) + (isMultiObjective() ? ": Pareto front" : "");
             }
@@ -182,7 +186,7 @@ public final class Objective {
     }
 
     private String modeName() {
-        return modes.get(0).name().toLowerCase(java.util.Locale.ROOT);
+        return modes.get(0).name().toLowerCase(Locale.ROOT);
     }
 
     private void single() {

@@ -64,7 +64,8 @@ final class ResultCsv {
                 csv.append(',');
             }
             String cell = cells.get(i) == null ? "" : cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+                    || cell.indexOf('\r') >= 0) {
                 csv.append('"').append(cell.replace("\"", "\"\"")).append('"');
             } else {
                 csv.append(cell);

@@ -1,8 +1,8 @@
 package dev.tune.result;
 
-import dev.tune.io.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tune.Mode;
+import dev.tune.io.Json;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.MetricStats;
 import dev.tune.result.Objective;

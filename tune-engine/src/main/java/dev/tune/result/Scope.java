@@ -1,5 +1,7 @@
 package dev.tune.result;
 
+import java.util.Locale;
+
 /**
  * Which of a trial's results count when trials are compared, as Ray's {@code scope} of
  * {@code get_best_result}: {@link #LAST} (Ray's {@code "last"}), {@link #ALL} (the best value over
@@ -32,7 +34,7 @@ public record Scope(Kind kind, int n) {
 
     /** Parses Ray's spelling: {@code last}, {@code all}, {@code avg}, {@code last-5-avg}. */
     public static Scope parse(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = text.trim().toLowerCase(Locale.ROOT);
         switch (t) {
             case "last": return LAST;
             case "all": return ALL;

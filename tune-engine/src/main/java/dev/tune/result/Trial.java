@@ -3,6 +3,9 @@ package dev.tune.result;
 import dev.tune.Config;
 import dev.tune.Mode;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,11 +34,11 @@ public record Trial(
         Map<String, MetricStats> metrics,
         Optional<TrialError> error,
         Optional<Path> dir,
-        java.util.List<SavedCheckpoint> checkpoints) {
+        List<SavedCheckpoint> checkpoints) {
 
     public Trial {
-        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
-        checkpoints = java.util.List.copyOf(checkpoints);
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        checkpoints = List.copyOf(checkpoints);
     }
 
     /** A trial without checkpoints. */
@@ -43,7 +46,7 @@ public record Trial(
             Optional<Termination> termination, long iterations, Optional<Result> lastResult,
             Map<String, MetricStats> metrics, Optional<TrialError> error, Optional<Path> dir) {
         this(id, number, name, config, status, termination, iterations, lastResult, metrics, error, dir,
-                java.util.List.of());
+                List.of());
     }
 
     /** The most recent checkpoint, if any. */

@@ -1,6 +1,7 @@
 package dev.tune.schedule;
 
 import dev.tune.Config;
+import dev.tune.space.Categorical;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class Explorer {
     private Object mutate(String name, Object current, Mutation mutation, RandomGenerator random) {
         if (mutation instanceof Mutation.Adjacent adjacent) {
             List<Object> values = adjacent.values();
-            int index = dev.tune.space.Categorical.indexOf(values, current);
+            int index = Categorical.indexOf(values, current);
             if (random.nextDouble() < resampleProbability || index < 0) {
                 return values.get(random.nextInt(values.size()));
             }

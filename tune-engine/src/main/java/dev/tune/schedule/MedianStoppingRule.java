@@ -39,7 +39,8 @@ public final class MedianStoppingRule implements Scheduler {
      * @param metric the metric to compare, or null for the experiment's
      * @param mode its mode, or null for the experiment's
      */
-    public MedianStoppingRule(TimeAttribute time, String metric, Mode mode, double gracePeriod, int minSamplesRequired) {
+    public MedianStoppingRule(TimeAttribute time, String metric, Mode mode, double gracePeriod,
+            int minSamplesRequired) {
         if (gracePeriod < 0 || minSamplesRequired < 1) {
             throw new IllegalArgumentException("need gracePeriod >= 0 and minSamplesRequired >= 1, got "
                     + gracePeriod + " and " + minSamplesRequired);

@@ -1,6 +1,8 @@
 package dev.tune.schedule;
 
 import dev.tune.space.Domain;
+import dev.tune.space.Grid;
+import dev.tune.space.SampleFrom;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -44,7 +46,7 @@ public sealed interface Mutation {
     record Resample(Domain domain) implements Mutation {
         public Resample {
             Objects.requireNonNull(domain, "domain");
-            if (domain instanceof dev.tune.space.Grid || domain instanceof dev.tune.space.SampleFrom) {
+            if (domain instanceof Grid || domain instanceof SampleFrom) {
                 throw new IllegalArgumentException("PBT cannot resample " + domain.describe()
                         + ": give a list of values or a function instead");
             }

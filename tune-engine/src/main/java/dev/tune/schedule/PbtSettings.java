@@ -4,8 +4,11 @@ import dev.tune.Config;
 import dev.tune.Mode;
 import dev.tune.result.Result;
 import dev.tune.space.Categorical;
+import dev.tune.space.Conditional;
+import dev.tune.space.Constant;
 import dev.tune.space.Domain;
 import dev.tune.space.Grid;
+import dev.tune.space.SampleFrom;
 import dev.tune.space.Space;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +39,8 @@ public record PbtSettings(String timeAttr, String metric, Mode mode, double pert
                     + perturbationInterval + " and " + burnInPeriod);
         }
         if (!(quantileFraction >= 0 && quantileFraction <= 0.5)) {
-            throw new IllegalArgumentException("PBT's quantileFraction must be between 0 and 0.5, got " + quantileFraction);
+            throw new IllegalArgumentException("PBT's quantileFraction must be between 0 and 0.5, got "
+                    + quantileFraction);
         }
         if (!(resampleProbability >= 0 && resampleProbability <= 1)) {
             throw new IllegalArgumentException("PBT's resampleProbability must be between 0 and 1, got "
@@ -91,7 +95,7 @@ public record PbtSettings(String timeAttr, String metric, Mode mode, double pert
     }
 
     private static Mutation fromSpace(String name, Domain domain) {
-        if (domain instanceof dev.tune.space.Conditional conditional) {
+        if (domain instanceof Conditional conditional) {
             return fromSpace(name, conditional.base());
         }
         if (domain instanceof Categorical choice) {
@@ -100,7 +104,7 @@ public record PbtSettings(String timeAttr, String metric, Mode mode, double pert
         if (domain instanceof Grid grid) {
             return Mutation.adjacent(grid.values());
         }
-        if (domain instanceof dev.tune.space.Constant || domain instanceof dev.tune.space.SampleFrom) {
+        if (domain instanceof Constant || domain instanceof SampleFrom) {
             throw new IllegalArgumentException("PBT cannot mutate '" + name + "' (" + domain.describe()
                     + "): give it a distribution, a choice, or a mutation in code");
         }

@@ -71,7 +71,8 @@ public final class PopulationBasedTraining implements Scheduler {
 
     @Override
     public Decision onTrialResult(Result result) {
-        Member member = members.computeIfAbsent(result.trialId(), id -> new Member(id, members.size() + 1, Config.empty()));
+        Member member = members.computeIfAbsent(result.trialId(),
+                id -> new Member(id, members.size() + 1, Config.empty()));
         Double time = settings.timeOf(result);
         Double value = result.metrics().get(metric);
         if (time == null || value == null || value.isNaN()) {

@@ -34,7 +34,8 @@ public final class Schedulers {
                 }
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("expected key=value in '" + spec + "', got '" + pair.trim() + "'");
+                    throw new IllegalArgumentException("expected key=value in '" + spec + "', got '" + pair.trim()
+                            + "'");
                 }
                 params.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
             }

@@ -19,7 +19,10 @@ final class SyncBracket {
     private final Map<String, Double> reached = new LinkedHashMap<>();
     private int added;
     private double milestone;
-    /** How many trials the current rung holds by design: the capacity, then divided by eta and rounded up at each rung. */
+    /**
+     * How many trials the current rung holds by design: the capacity, then divided by eta and rounded up at each
+     * rung.
+     */
     private int rungSize;
 
     /** HyperBand's {@code s}: the bracket's index, from the most aggressive ({@code sMax}) to 0. */
@@ -57,8 +60,9 @@ final class SyncBracket {
     /**
      * When the rung is complete (the bracket is full, or nothing else will arrive, and every live
      * trial paused at the milestone): the best {@code ceil(n / eta)} continue, where {@code n} is
-     * the rung's size by design (the bracket's capacity at its first rung, or the trials it got when it never filled), the rest stop. Ray's
-     * rule: with 9 trials and eta 3, 3 continue; with 34, 12.
+     * the rung's size by design (the bracket's capacity at its first rung, or the trials it got
+     * when it never filled), the rest stop. Ray's rule: with 9 trials and eta 3, 3 continue; with
+     * 34, 12.
      */
     void decide(boolean quiet, double eta, double maxT, Map<String, Decision> decisions) {
         if (reached.isEmpty() || !(isFull() || quiet) || !reached.keySet().containsAll(live)) {

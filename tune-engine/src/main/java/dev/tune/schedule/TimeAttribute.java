@@ -1,6 +1,7 @@
 package dev.tune.schedule;
 
 import dev.tune.result.Result;
+import java.util.Locale;
 
 /**
  * The clock a scheduler measures trial progress in, as Ray's {@code time_attr}: iterations
@@ -19,7 +20,7 @@ public enum TimeAttribute {
 
     /** Reads Ray's names ({@code training_iteration}, {@code time_total_s}) or this enum's. */
     public static TimeAttribute parse(String text) {
-        switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "training_iteration": case "iteration": return ITERATION;
             case "time_total_s": case "time_total_seconds": return TIME_TOTAL_SECONDS;
             default: throw new IllegalArgumentException("unknown time attribute '" + text

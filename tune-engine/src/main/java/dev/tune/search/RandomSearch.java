@@ -1,11 +1,12 @@
 package dev.tune.search;
 
+import dev.tune.space.Grid;
 import java.util.Optional;
 
 /**
  * Grid and random search as Ray's {@code BasicVariantGenerator} (Ray's default searcher; tune's
  * {@code auto} picks it for a space with a grid). Every
- * {@link dev.tune.space.Grid Grid} hyperparameter is enumerated; every other domain is sampled.
+ * {@link Grid} hyperparameter is enumerated; every other domain is sampled.
  *
  * <ul>
  *   <li>The trials are the cross product of the grids (in declaration order, the last grid

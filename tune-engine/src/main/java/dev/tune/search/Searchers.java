@@ -1,5 +1,11 @@
 package dev.tune.search;
 
+import dev.tune.search.cmaes.CmaEsSearch;
+import dev.tune.search.gp.GpSearch;
+import dev.tune.search.nsga.NsgaIISearch;
+import dev.tune.search.tpe.BohbSearch;
+import dev.tune.search.tpe.TpeSearch;
+import dev.tune.search.tpe.TpeSettings;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -10,9 +16,9 @@ import java.util.function.Supplier;
 /**
  * Finds a searcher by the name a user writes in an annotation, a property or a command line:
  * {@code random} ({@link RandomSearch}), {@code grid} ({@link GridSearch}), {@code tpe} and
- * {@code tpe_multivariate} ({@link dev.tune.search.tpe.TpeSearch}), {@code cmaes}
- * ({@link dev.tune.search.cmaes.CmaEsSearch}), {@code bohb} ({@link dev.tune.search.tpe.BohbSearch}),
- * {@code nsga2} ({@link dev.tune.search.nsga.NsgaIISearch}), {@code gp} ({@link dev.tune.search.gp.GpSearch}),
+ * {@code tpe_multivariate} ({@link TpeSearch}), {@code cmaes}
+ * ({@link CmaEsSearch}), {@code bohb} ({@link BohbSearch}),
+ * {@code nsga2} ({@link NsgaIISearch}), {@code gp} ({@link GpSearch}),
  * {@code auto} ({@link AutoSearch}), in any case, or the
  * fully qualified name of any {@link Searcher} class with a public no-argument constructor.
  */
@@ -21,13 +27,13 @@ public final class Searchers {
     private static final Map<String, Supplier<Searcher>> KNOWN = Map.of(
             "random", RandomSearch::new,
             "grid", GridSearch::new,
-            "tpe", dev.tune.search.tpe.TpeSearch::new,
-            "tpe_multivariate", () -> new dev.tune.search.tpe.TpeSearch(
-                    dev.tune.search.tpe.TpeSettings.DEFAULTS.multivariate(true)),
-            "cmaes", dev.tune.search.cmaes.CmaEsSearch::new,
-            "bohb", dev.tune.search.tpe.BohbSearch::new,
-            "nsga2", dev.tune.search.nsga.NsgaIISearch::new,
-            "gp", dev.tune.search.gp.GpSearch::new,
+            "tpe", TpeSearch::new,
+            "tpe_multivariate", () -> new TpeSearch(
+                    TpeSettings.DEFAULTS.multivariate(true)),
+            "cmaes", CmaEsSearch::new,
+            "bohb", BohbSearch::new,
+            "nsga2", NsgaIISearch::new,
+            "gp", GpSearch::new,
             "auto", AutoSearch::new);
 
     private Searchers() {
@@ -77,8 +83,9 @@ public final class Searchers {
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown searcher '" + name + "'"
-                + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes, bohb, nsga2, gp] (any case), or the fully qualified name of a class that"
-                + " implements " + Searcher.class.getName() + " with a public no-argument constructor,"
+                + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes, bohb, nsga2, gp] (any case),"
+                + " or the fully qualified name of a class that implements " + Searcher.class.getName()
+                + " with a public no-argument constructor,"
                 + " e.g. com.example.MySearcher");
     }
 }

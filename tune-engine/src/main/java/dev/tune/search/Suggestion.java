@@ -1,6 +1,7 @@
 package dev.tune.search;
 
 import dev.tune.Config;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,6 +54,6 @@ public final class Suggestion {
 
     @Override
     public String toString() {
-        return kind == Kind.CONFIG ? "Suggestion" + config : kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == Kind.CONFIG ? "Suggestion" + config : kind.name().toLowerCase(Locale.ROOT);
     }
 }

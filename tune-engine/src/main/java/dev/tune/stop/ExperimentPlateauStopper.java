@@ -3,6 +3,7 @@ package dev.tune.stop;
 import dev.tune.Mode;
 import dev.tune.result.Result;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class ExperimentPlateauStopper implements Stopper {
         if (Double.isFinite(value)) {
             latest.put(result.trialId(), value);
             List<Double> values = new ArrayList<>(latest.values());
-            values.sort(mode == Mode.MIN ? null : java.util.Comparator.reverseOrder());
+            values.sort(mode == Mode.MIN ? null : Comparator.reverseOrder());
             if (values.size() >= top && deviation(values.subList(0, top)) <= std) {
                 belowStreak++;
             } else {

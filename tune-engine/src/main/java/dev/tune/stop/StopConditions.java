@@ -1,7 +1,7 @@
 package dev.tune.stop;
 
-import dev.tune.result.Termination;
 import dev.tune.result.Result;
+import dev.tune.result.Termination;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +36,8 @@ public final class StopConditions {
             return Optional.of(new TrialStop(Termination.COMPLETED, "reached " + maxIterations + " iterations"));
         }
         if (result.timeTotalSeconds() >= trialSeconds) {
-            return Optional.of(new TrialStop(Termination.COMPLETED, "reached its time limit of " + trialSeconds + " s"));
+            return Optional.of(new TrialStop(Termination.COMPLETED,
+                    "reached its time limit of " + trialSeconds + " s"));
         }
         for (MetricThreshold threshold : thresholds) {
             if (threshold.isReached(result)) {

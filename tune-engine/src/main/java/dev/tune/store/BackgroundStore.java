@@ -1,11 +1,15 @@
 package dev.tune.store;
 
+import dev.tune.result.Perturbation;
 import dev.tune.result.Result;
+import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +56,12 @@ final class BackgroundStore implements ExperimentStore {
     }
 
     @Override
-    public void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint) {
+    public void addCheckpoint(Trial trial, SavedCheckpoint checkpoint) {
         submit(() -> store.addCheckpoint(trial, checkpoint));
     }
 
     @Override
-    public void perturbed(Trial trial, dev.tune.result.Perturbation step, boolean log) {
+    public void perturbed(Trial trial, Perturbation step, boolean log) {
         submit(() -> store.perturbed(trial, step, log));
     }
 
@@ -77,7 +81,7 @@ final class BackgroundStore implements ExperimentStore {
      */
     @Override
     public void flush() {
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
         submit(() -> {
             try {
                 store.flush();
@@ -86,7 +90,7 @@ final class BackgroundStore implements ExperimentStore {
             }
         });
         try {
-            written.await(1, java.util.concurrent.TimeUnit.SECONDS);
+            written.await(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -142,7 +146,7 @@ final class BackgroundStore implements ExperimentStore {
 
     private void drain() {
         List<Runnable> batch = new ArrayList<>(256);
-        long window = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(store.flushWindowMillis());
+        long window = TimeUnit.MILLISECONDS.toNanos(store.flushWindowMillis());
         long unflushedSince = 0; // when the first write not yet flushed was applied
         while (true) {
             if (batch.isEmpty()) {
@@ -188,7 +192,7 @@ final class BackgroundStore implements ExperimentStore {
 
     private Runnable pollFor(long nanos) {
         try {
-            return queue.poll(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            return queue.poll(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             return null;
         }

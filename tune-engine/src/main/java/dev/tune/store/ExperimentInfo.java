@@ -1,8 +1,11 @@
 package dev.tune.store;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The description of an experiment as stored in {@code experiment.json}: enough for a person or a
@@ -38,7 +41,7 @@ public record ExperimentInfo(
     public ExperimentInfo {
         metrics = List.copyOf(metrics);
         modes = List.copyOf(modes);
-        space = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(space));
-        options = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(options));
+        space = Collections.unmodifiableMap(new LinkedHashMap<>(space));
+        options = Collections.unmodifiableMap(new TreeMap<>(options));
     }
 }

@@ -1,8 +1,8 @@
 package dev.tune.store;
 
-import dev.tune.io.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tune.io.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.tune.store;
 
+import dev.tune.result.TrialStatus;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * it is still running, how many trials are in each status, and the best trial so far.
  *
  * @param status {@code RUNNING}, {@code FINISHED}, {@code STOPPED} or {@code FAILED}
- * @param trialsByStatus trial counts by {@link dev.tune.result.TrialStatus} name
+ * @param trialsByStatus trial counts by {@link TrialStatus} name
  * @param bestTrialId the best trial's id, when there is a single objective and a finite value
  * @param bestObjective that trial's objective value
  */

@@ -1,6 +1,8 @@
 package dev.tune.store;
 
+import dev.tune.result.Perturbation;
 import dev.tune.result.Result;
+import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
 
 /**
@@ -24,13 +26,13 @@ public interface ExperimentStore extends AutoCloseable {
     void appendResult(Trial trial, Result result);
 
     /** Records a checkpoint a trial saved (its files are already in place). */
-    void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint);
+    void addCheckpoint(Trial trial, SavedCheckpoint checkpoint);
 
     /**
      * Records that PBT moved a trial onto another's checkpoint with a new config: the trial's
      * config is replaced from here on, and with {@code log} the step joins the PBT logs.
      */
-    void perturbed(Trial trial, dev.tune.result.Perturbation step, boolean log);
+    void perturbed(Trial trial, Perturbation step, boolean log);
 
     /** Records that a trial ended, with its final status and error, if any. */
     void endTrial(Trial trial);

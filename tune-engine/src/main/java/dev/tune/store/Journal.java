@@ -1,10 +1,12 @@
 package dev.tune.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tune.io.Json;
 import dev.tune.result.MetricStats;
+import dev.tune.result.Perturbation;
+import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialError;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,12 +43,12 @@ final class Journal implements Closeable {
     }
 
     /** Records a checkpoint a trial saved, its directory spelled {@code dir}. */
-    synchronized void checkpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint, String dir) {
+    synchronized void checkpoint(Trial trial, SavedCheckpoint checkpoint, String dir) {
         lines.append(out -> checkpointFields(out, trial, checkpoint, dir));
     }
 
     /** Records a PBT exploit: the trial goes on from the donor's checkpoint with a new config. */
-    synchronized void perturbed(dev.tune.result.Perturbation step) {
+    synchronized void perturbed(Perturbation step) {
         lines.append(out -> perturbedFields(out, step));
     }
 
@@ -71,7 +73,8 @@ final class Journal implements Closeable {
         out.writeStringField("status", trial.status().name());
     }
 
-    static void checkpointFields(JsonGenerator out, Trial trial, dev.tune.result.SavedCheckpoint checkpoint, String dir) throws IOException {
+    static void checkpointFields(JsonGenerator out, Trial trial, SavedCheckpoint checkpoint, String dir)
+            throws IOException {
         out.writeStringField("event", CHECKPOINT);
         out.writeStringField("id", trial.id());
         out.writeNumberField("iteration", checkpoint.iteration());
@@ -84,7 +87,7 @@ final class Journal implements Closeable {
         out.writeEndObject();
     }
 
-    static void perturbedFields(JsonGenerator out, dev.tune.result.Perturbation step) throws IOException {
+    static void perturbedFields(JsonGenerator out, Perturbation step) throws IOException {
         out.writeStringField("event", PERTURBED);
         out.writeStringField("id", step.trialId());
         out.writeStringField("donor", step.donorId());

@@ -6,6 +6,7 @@ import dev.tune.io.Json;
 import dev.tune.result.MetricStats;
 import dev.tune.result.Result;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -150,7 +151,7 @@ final class JournalEvent {
             int n = 0;
             while (in.nextToken() != JsonToken.END_ARRAY) {
                 if (n == values.length) {
-                    values = java.util.Arrays.copyOf(values, n * 2);
+                    values = Arrays.copyOf(values, n * 2);
                 }
                 values[n++] = number(in);
             }
@@ -158,7 +159,7 @@ final class JournalEvent {
                 throw new IOException("the statistics of " + metric + " need 5 numbers, got " + n);
             }
             read.put(metric, new MetricStats(values[0], values[1], values[2], values[3], (long) values[4],
-                    java.util.Arrays.copyOfRange(values, 5, n)));
+                    Arrays.copyOfRange(values, 5, n)));
         }
         stats = read;
     }

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,7 @@ final class JsonLinesReader {
 
     private static <T> List<T> parseChunk(List<String> lines, int first, boolean lastChunk, LineParser<T> parser,
             Path file) {
-        List<List<T>> parsed = java.util.stream.IntStream.range(0, lines.size()).parallel().mapToObj(i -> {
+        List<List<T>> parsed = IntStream.range(0, lines.size()).parallel().mapToObj(i -> {
             List<T> one = new ArrayList<>(1);
             if (!lines.get(i).isBlank()) {
                 parseInto(one, parser, lines.get(i), file, first + i, lastChunk && i == lines.size() - 1);
@@ -105,7 +106,8 @@ final class JsonLinesReader {
         try {
             values.add(parser.parse(line));
         } catch (IOException | RuntimeException e) {
-            String what = last ? "its last line, cut short (probably a write interrupted by a crash)" : "a corrupted line";
+            String what = last ? "its last line, cut short (probably a write interrupted by a crash)"
+                    : "a corrupted line";
             LOG.warn("Skipping line {} of {}: {}: {}", number, file, what, e.getMessage());
         }
     }

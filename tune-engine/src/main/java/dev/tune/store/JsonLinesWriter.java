@@ -1,8 +1,8 @@
 package dev.tune.store;
 
-import dev.tune.io.Json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tune.io.Json;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;

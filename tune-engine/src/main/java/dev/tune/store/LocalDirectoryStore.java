@@ -2,7 +2,9 @@ package dev.tune.store;
 
 import dev.tune.io.AtomicFiles;
 import dev.tune.io.Json;
+import dev.tune.result.Perturbation;
 import dev.tune.result.Result;
+import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -81,19 +83,19 @@ public final class LocalDirectoryStore implements ExperimentStore {
     public void appendResult(Trial trial, Result result) {
         TrialFiles files = open.get(trial.id());
         if (files == null) {
-            files = open.computeIfAbsent(trial.id(), id -> new TrialFiles(StoreLayout.trialDir(dir, trial), flushEachLine,
-                    false));
+            files = open.computeIfAbsent(trial.id(),
+                    id -> new TrialFiles(StoreLayout.trialDir(dir, trial), flushEachLine, false));
         }
         files.append(result);
     }
 
     @Override
-    public void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint) {
+    public void addCheckpoint(Trial trial, SavedCheckpoint checkpoint) {
         journal.checkpoint(trial, checkpoint, StoreLayout.relative(dir, checkpoint.dir()));
     }
 
     @Override
-    public void perturbed(Trial trial, dev.tune.result.Perturbation step, boolean log) {
+    public void perturbed(Trial trial, Perturbation step, boolean log) {
         AtomicFiles.write(StoreLayout.trialDir(dir, trial).resolve(StoreLayout.PARAMS),
                 Json.pretty(out -> Json.writeConfig(out, step.config())));
         journal.perturbed(step);

@@ -1,6 +1,8 @@
 package dev.tune.store;
 
+import dev.tune.result.Perturbation;
 import dev.tune.result.Result;
+import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
 
 /** The store of an in-memory experiment: every write is dropped. */
@@ -20,11 +22,11 @@ enum NoStore implements ExperimentStore {
     }
 
     @Override
-    public void addCheckpoint(Trial trial, dev.tune.result.SavedCheckpoint checkpoint) {
+    public void addCheckpoint(Trial trial, SavedCheckpoint checkpoint) {
     }
 
     @Override
-    public void perturbed(Trial trial, dev.tune.result.Perturbation step, boolean log) {
+    public void perturbed(Trial trial, Perturbation step, boolean log) {
     }
 
     @Override

@@ -1,20 +1,21 @@
 package dev.tune.store;
 
-import dev.tune.io.AtomicFiles;
-import dev.tune.io.Json;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tune.Config;
+import dev.tune.io.AtomicFiles;
+import dev.tune.io.Json;
 import dev.tune.result.Perturbation;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Ray's PBT logs in the experiment directory: {@code pbt_global.txt} gets one JSON line per
@@ -81,7 +82,7 @@ final class PbtLog {
 
     private static byte[] line(Perturbation step) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator out = Json.FACTORY.createGenerator(bytes, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+        try (JsonGenerator out = Json.FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             out.writeStartArray();
             out.writeString(step.trialName());
             out.writeString(step.donorName());

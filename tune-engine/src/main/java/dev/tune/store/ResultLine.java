@@ -1,9 +1,10 @@
 package dev.tune.store;
 
-import dev.tune.io.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tune.io.Json;
 import dev.tune.result.Result;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -51,7 +52,10 @@ final class ResultLine {
         }
     }
 
-    /** The result on {@code line}; {@code trialId} when the line names none. Throws when the line is not one whole object. */
+    /**
+     * The result on {@code line}; {@code trialId} when the line names none. Throws when the line is not one whole
+     * object.
+     */
     static Result read(String line, String trialId) throws IOException {
         try (JsonParser in = Json.FACTORY.createParser(line)) {
             return read(in, trialId);
@@ -59,7 +63,7 @@ final class ResultLine {
     }
 
     /** The result an object already parsed holds (the summary in a journal line), read without text. */
-    static Result read(com.fasterxml.jackson.databind.JsonNode object, String trialId) throws IOException {
+    static Result read(JsonNode object, String trialId) throws IOException {
         try (JsonParser in = object.traverse()) {
             return read(in, trialId);
         }

@@ -6,8 +6,11 @@ import dev.tune.result.Perturbation;
 import dev.tune.result.Result;
 import dev.tune.result.SavedCheckpoint;
 import dev.tune.result.Trial;
+import dev.tune.result.TrialStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * The events of an experiment as one-line JSON texts, spelled exactly as the local directory's
@@ -74,7 +77,7 @@ public final class StoreEvents {
 
     /** The experiment's description as {@code experiment.json} spells it. */
     public static String info(ExperimentInfo info) {
-        return new String(ExperimentJson.write(info), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(ExperimentJson.write(info), StandardCharsets.UTF_8);
     }
 
     public static ExperimentInfo readInfo(String text) {
@@ -83,7 +86,7 @@ public final class StoreEvents {
 
     /** The experiment's state as {@code experiment-state.json} spells it. */
     public static String state(ExperimentState state) {
-        return new String(ExperimentJson.write(state), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(ExperimentJson.write(state), StandardCharsets.UTF_8);
     }
 
     public static ExperimentState readState(String text) {
@@ -98,7 +101,7 @@ public final class StoreEvents {
         return Json.compact(out -> {
             out.writeStringField("event", ENDED);
             out.writeStringField("id", trialId);
-            out.writeStringField("status", dev.tune.result.TrialStatus.ERROR.name());
+            out.writeStringField("status", TrialStatus.ERROR.name());
             out.writeNullField("termination");
             out.writeNumberField("iterations", iterations);
             out.writeObjectFieldStart("error");
@@ -110,12 +113,12 @@ public final class StoreEvents {
     }
 
     /** {@code dir} as the events spell it: relative to {@code experimentDir} when inside it. */
-    public static String relativeDir(java.nio.file.Path experimentDir, java.nio.file.Path dir) {
+    public static String relativeDir(Path experimentDir, Path dir) {
         return StoreLayout.relative(experimentDir, dir);
     }
 
     /** A trial's directory as the events spell it: relative to {@code experimentDir} when inside it. */
-    public static String dirName(java.nio.file.Path experimentDir, Trial trial) {
+    public static String dirName(Path experimentDir, Trial trial) {
         return StoreLayout.relative(experimentDir, StoreLayout.trialDir(experimentDir, trial));
     }
 }

@@ -1,6 +1,8 @@
 package dev.tune.store;
 
 import dev.tune.result.Trial;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -43,9 +45,9 @@ final class StoreLayout {
      * existing directory throws and catches an exception inside, which costs more than the write
      * that follows, once per trial file.
      */
-    static void ensureDirectory(Path dir) throws java.io.IOException {
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            java.nio.file.Files.createDirectories(dir);
+    static void ensureDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
         }
     }
 }

@@ -1,16 +1,23 @@
 package dev.tune.store;
 
+import dev.tune.Config;
 import dev.tune.Mode;
 import dev.tune.io.Json;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Objective;
+import dev.tune.result.Perturbation;
+import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -92,14 +99,14 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
         List<Mode> modes = info.modes().stream().map(m -> Mode.valueOf(m.toUpperCase(Locale.ROOT))).toList();
         String constraints = info.options().get("tune.constraints");
         return Objective.of(info.metrics(), modes).withConstraints(constraints == null || constraints.isBlank()
-                ? List.of() : java.util.Arrays.stream(constraints.split(",")).map(String::trim).toList());
+                ? List.of() : Arrays.stream(constraints.split(",")).map(String::trim).toList());
     }
 
     /**
      * Every result {@code trial} recorded, in order, read from its {@code result.json}; a line cut
      * short by a crash is skipped with a warning. Empty for a trial without a directory.
      */
-    public static List<dev.tune.result.Result> results(dev.tune.result.Trial trial) {
+    public static List<Result> results(Trial trial) {
         return trial.dir().map(dir -> JsonLinesReader.read(dir.resolve(StoreLayout.RESULT),
                 line -> ResultLine.read(line, trial.id()))).orElse(List.of());
     }
@@ -108,8 +115,8 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
      * Population Based Training's exploits recorded in {@code experimentDir} ({@code pbt_global.txt}),
      * in order, with the ids of {@code trials}; empty for an experiment that ran without PBT.
      */
-    public static List<dev.tune.result.Perturbation> perturbations(Path experimentDir, List<Trial> trials) {
-        java.util.Map<String, String> ids = new java.util.HashMap<>();
+    public static List<Perturbation> perturbations(Path experimentDir, List<Trial> trials) {
+        Map<String, String> ids = new HashMap<>();
         trials.forEach(trial -> ids.put(trial.name(), trial.id()));
         return PbtLog.read(experimentDir, ids);
     }
@@ -118,11 +125,12 @@ public record StoredExperiment(ExperimentInfo info, Optional<ExperimentState> st
      * Each trial's config when it was added, by trial id, from {@code experimentDir}'s journal:
      * what a trial started with before Population Based Training changed it.
      */
-    public static java.util.Map<String, dev.tune.Config> firstConfigs(Path experimentDir) {
-        java.util.Map<String, dev.tune.Config> configs = new java.util.LinkedHashMap<>();
-        for (JournalEvent event : JsonLinesReader.read(experimentDir.resolve(StoreLayout.JOURNAL), JournalEvent::parse)) {
+    public static Map<String, Config> firstConfigs(Path experimentDir) {
+        Map<String, Config> configs = new LinkedHashMap<>();
+        Path journal = experimentDir.resolve(StoreLayout.JOURNAL);
+        for (JournalEvent event : JsonLinesReader.read(journal, JournalEvent::parse)) {
             if (Journal.ADDED.equals(event.kind) && event.config != null) {
-                configs.putIfAbsent(event.id, dev.tune.Config.of(event.config));
+                configs.putIfAbsent(event.id, Config.of(event.config));
             }
         }
         return configs;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** What the events of one trial say so far: the journal's lines, or the shared store's events. */
 final class TrialEntry {
@@ -75,7 +76,7 @@ final class TrialEntry {
     }
 
     /** The trial from its end's summary, without its results. */
-    Trial trial(java.util.function.Predicate<SavedCheckpoint> keep) {
+    Trial trial(Predicate<SavedCheckpoint> keep) {
         return new Trial(id, number, name == null ? id : name, config, status, termination,
                 iterations != null ? iterations : last.iteration(), Optional.of(last), stats, error,
                 Optional.ofNullable(dir), checkpoints.values().stream().filter(keep)
@@ -83,7 +84,7 @@ final class TrialEntry {
     }
 
     /** The trial with {@code results}, its checkpoints those that {@code keep} accepts. */
-    Trial trial(List<Result> results, java.util.function.Predicate<SavedCheckpoint> keep) {
+    Trial trial(List<Result> results, Predicate<SavedCheckpoint> keep) {
         MetricHistory history = new MetricHistory();
         results.forEach(result -> history.add(result.metrics()));
         Optional<Result> last = results.isEmpty() ? Optional.empty() : Optional.of(results.get(results.size() - 1));

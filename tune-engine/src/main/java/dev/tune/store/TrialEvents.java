@@ -2,6 +2,8 @@ package dev.tune.store;
 
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Rebuilds trials from a stream of {@link StoreEvents}, in memory: what a shared store's event log
@@ -39,8 +44,8 @@ public final class TrialEvents {
         JournalEvent event;
         try {
             event = JournalEvent.parse(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("unreadable event of trial " + number + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable event of trial " + number + ": " + e.getMessage(), e);
         }
         TrialEntry entry = entries.computeIfAbsent(number, n -> new TrialEntry(event.id));
         entry.apply(event, experimentDir);
@@ -66,9 +71,9 @@ public final class TrialEvents {
      * Trial {@code number}'s config, directory and checkpoints, without its results: cheap to ask
      * after every checkpoint. Empty once the trial ended and was taken.
      */
-    public java.util.Optional<Trial> withoutResults(int number) {
+    public Optional<Trial> withoutResults(int number) {
         TrialEntry entry = entries.get(number);
-        return entry == null ? java.util.Optional.empty() : java.util.Optional.of(entry.trial(List.of(), c -> true));
+        return entry == null ? Optional.empty() : Optional.of(entry.trial(List.of(), c -> true));
     }
 
     /** True when trial {@code number}'s end carries a summary of its results. */
@@ -78,8 +83,8 @@ public final class TrialEvents {
     }
 
     /** The trials whose end carries no summary (or that have not ended): their results are needed. */
-    public java.util.Set<Integer> needResults() {
-        java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+    public Set<Integer> needResults() {
+        Set<Integer> numbers = new TreeSet<>();
         entries.forEach((number, entry) -> {
             if (!entry.summarised()) {
                 numbers.add(number);

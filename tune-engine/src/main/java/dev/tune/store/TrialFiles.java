@@ -1,12 +1,17 @@
 package dev.tune.store;
 
+import dev.tune.Config;
 import dev.tune.io.AtomicFiles;
 import dev.tune.io.Json;
-import dev.tune.Config;
 import dev.tune.result.Result;
 import dev.tune.result.TrialError;
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -43,14 +48,14 @@ final class TrialFiles implements Closeable {
     static boolean writeParams(Path dir, Config config) {
         boolean fresh;
         try {
-            java.nio.file.Files.createDirectory(dir);
+            Files.createDirectory(dir);
             fresh = true;
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             fresh = false; // a trial resumed, or a directory the user named twice
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             fresh = createWithParents(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create trial directory " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create trial directory " + dir + ": " + e.getMessage(), e);
         }
         AtomicFiles.create(dir.resolve(StoreLayout.PARAMS), Json.pretty(out -> Json.writeConfig(out, config)));
         return fresh;
@@ -58,10 +63,10 @@ final class TrialFiles implements Closeable {
 
     private static boolean createWithParents(Path dir) {
         try {
-            java.nio.file.Files.createDirectories(dir);
+            Files.createDirectories(dir);
             return true;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create trial directory " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create trial directory " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.tune.store;
 import dev.tune.result.MetricHistory;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,12 +49,12 @@ final class TrialReplay {
         for (TrialEntry entry : entries.values()) {
             try {
                 if (entry.summarised()) {
-                    trials.add(entry.trial(c -> java.nio.file.Files.isDirectory(c.dir())));
+                    trials.add(entry.trial(c -> Files.isDirectory(c.dir())));
                     continue;
                 }
                 List<Result> results = entry.dir().map(dir -> JsonLinesReader.read(dir.resolve(StoreLayout.RESULT),
                         line -> ResultLine.read(line, entry.id))).orElse(List.of());
-                trials.add(entry.trial(results, c -> java.nio.file.Files.isDirectory(c.dir())));
+                trials.add(entry.trial(results, c -> Files.isDirectory(c.dir())));
             } catch (RuntimeException e) {
                 LOG.warn("Skipping trial {} of {}: {}", entry.id, experimentDir, e.toString());
             }

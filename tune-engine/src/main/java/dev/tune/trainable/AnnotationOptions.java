@@ -7,10 +7,12 @@ import dev.tune.Seed;
 import dev.tune.Stop;
 import dev.tune.StopWhen;
 import dev.tune.Trainable;
-import dev.tune.result.Objective;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
+import dev.tune.result.Objective;
+import dev.tune.schedule.Schedulers;
 import dev.tune.stop.MetricThreshold;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class AnnotationOptions {
         }
         if (!t.scheduler().isEmpty()) {
             try {
-                dev.tune.schedule.Schedulers.parse(t.scheduler());
+                Schedulers.parse(t.scheduler());
             } catch (IllegalArgumentException e) {
                 throw new InvalidTrainableException(type, member, Trainable.class, "scheduler: " + e.getMessage(),
                         "write it as fifo, median(...) or asha(...)");
@@ -80,7 +82,7 @@ final class AnnotationOptions {
         return options.build();
     }
 
-    private static <A extends java.lang.annotation.Annotation> A annotation(AnnotatedElement element, Class<?> type,
+    private static <A extends Annotation> A annotation(AnnotatedElement element, Class<?> type,
             Class<A> kind) {
         A own = element.getAnnotation(kind);
         return own != null ? own : type.getAnnotation(kind);
@@ -95,7 +97,8 @@ final class AnnotationOptions {
         options.set(TuneOption.CPU, r.cpu()).set(TuneOption.GPU, r.gpu()).set(TuneOption.MEMORY_MB, r.memoryMb());
         if (r.custom().length > 0) {
             try {
-                options.set(TuneOption.CUSTOM_RESOURCES, TuneOption.CUSTOM_RESOURCES.parse(String.join(",", r.custom())));
+                options.set(TuneOption.CUSTOM_RESOURCES,
+                        TuneOption.CUSTOM_RESOURCES.parse(String.join(",", r.custom())));
             } catch (IllegalArgumentException e) {
                 throw new InvalidTrainableException(type, member, Resources.class, "custom: " + e.getMessage(),
                         "write custom resources as \"name=amount\"");
@@ -168,7 +171,7 @@ final class AnnotationOptions {
     }
 
     private static void check(boolean ok, Class<?> type, String member,
-            Class<? extends java.lang.annotation.Annotation> annotation, String problem) {
+            Class<? extends Annotation> annotation, String problem) {
         if (!ok) {
             throw new InvalidTrainableException(type, member, annotation, problem, "correct the annotation's value");
         }

@@ -43,7 +43,8 @@ sealed interface Binding {
             try {
                 return ValueConverter.coerce(config.get(name), type);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Hyperparameter '" + name + "' for " + member + ": " + e.getMessage(), e);
+                throw new IllegalStateException("Hyperparameter '" + name + "' for " + member + ": "
+                        + e.getMessage(), e);
             }
         }
     }

@@ -3,11 +3,13 @@ package dev.tune.trainable;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tune.Checkpoint;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -60,7 +62,7 @@ final class CheckpointState {
         return new CheckpointState(List.copyOf(fields), save, load);
     }
 
-    private static Method method(Class<?> type, Class<? extends java.lang.annotation.Annotation> kind) {
+    private static Method method(Class<?> type, Class<? extends Annotation> kind) {
         List<Method> methods = Members.methods(type, kind);
         if (methods.isEmpty()) {
             return null;
@@ -118,7 +120,7 @@ final class CheckpointState {
     private static void invoke(Method method, Object instance, Path dir) throws Throwable {
         try {
             method.invoke(instance, dir);
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             throw e.getCause();
         }
     }

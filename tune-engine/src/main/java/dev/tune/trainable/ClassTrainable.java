@@ -2,6 +2,7 @@ package dev.tune.trainable;
 
 import dev.tune.Config;
 import dev.tune.TrialContext;
+import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,11 +115,11 @@ final class ClassTrainable implements TrialBody {
         return metrics.values();
     }
 
-    void save(Object instance, java.nio.file.Path dir) throws Throwable {
+    void save(Object instance, Path dir) throws Throwable {
         checkpoints.save(instance, dir);
     }
 
-    void load(Object instance, java.nio.file.Path dir) throws Throwable {
+    void load(Object instance, Path dir) throws Throwable {
         checkpoints.load(instance, dir);
     }
 

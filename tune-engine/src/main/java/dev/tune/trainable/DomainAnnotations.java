@@ -109,8 +109,8 @@ final class DomainAnnotations {
 
     private static Domain floats(Class<?> type, Domain domain) {
         if (!ValueConverter.holdsFloats(type)) {
-            throw new IllegalArgumentException("it draws floating-point values but the member is " + type.getSimpleName()
-                    + "; declare it double, or use an integer domain such as @RandInt");
+            throw new IllegalArgumentException("it draws floating-point values but the member is "
+                    + type.getSimpleName() + "; declare it double, or use an integer domain such as @RandInt");
         }
         return domain;
     }

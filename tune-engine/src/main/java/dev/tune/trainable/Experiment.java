@@ -3,6 +3,7 @@ package dev.tune.trainable;
 import dev.tune.options.TuneOptions;
 import dev.tune.space.Space;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,11 +33,14 @@ public final class Experiment {
     }
 
     /** Reads every experiment that {@code type} declares: the class itself and each {@code @Trainable} method. */
-    public static java.util.List<Experiment> of(Class<?> type) {
+    public static List<Experiment> of(Class<?> type) {
         return TrainableReader.read(type);
     }
 
-    /** Reads the experiment that a {@code @Trainable} class declares (Class API), ignoring its {@code @Trainable} methods. */
+    /**
+     * Reads the experiment that a {@code @Trainable} class declares (Class API), ignoring its {@code @Trainable}
+     * methods.
+     */
     public static Experiment ofClass(Class<?> type) {
         return TrainableReader.readClass(type);
     }
@@ -70,7 +74,10 @@ public final class Experiment {
         return space;
     }
 
-    /** The settings from the annotations ({@code @Trainable}, {@code @Seed}, {@code @Resources}, {@code @Stop}, {@code @StopWhen}). */
+    /**
+     * The settings from the annotations ({@code @Trainable}, {@code @Seed}, {@code @Resources}, {@code @Stop},
+     * {@code @StopWhen}).
+     */
     public TuneOptions options() {
         return options;
     }

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ record Metrics(Map<String, Double> values, boolean done) {
                 getters.add(method);
             }
         }
-        getters.sort(java.util.Comparator.comparing(Method::getName));
+        getters.sort(Comparator.comparing(Method::getName));
         return getters;
     }
 

@@ -4,11 +4,14 @@ import dev.tune.Config;
 import dev.tune.Param;
 import dev.tune.SearchSpace;
 import dev.tune.TrialContext;
+import dev.tune.When;
+import dev.tune.space.Conditional;
 import dev.tune.space.Domain;
 import dev.tune.space.Space;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -52,13 +55,13 @@ final class SpaceCollector {
                     "it carries " + (found.size() + (param == null ? 0 : 1)) + " hyperparameter annotations "
                             + names(found, param), "keep exactly one");
         }
-        dev.tune.When when = element.getAnnotation(dev.tune.When.class);
+        When when = element.getAnnotation(When.class);
         if (when != null && found.isEmpty()) {
-            throw new InvalidTrainableException(type, member, dev.tune.When.class, "it has no domain annotation to make"
+            throw new InvalidTrainableException(type, member, When.class, "it has no domain annotation to make"
                     + " conditional", "put @When beside the member's domain annotation (e.g. @Uniform)");
         }
         if (when != null && valueType.isPrimitive()) {
-            throw new InvalidTrainableException(type, member, dev.tune.When.class, "a conditional hyperparameter is"
+            throw new InvalidTrainableException(type, member, When.class, "a conditional hyperparameter is"
                     + " absent when its condition fails, and a " + valueType.getName() + " cannot be absent",
                     "declare the member with the boxed type, e.g. Double instead of double");
         }
@@ -89,9 +92,9 @@ final class SpaceCollector {
         }
         if (when != null) {
             try {
-                domain = new dev.tune.space.Conditional(when.param(), List.of((Object[]) when.equals()), domain);
+                domain = new Conditional(when.param(), List.of((Object[]) when.equals()), domain);
             } catch (IllegalArgumentException e) {
-                throw new InvalidTrainableException(type, member, dev.tune.When.class, e.getMessage(),
+                throw new InvalidTrainableException(type, member, When.class, e.getMessage(),
                         "make it a @Choice, or drop the @When");
             }
             conditionedBy.put(name, member);
@@ -164,7 +167,7 @@ final class SpaceCollector {
             }
             return (Space) value;
         } catch (ReflectiveOperationException e) {
-            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
             throw new InvalidTrainableException(type, member, SearchSpace.class, "building the space threw " + cause,
                     "fix the space definition", cause);
         } catch (IllegalArgumentException e) {

@@ -1,10 +1,13 @@
 package dev.tune.trainable;
 
 import dev.tune.Cleanup;
+import dev.tune.Config;
+import dev.tune.Param;
 import dev.tune.Reset;
 import dev.tune.Setup;
 import dev.tune.Step;
 import dev.tune.Trainable;
+import dev.tune.TrialContext;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
@@ -48,7 +51,8 @@ final class TrainableReader {
         Instantiator instantiator = instantiator(type, space);
         List<Method> steps = Members.methods(type, Step.class);
         if (steps.isEmpty()) {
-            throw new InvalidTrainableException(type, null, Trainable.class, "the class is @Trainable but has no @Step method",
+            throw new InvalidTrainableException(type, null, Trainable.class,
+                    "the class is @Trainable but has no @Step method",
                     "add a method annotated @Step that runs one training iteration and returns its metrics, "
                             + "or move @Trainable to a method that runs a whole trial");
         }
@@ -114,9 +118,11 @@ final class TrainableReader {
             }
             try {
                 field.setAccessible(true);
-                fields.add(new Instantiator.FieldInjection(MethodHandles.lookup().unreflectSetter(field), binding, member));
+                fields.add(new Instantiator.FieldInjection(MethodHandles.lookup().unreflectSetter(field), binding,
+                        member));
             } catch (IllegalAccessException | RuntimeException e) {
-                throw new InvalidTrainableException(type, member, annotationOn(field), "tune cannot set it: " + e.getMessage(),
+                throw new InvalidTrainableException(type, member, annotationOn(field),
+                        "tune cannot set it: " + e.getMessage(),
                         "open the package to tune, or annotate a constructor parameter instead", e);
             }
         }
@@ -146,8 +152,8 @@ final class TrainableReader {
 
     private static boolean hasBoundParameter(Constructor<?> c) {
         for (Parameter p : c.getParameters()) {
-            if (!DomainAnnotations.on(p).isEmpty() || p.isAnnotationPresent(dev.tune.Param.class)
-                    || p.getType() == dev.tune.Config.class || p.getType() == dev.tune.TrialContext.class) {
+            if (!DomainAnnotations.on(p).isEmpty() || p.isAnnotationPresent(Param.class)
+                    || p.getType() == Config.class || p.getType() == TrialContext.class) {
                 return true;
             }
         }
@@ -167,7 +173,8 @@ final class TrainableReader {
         if (kind == Reset.class && method.getReturnType() != void.class && method.getReturnType() != boolean.class
                 && method.getReturnType() != Boolean.class) {
             throw new InvalidTrainableException(type, Members.describe(method), kind, "it returns "
-                    + method.getReturnType().getSimpleName(), "return void, or boolean to say whether the reset worked");
+                    + method.getReturnType().getSimpleName(),
+                    "return void, or boolean to say whether the reset worked");
         }
         return invokable(type, method, space, true);
     }
@@ -213,6 +220,6 @@ final class TrainableReader {
 
     private static Class<? extends Annotation> annotationOn(Field field) {
         List<Annotation> found = DomainAnnotations.on(field);
-        return found.isEmpty() ? dev.tune.Param.class : found.get(0).annotationType();
+        return found.isEmpty() ? Param.class : found.get(0).annotationType();
     }
 }

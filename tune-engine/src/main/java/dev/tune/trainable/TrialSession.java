@@ -2,7 +2,9 @@ package dev.tune.trainable;
 
 import dev.tune.Config;
 import dev.tune.TrialContext;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The runner's side of one running trial, as a {@link TrialBody} sees it: the config, the live
@@ -36,13 +38,13 @@ public interface TrialSession {
      * iteration ({@code last}: the trial's final iteration); empty otherwise. Report what was
      * written with {@link #checkpointSaved}.
      */
-    java.util.Optional<java.nio.file.Path> checkpointDue(boolean last);
+    Optional<Path> checkpointDue(boolean last);
 
     /** Records that the checkpoint in {@code dir} (from {@link #checkpointDue}) is complete. */
-    void checkpointSaved(java.nio.file.Path dir);
+    void checkpointSaved(Path dir);
 
     /** The checkpoint to restore before the first iteration, when the trial is restarting. */
-    java.util.Optional<java.nio.file.Path> restoreFrom();
+    Optional<Path> restoreFrom();
 
     /** True when the runner has paused this trial: its body should keep or checkpoint its state and return. */
     boolean pausing();

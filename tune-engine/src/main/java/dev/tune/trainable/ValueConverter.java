@@ -1,5 +1,7 @@
 package dev.tune.trainable;
 
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -109,10 +111,10 @@ final class ValueConverter {
             }
         }
         throw new IllegalArgumentException("'" + name + "' is not a constant of " + type.getSimpleName() + " "
-                + java.util.Arrays.toString(type.getEnumConstants()));
+                + Arrays.toString(type.getEnumConstants()));
     }
 
     static Class<?> boxed(Class<?> type) {
-        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+        return MethodType.methodType(type).wrap().returnType();
     }
 }

@@ -5,9 +5,11 @@ import dev.tune.trainable.InvalidTrainableException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -29,7 +31,7 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
     private final Experiment experiment;
     private final InvalidTrainableException invalid;
     private boolean whole;
-    private final java.util.SortedSet<Integer> selectedTrials = new java.util.TreeSet<>();
+    private final SortedSet<Integer> selectedTrials = new TreeSet<>();
 
     private ExperimentDescriptor(UniqueId id, String name, TestSource source, Class<?> type, Method method,
             Experiment experiment, InvalidTrainableException invalid) {
@@ -42,14 +44,14 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
 
     static ExperimentDescriptor of(UniqueId parent, Experiment experiment) {
         Method method = experiment.method().orElse(null);
-        return new ExperimentDescriptor(parent.append(TuneUniqueId.EXPERIMENT, key(experiment.type(), method)), experiment.name(),
-                source(experiment.type(), method), experiment.type(), method, experiment, null);
+        return new ExperimentDescriptor(parent.append(TuneUniqueId.EXPERIMENT, key(experiment.type(), method)),
+                experiment.name(), source(experiment.type(), method), experiment.type(), method, experiment, null);
     }
 
     static ExperimentDescriptor invalid(UniqueId parent, Class<?> type, Method method, InvalidTrainableException e) {
         String name = method == null ? type.getSimpleName() : type.getSimpleName() + "." + method.getName();
-        return new ExperimentDescriptor(parent.append(TuneUniqueId.EXPERIMENT, key(type, method)), name, source(type, method), type,
-                method, null, e);
+        return new ExperimentDescriptor(parent.append(TuneUniqueId.EXPERIMENT, key(type, method)), name,
+                source(type, method), type, method, null, e);
     }
 
     /** The unique-id value of an experiment: the class name, or {@code Class#method}. */
@@ -102,7 +104,10 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
         whole = true;
     }
 
-    /** Trial {@code number} was selected by its unique id: unless the whole experiment is, only such trials run again. */
+    /**
+     * Trial {@code number} was selected by its unique id: unless the whole experiment is, only such trials run
+     * again.
+     */
     void selectTrial(int number) {
         selectedTrials.add(number);
     }

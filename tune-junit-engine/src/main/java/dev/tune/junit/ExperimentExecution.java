@@ -1,6 +1,8 @@
 package dev.tune.junit;
 
 import dev.tune.Config;
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
 import dev.tune.report.ProgressReporter;
 import dev.tune.report.html.Report;
 import dev.tune.result.ExperimentResult;
@@ -8,10 +10,8 @@ import dev.tune.result.Objective;
 import dev.tune.result.Scope;
 import dev.tune.result.Trial;
 import dev.tune.run.ExperimentVerifier;
-import dev.tune.run.TuneException;
-import dev.tune.options.TuneOption;
-import dev.tune.options.TuneOptions;
 import dev.tune.run.TrialSeeds;
+import dev.tune.run.TuneException;
 import dev.tune.run.Tuner;
 import dev.tune.search.GivenConfigs;
 import dev.tune.search.Searchers;

@@ -5,6 +5,7 @@ import dev.tune.trainable.Experiment;
 import dev.tune.trainable.InvalidTrainableException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.function.Predicate;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -142,7 +144,10 @@ final class TrainableResolver implements SelectorResolver {
         return children;
     }
 
-    /** The experiment under its class (found by unique id, so no class-name filter applies); selected, it runs whole. */
+    /**
+     * The experiment under its class (found by unique id, so no class-name filter applies); selected, it runs
+     * whole.
+     */
     private Optional<Match> addExperiment(Context context, Class<?> type, Method method) {
         UniqueId classId = TuneUniqueId.classId(engineId, type);
         return context.<ExperimentDescriptor>addToParent(() -> DiscoverySelectors.selectUniqueId(classId),
@@ -158,9 +163,9 @@ final class TrainableResolver implements SelectorResolver {
      * tree (its container fails with the message when executed) and is also reported once as a
      * discovery issue, a warning so the rest of the run goes on.
      */
-    private ExperimentDescriptor describe(org.junit.platform.engine.TestDescriptor parent, Class<?> type, Method method) {
+    private ExperimentDescriptor describe(TestDescriptor parent, Class<?> type, Method method) {
         UniqueId id = parent.getUniqueId().append(TuneUniqueId.EXPERIMENT, ExperimentDescriptor.key(type, method));
-        Optional<? extends org.junit.platform.engine.TestDescriptor> existing = parent.findByUniqueId(id);
+        Optional<? extends TestDescriptor> existing = parent.findByUniqueId(id);
         if (existing.isPresent()) {
             return (ExperimentDescriptor) existing.get();
         }
@@ -184,7 +189,7 @@ final class TrainableResolver implements SelectorResolver {
     }
 
     private static List<String> experimentKeys(Class<?> type) {
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         if (type.isAnnotationPresent(Trainable.class)) {
             keys.add(ExperimentDescriptor.key(type, null));
         }

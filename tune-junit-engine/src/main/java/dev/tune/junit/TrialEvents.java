@@ -1,10 +1,10 @@
 package dev.tune.junit;
 
+import dev.tune.options.Callback;
 import dev.tune.report.ProgressReporter;
 import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
-import dev.tune.options.Callback;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +72,8 @@ final class TrialEvents implements Callback {
         Termination termination = trial.termination().orElse(Termination.COMPLETED);
         TestExecutionResult result = termination == Termination.EARLY_STOPPED || termination == Termination.CANCELLED
                 ? TestExecutionResult.aborted(new TestAbortedException("Trial " + trial.name() + " was "
-                        + (termination == Termination.CANCELLED ? "cut short here by the end of the experiment (or, in a shared"
+                        + (termination == Termination.CANCELLED
+                                ? "cut short here by the end of the experiment (or, in a shared"
                                 + " experiment, handed to another worker, which goes on with it)"
                                 : "stopped early by the scheduler") + " after " + trial.iterations() + " iterations"))
                 : TestExecutionResult.successful();

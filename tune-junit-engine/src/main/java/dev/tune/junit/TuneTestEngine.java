@@ -1,7 +1,11 @@
 package dev.tune.junit;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
@@ -10,9 +14,6 @@ import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.PackageNameFilter;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The JUnit Platform engine {@code tune}: every annotated trainable is a container and every trial
@@ -83,9 +84,9 @@ public final class TuneTestEngine implements TestEngine {
     }
 
     private static Predicate<String> classNameFilter(EngineDiscoveryRequest request) {
-        Predicate<String> names = org.junit.platform.engine.Filter.composeFilters(
+        Predicate<String> names = Filter.composeFilters(
                 request.getFiltersByType(ClassNameFilter.class)).toPredicate();
-        Predicate<String> packages = org.junit.platform.engine.Filter.composeFilters(
+        Predicate<String> packages = Filter.composeFilters(
                 request.getFiltersByType(PackageNameFilter.class)).toPredicate();
         return names.and(packages);
     }

@@ -49,8 +49,9 @@ record TuneUniqueId(String className, Optional<String> method, boolean experimen
             key = key.substring(0, hash);
         }
         if (!key.equals(className) || method.map(String::isEmpty).orElse(false)) {
-            throw new IllegalArgumentException("its experiment '" + own.get(1).getValue() + "' does not belong to class "
-                    + className + "; an experiment reads " + className + " or " + className + "#<method>");
+            throw new IllegalArgumentException("its experiment '" + own.get(1).getValue()
+                    + "' does not belong to class " + className + "; an experiment reads " + className + " or "
+                    + className + "#<method>");
         }
         if (own.size() == 2) {
             return new TuneUniqueId(className, method, true, OptionalInt.empty());

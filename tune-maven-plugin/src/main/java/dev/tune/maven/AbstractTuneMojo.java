@@ -15,7 +15,7 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * What every tune goal shares: {@code skip}, the choice of experiments, and the settings that map
- * onto the tuner's options ({@code dev.tune.options.TuneOptions}, the same object the JUnit engine's
+ * onto the tuner's options ({@link TuneOptions}, the same object the JUnit engine's
  * configuration parameters build).
  *
  * <p><b>One precedence order.</b> A setting given on the command line ({@code -Dtune.samples=2})
@@ -187,7 +187,8 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
         switch (cli.trim().toLowerCase(Locale.ROOT)) {
             case "true": return true;
             case "false": return false;
-            default: throw new MojoExecutionException("Invalid value '" + cli + "' for " + key + ": expected true or false");
+            default: throw new MojoExecutionException("Invalid value '" + cli + "' for " + key
+                    + ": expected true or false");
         }
     }
 

@@ -6,7 +6,9 @@ import dev.tune.report.dashboard.Dashboard;
 import dev.tune.store.StorageException;
 import dev.tune.store.postgres.PostgresLocation;
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -56,16 +58,17 @@ public class DashboardMojo extends AbstractTuneMojo {
             } else {
                 dashboard = Dashboard.serveResults(resultsDirectory.toPath(), host, port);
             }
-        } catch (IllegalArgumentException | StorageException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | StorageException | UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         try (dashboard) {
             getLog().info("Dashboard of " + (PostgresLocation.isDatabase(storage) ? "the experiments in the database"
                     : display(resultsDirectory.toPath())) + ": " + dashboard.address()
                     + (serveFor == null || serveFor.isBlank() ? " (Ctrl+C stops it)" : " for " + serveFor.trim()));
-            Duration duration = serveFor == null || serveFor.isBlank() ? null : TuneOption.TIME_BUDGET.parse(serveFor.trim());
+            Duration duration = serveFor == null || serveFor.isBlank() ? null
+                    : TuneOption.TIME_BUDGET.parse(serveFor.trim());
             if (duration == null) {
-                new java.util.concurrent.CountDownLatch(1).await();
+                new CountDownLatch(1).await();
             } else {
                 Thread.sleep(duration.toMillis());
             }

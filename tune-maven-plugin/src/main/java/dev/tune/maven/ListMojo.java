@@ -2,11 +2,11 @@ package dev.tune.maven;
 
 import dev.tune.Mode;
 import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
+import dev.tune.space.Space;
 import dev.tune.store.StorageException;
 import dev.tune.store.postgres.PostgresLocation;
 import dev.tune.store.postgres.SharedExperiments;
-import dev.tune.options.TuneOptions;
-import dev.tune.space.Space;
 import dev.tune.trainable.Experiment;
 import java.util.ArrayList;
 import java.util.List;

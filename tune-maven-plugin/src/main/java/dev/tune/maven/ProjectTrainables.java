@@ -49,7 +49,8 @@ final class ProjectTrainables implements AutoCloseable {
 
     /** Scans {@code project}'s classes and reads the trainables that {@code selection} picks. */
     static ProjectTrainables scan(MavenProject project, Selection selection) throws MojoExecutionException {
-        List<Path> roots = Stream.of(project.getBuild().getOutputDirectory(), project.getBuild().getTestOutputDirectory())
+        List<Path> roots = Stream.of(project.getBuild().getOutputDirectory(),
+                        project.getBuild().getTestOutputDirectory())
                 .filter(dir -> dir != null && Files.isDirectory(Path.of(dir))).map(Path::of).toList();
         ProjectTrainables trainables = new ProjectTrainables(loader(project), roots);
         try {
@@ -109,8 +110,8 @@ final class ProjectTrainables implements AutoCloseable {
         try {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new MojoExecutionException("Cannot load the trainable " + className + " from the project's class path: "
-                    + e, e);
+            throw new MojoExecutionException("Cannot load the trainable " + className
+                    + " from the project's class path: " + e, e);
         }
         boolean fixture = Fixtures.isFixture(className);
         try {
@@ -172,7 +173,8 @@ final class ProjectTrainables implements AutoCloseable {
             }
             return new URLClassLoader(urls.toArray(URL[]::new), ProjectTrainables.class.getClassLoader());
         } catch (DependencyResolutionRequiredException | MalformedURLException e) {
-            throw new MojoExecutionException("Cannot build the class path of " + project.getId() + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot build the class path of " + project.getId() + ": "
+                    + e.getMessage(), e);
         }
     }
 }

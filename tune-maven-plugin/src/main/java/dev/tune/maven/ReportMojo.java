@@ -38,7 +38,8 @@ public class ReportMojo extends AbstractTuneMojo {
             String storage = options.get(TuneOption.STORAGE).orElse(null);
             List<Path> written;
             if (PostgresLocation.isDatabase(storage)) {
-                PostgresLocation location = PostgresLocation.of(storage, options.get(TuneOption.STORAGE_USER).orElse(null),
+                PostgresLocation location = PostgresLocation.of(storage,
+                        options.get(TuneOption.STORAGE_USER).orElse(null),
                         options.get(TuneOption.STORAGE_PASSWORD).orElse(null), System.getenv());
                 written = Report.writeShared(location, selection::matches, resultsDirectory.toPath());
             } else {

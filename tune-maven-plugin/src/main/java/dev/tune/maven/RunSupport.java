@@ -1,9 +1,9 @@
 package dev.tune.maven;
 
+import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.run.ExperimentVerifier;
 import dev.tune.run.TuneException;
-import dev.tune.options.TuneOptions;
 import dev.tune.run.Tuner;
 import dev.tune.trainable.Experiment;
 import java.util.Optional;

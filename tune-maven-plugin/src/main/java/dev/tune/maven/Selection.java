@@ -1,5 +1,6 @@
 package dev.tune.maven;
 
+import dev.tune.trainable.Fixtures;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * Which experiments a build runs, from the {@code experiments} parameter ({@code tune.experiments}):
  * patterns, each matching a trainable class's fully qualified or simple name, or an experiment's
  * name, with {@code *} matching any characters. No pattern selects every experiment but the test
- * fixtures ({@link dev.tune.trainable.Fixtures}), which only a pattern without {@code *} that names
+ * fixtures ({@link Fixtures}), which only a pattern without {@code *} that names
  * them in full selects.
  */
 final class Selection {

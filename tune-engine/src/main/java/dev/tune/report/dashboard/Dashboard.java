@@ -73,7 +73,8 @@ public final class Dashboard implements AutoCloseable {
             LOG.info("Dashboard at {}", dashboard.address());
             return dashboard;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the dashboard on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot serve the dashboard on " + host + ":" + port + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -74,7 +74,8 @@ final class DashboardHandler implements HttpHandler {
             send(exchange, 200, "application/json", snapshot.json());
         } else {
             CachedData.Snapshot snapshot = target.experiment().orElseThrow().get();
-            send(exchange, 200, "text/html; charset=utf-8", Report.page(snapshot.title(), snapshot.json(), "data.json"));
+            send(exchange, 200, "text/html; charset=utf-8",
+                    Report.page(snapshot.title(), snapshot.json(), "data.json"));
         }
     }
 

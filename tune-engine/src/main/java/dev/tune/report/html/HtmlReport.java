@@ -2,6 +2,7 @@ package dev.tune.report.html;
 
 import dev.tune.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -92,7 +93,7 @@ final class HtmlReport {
      * JSON inside a script element: a {@code <} (only ever inside strings) goes out as the escape
      * {@code \\u003c}, so no text of the data ends the element. Leaves {@code out} open.
      */
-    private static final class ScriptSafe extends java.io.FilterOutputStream {
+    private static final class ScriptSafe extends FilterOutputStream {
         ScriptSafe(OutputStream out) {
             super(out);
         }
@@ -141,7 +142,8 @@ final class HtmlReport {
     private static String text(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(BASE + name)) {
             if (in == null) {
-                throw new IllegalStateException("the report's resource " + name + " is missing from the tune-engine jar");
+                throw new IllegalStateException("the report's resource " + name
+                        + " is missing from the tune-engine jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -50,7 +51,8 @@ final class ImportanceData {
                 .filter(axis -> used.stream().allMatch(t -> t.config().asMap().get(axis.name()) != null))
                 .toList();
         if (used.size() < 2 || shared.isEmpty()) {
-            long cut = trials.stream().filter(t -> t.termination().filter(e -> e == Termination.EARLY_STOPPED).isPresent())
+            long cut = trials.stream()
+                    .filter(t -> t.termination().filter(e -> e == Termination.EARLY_STOPPED).isPresent())
                     .count();
             return new PerMetric(metric, used.size(), of, List.of(), Optional.of(used.size() < 2
                     ? "needs two or more completed trials with a finite " + metric + (cut > 0 ? " (as in Optuna, the "
@@ -72,7 +74,8 @@ final class ImportanceData {
         double[] values = new double[trials.size()];
         for (int i = 0; i < values.length; i++) {
             Object value = trials.get(i).config().asMap().get(axis.name());
-            values[i] = axis.isChoice() ? axis.choices().indexOf(String.valueOf(value)) : ((Number) value).doubleValue();
+            values[i] = axis.isChoice() ? axis.choices().indexOf(String.valueOf(value))
+                    : ((Number) value).doubleValue();
         }
         if (axis.isChoice()) {
             return ParamColumn.choice(axis.name(), axis.choices().size(), values);
@@ -90,7 +93,7 @@ final class ImportanceData {
         List<Trial> pool = new ArrayList<>(trials);
         SplittableRandom random = new SplittableRandom(0);
         for (int i = 0; i < MOST; i++) {
-            java.util.Collections.swap(pool, i, i + random.nextInt(pool.size() - i));
+            Collections.swap(pool, i, i + random.nextInt(pool.size() - i));
         }
         return pool.subList(0, MOST);
     }

@@ -81,7 +81,8 @@ public final class Report {
 
     /** Writes the report of {@code input} to {@code file}, atomically (a reader sees the old page or the new). */
     public static Path write(ReportInput input, Path file) {
-        AtomicFiles.write(file, out -> HtmlReport.write(out, input.result().name(), json -> ReportData.write(json, input), ""));
+        AtomicFiles.write(file, out -> HtmlReport.write(out, input.result().name(),
+                json -> ReportData.write(json, input), ""));
         return file;
     }
 

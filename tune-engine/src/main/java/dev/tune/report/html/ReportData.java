@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -72,10 +73,11 @@ final class ReportData {
         out.writeEndArray();
         out.writeArrayFieldStart("modes");
         for (Mode mode : objective.modes()) {
-            out.writeString(mode.name().toLowerCase(java.util.Locale.ROOT));
+            out.writeString(mode.name().toLowerCase(Locale.ROOT));
         }
         out.writeEndArray();
-        out.writeStringField("text", input.info().objective() != null ? input.info().objective() : objective.toString());
+        out.writeStringField("text",
+                input.info().objective() != null ? input.info().objective() : objective.toString());
         out.writeEndObject();
         out.writeArrayFieldStart("params");
         for (ParamAxis axis : axes) {
@@ -206,7 +208,8 @@ final class ReportData {
      * The curve as {@code x} (iterations) and {@code y} (values, single precision), every stride-th
      * point and the last. When the iterations are 1, 2, ..., n (most curves), {@code x} is just n.
      */
-    private static void writeCurve(JsonGenerator out, List<Result> results, String metric, int stride) throws IOException {
+    private static void writeCurve(JsonGenerator out, List<Result> results, String metric, int stride)
+            throws IOException {
         List<Result> kept = new ArrayList<>();
         boolean counting = stride == 1;
         for (int i = 0; i < results.size(); i++) {

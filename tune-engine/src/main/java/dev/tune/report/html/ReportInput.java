@@ -96,7 +96,8 @@ public record ReportInput(ExperimentResult result, ExperimentInfo info, String s
     /** The experiment recorded in {@code experimentDir}. */
     public static ReportInput of(Path experimentDir) {
         StoredExperiment stored = StoredExperiment.load(experimentDir);
-        ExperimentResult result = stored.result(Optional.of(experimentDir), String.valueOf(experimentDir.getFileName()));
+        ExperimentResult result = stored.result(Optional.of(experimentDir),
+                String.valueOf(experimentDir.getFileName()));
         String status = stored.state().map(s -> s.status()).orElse("UNKNOWN");
         return of(result, stored.info(), status, experimentDir, StoredExperiment::results);
     }

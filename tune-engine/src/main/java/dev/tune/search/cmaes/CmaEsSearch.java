@@ -10,6 +10,7 @@ import dev.tune.result.TrialStatus;
 import dev.tune.search.SearchProblem;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
+import dev.tune.space.Space;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *       clipped. Categorical and grid values, and conditional hyperparameters of any kind, are
  *       drawn independently at random (Optuna's rule: CMA-ES models only numbers that every
  *       trial has); constants are copied; sample-from values are computed and inactive conditional
- *       ones dropped afterwards by {@link dev.tune.space.Space#sample}.</li>
+ *       ones dropped afterwards by {@link Space#sample}.</li>
  *   <li><b>Start.</b> Until {@code startupTrials} trials have ended with a value, every value is
  *       sampled independently; these trials are not told to CMA-ES. Then each suggestion is asked
  *       of the current generation, starting from the centre of the box with step size
@@ -188,7 +189,8 @@ public final class CmaEsSearch implements Searcher {
         }
         OptionalDouble value = value(trial);
         if (value.isEmpty()) {
-            LOG.debug("trial {} ended without a value to tell CMA-ES; its place goes to a later suggestion", trial.id());
+            LOG.debug("trial {} ended without a value to tell CMA-ES; its place goes to a later suggestion",
+                    trial.id());
             return;
         }
         results++;
@@ -338,7 +340,10 @@ public final class CmaEsSearch implements Searcher {
         private Builder() {
         }
 
-        /** How many trials must end with a value before CMA-ES samples (Optuna's {@code n_startup_trials}); 0 or more. */
+        /**
+         * How many trials must end with a value before CMA-ES samples (Optuna's {@code n_startup_trials}); 0 or
+         * more.
+         */
         public Builder startupTrials(int startupTrials) {
             if (startupTrials < 0) {
                 throw new IllegalArgumentException("startupTrials must be 0 or more, got " + startupTrials);

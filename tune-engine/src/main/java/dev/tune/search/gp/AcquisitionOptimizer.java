@@ -41,7 +41,10 @@ final class AcquisitionOptimizer {
         }
     }
 
-    /** The best point found, from {@code candidates} random points and local searches from them and {@code warmStarts}. */
+    /**
+     * The best point found, from {@code candidates} random points and local searches from them and
+     * {@code warmStarts}.
+     */
     double[] maximize(List<double[]> warmStarts, int candidates, int localSearches, SplittableRandom random) {
         Halton halton = new Halton(space.dim(), random.nextLong());
         long offset = random.nextInt(1 << 20);

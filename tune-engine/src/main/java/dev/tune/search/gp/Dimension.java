@@ -37,7 +37,10 @@ final class Dimension {
         this.categories = categories;
     }
 
-    /** The coordinate of {@code domain}, or null when the GP does not model it (one value only, or not of these kinds). */
+    /**
+     * The coordinate of {@code domain}, or null when the GP does not model it (one value only, or not of these
+     * kinds).
+     */
     static Dimension of(String name, Domain domain) {
         if (domain instanceof NormalDomain n) {
             return new Dimension(name, Kind.CONTINUOUS, null, n, null);

@@ -55,7 +55,10 @@ import org.slf4j.LoggerFactory;
 public final class GpSearch implements Searcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(GpSearch.class);
-    /** The output warps tried at each suggestion ({@link OutputWarp}): the identity, and the log warp with delta 0.1. */
+    /**
+     * The output warps tried at each suggestion ({@link OutputWarp}): the identity, and the log warp with delta
+     * 0.1.
+     */
     private static final double[] WARPS = {Double.POSITIVE_INFINITY, 0.1};
     /**
      * Up to this many completed trials the kernel and warp are fitted at every suggestion; beyond,

@@ -44,7 +44,8 @@ final class KernelFit {
         upper[dim + 1] = 4;
         BoundedLbfgs.Outcome best = null;
         if (previous != null && previous.dim() == dim) {
-            best = BoundedLbfgs.minimize(objective, MarginalLikelihood.raw(previous), lower, upper, GTOL, MAX_ITERATIONS);
+            best = BoundedLbfgs.minimize(objective, MarginalLikelihood.raw(previous), lower, upper, GTOL,
+                    MAX_ITERATIONS);
         }
         if (best == null || !Double.isFinite(best.value())) {
             best = BoundedLbfgs.minimize(objective, MarginalLikelihood.raw(KernelParams.defaults(dim)), lower, upper,

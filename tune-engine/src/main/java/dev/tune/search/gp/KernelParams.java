@@ -1,5 +1,7 @@
 package dev.tune.search.gp;
 
+import java.util.Arrays;
+
 /**
  * The hyperparameters of the Gaussian process: one inverse squared lengthscale per coordinate
  * (automatic relevance determination), the kernel scale (the prior variance of the standardised
@@ -14,7 +16,7 @@ record KernelParams(double[] inverseSquaredLengthscales, double kernelScale, dou
     /** Optuna's starting point: every parameter 1. */
     static KernelParams defaults(int dim) {
         double[] ones = new double[dim];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         return new KernelParams(ones, 1, 1);
     }
 

@@ -1,5 +1,7 @@
 package dev.tune.search.gp;
 
+import java.util.Arrays;
+
 /**
  * What the kernel fit minimises: minus the log marginal likelihood of the standardised values
  * minus Optuna's log prior, as a function of the raw parameters {@code (log theta_1..d, log s,
@@ -89,7 +91,7 @@ final class MarginalLikelihood implements BoundedLbfgs.Function {
         }
         Cholesky chol = Cholesky.of(k);
         if (chol == null) {
-            java.util.Arrays.fill(gradient, 0);
+            Arrays.fill(gradient, 0);
             return Double.POSITIVE_INFINITY;
         }
         double[] alpha = chol.solve(y);

@@ -2,9 +2,10 @@ package dev.tune.search.nsga;
 
 import dev.tune.Config;
 import dev.tune.Mode;
+import dev.tune.result.Objective;
+import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
-import dev.tune.result.Termination;
 import dev.tune.search.SearchProblem;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
@@ -37,7 +38,7 @@ public final class NsgaIISearch implements Searcher {
     static final double SWAPPING = 0.5;
 
     private Space space;
-    private dev.tune.result.Objective objective;
+    private Objective objective;
     private List<String> metrics;
     private double[] signs;
     private long seed;
@@ -114,7 +115,8 @@ public final class NsgaIISearch implements Searcher {
             int from = parents.size(); // computing the parents of generation from + 1
             List<Member> pool = new ArrayList<>(from == 0 ? List.of() : parents.get(from - 1));
             pool.addAll(completed.get(from));
-            parents.add(Elite.select(pool, POPULATION, new SplittableRandom(seed ^ (0xC2B2AE3D27D4EB4FL * (from + 1)))));
+            parents.add(Elite.select(pool, POPULATION,
+                    new SplittableRandom(seed ^ (0xC2B2AE3D27D4EB4FL * (from + 1)))));
         }
         return parents.get(g - 1);
     }

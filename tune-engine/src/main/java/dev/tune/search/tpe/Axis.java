@@ -1,6 +1,7 @@
 package dev.tune.search.tpe;
 
 import dev.tune.space.Categorical;
+import dev.tune.space.Conditional;
 import dev.tune.space.Domain;
 import dev.tune.space.FloatDomain;
 import dev.tune.space.Grid;
@@ -36,7 +37,7 @@ final class Axis {
 
     /** The axis for {@code domain}, or null when TPE does not model it (constants and computed values). */
     static Axis of(String name, Domain domain) {
-        if (domain instanceof dev.tune.space.Conditional conditional) {
+        if (domain instanceof Conditional conditional) {
             return of(name, conditional.base());
         }
         if (domain instanceof Categorical c) {

@@ -2,6 +2,7 @@ package dev.tune.search.tpe;
 
 import dev.tune.Config;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,10 @@ final class History {
         return finished.stream().filter(s -> !s.pruned()).toList();
     }
 
-    /** The split, with {@code borrowed} finished trials (another bracket's completed ones) counted as this history's. */
+    /**
+     * The split, with {@code borrowed} finished trials (another bracket's completed ones) counted as this
+     * history's.
+     */
     List<List<Seen>> split(boolean constantLiar, int minPoints, boolean atBudgets, List<Seen> borrowed) {
         List<Seen> finished = new ArrayList<>(this.finished);
         finished.addAll(borrowed);
@@ -131,7 +135,7 @@ final class History {
     static double[] weights(int n) {
         double[] w = new double[n];
         if (n < 25) {
-            java.util.Arrays.fill(w, 1.0);
+            Arrays.fill(w, 1.0);
             return w;
         }
         int ramp = n - 25;

@@ -3,13 +3,16 @@ package dev.tune.search.tpe;
 import dev.tune.Config;
 import dev.tune.Mode;
 import dev.tune.result.Objective;
+import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
 import dev.tune.search.Brackets;
+import dev.tune.search.Halton;
 import dev.tune.search.SearchProblem;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
+import dev.tune.search.UnitPoints;
 import dev.tune.space.Domain;
 import dev.tune.space.Grid;
 import dev.tune.space.Space;
@@ -48,8 +51,8 @@ public final class TpeSearch implements Searcher {
     private int samples;
     private long suggested;
     private List<Axis> axes;
-    private dev.tune.search.UnitPoints start;
-    private dev.tune.search.Halton halton;
+    private UnitPoints start;
+    private Halton halton;
     /** One history per bracket of the scheduler (one in all without brackets), as Optuna's TPE under Hyperband. */
     private final Map<Integer, History> histories = new HashMap<>();
     private final Map<String, Integer> bracketOf = new HashMap<>();
@@ -89,8 +92,8 @@ public final class TpeSearch implements Searcher {
         // BOHB compares trials at one budget across brackets; plain TPE models each bracket on its own
         brackets = settings.budgets() ? Brackets.NONE : problem.brackets();
         numbers.clear();
-        start = new dev.tune.search.UnitPoints(space);
-        halton = new dev.tune.search.Halton(Math.max(1, start.dimensions()), seed);
+        start = new UnitPoints(space);
+        halton = new Halton(Math.max(1, start.dimensions()), seed);
         axes = new ArrayList<>();
         space.domains().forEach((name, domain) -> {
             Axis axis = Axis.of(name, domain);
@@ -208,7 +211,7 @@ public final class TpeSearch implements Searcher {
      * Intermediate values, which BOHB's rule compares; not {@link #onTrialResult}, so plain TPE
      * ({@link #readsResults()} false) costs the runner nothing per result ({@link BohbSearch} passes them on).
      */
-    void intermediate(Trial trial, dev.tune.result.Result result) {
+    void intermediate(Trial trial, Result result) {
         Double reported = result.metrics().get(metric);
         if (reported != null) {
             historyOf(trial.id()).reported(trial.id(), result.iteration(), sign * reported);
@@ -243,7 +246,10 @@ public final class TpeSearch implements Searcher {
                 pruned, trial.iterations(), costs, violation));
     }
 
-    /** The history of the trial's bracket: the one it was suggested in, else the first (a trial told, never suggested). */
+    /**
+     * The history of the trial's bracket: the one it was suggested in, else the first (a trial told, never
+     * suggested).
+     */
     private History historyOf(String trialId) {
         return histories.computeIfAbsent(bracketOf.getOrDefault(trialId, 0), b -> new History());
     }
