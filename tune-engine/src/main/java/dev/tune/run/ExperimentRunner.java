@@ -87,6 +87,12 @@ final class ExperimentRunner {
             LOG.info("Resuming experiment {}: {} trials kept, {} continue, {} start again", plan.name(),
                     resume.kept().size(), resume.resumed().size(), resume.restarted().size());
         }
+        if (plan.verbose() >= 1 || live.isPresent()) {
+            book.keepEnded(); // the progress table and the dashboard show every trial of this worker
+        }
+        if (plan.verbose() >= 1 || live.isPresent()) {
+            book.keepEnded(); // the progress table and the dashboard show every trial of this worker
+        }
         ScheduledExecutorService ticker = plan.verbose() >= 1 ? progressTicker(book, reporter, start) : null;
         GracefulShutdown shutdown = GracefulShutdown.install(book, plan.name());
         try (TrialOutput output = plan.logToFile() ? TrialOutput.toFiles() : TrialOutput.none()) {
@@ -108,7 +114,7 @@ final class ExperimentRunner {
             throw book.lostStore().get(); // the others take this worker's trials over; starting it again rejoins
         } else if (shared != null) {
             store.close();
-            ran = book.forget(); // its trials are in the log; holding both would double the memory
+            ran = book.forget(); // its trials are in the log: the book let go of most as they ended (HeldTrials)
             // every worker's trials: the experiment's totals, not this worker's share
             result = new ExperimentResult(plan.name(), plan.objective(), shared.trials(), Optional.empty(), wall,
                     plan.seed(), Optional.ofNullable(info.searcherDescription()));

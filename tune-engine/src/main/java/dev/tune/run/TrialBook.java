@@ -13,7 +13,6 @@ import dev.tune.stop.StopConditions;
 import dev.tune.store.ExperimentStore;
 import dev.tune.store.SharedRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,9 +35,7 @@ final class TrialBook {
     private final Path trialsRoot;
     private final Searcher searcher;
     private final boolean searcherSeesResults;
-    private final List<LiveTrial> trials = new ArrayList<>();
-    private final java.util.Map<String, LiveTrial> byId = new java.util.HashMap<>();
-    private final List<Trial> kept = new ArrayList<>();
+    private final HeldTrials held;
     private final java.util.ArrayDeque<LiveTrial> pending = new java.util.ArrayDeque<>();
     private final PausedTrials paused = new PausedTrials(this::endPaused);
     private final SchedulerActions actions;
@@ -65,12 +62,13 @@ final class TrialBook {
         this.searcher = plan.searcher();
         this.searcherSeesResults = ResultReplay.readsResults(searcher);
         this.shared = shared;
+        this.held = new HeldTrials(shared != null);
         this.replica = shared == null ? null : new SharedSearch(shared, searcher, plan.scheduler(),
                 plan::startedSearcher, () -> plan.startedScheduler(view()), searcherSeesResults);
         this.scheduler = shared == null ? plan.scheduler() : new SharedScheduler(replica, plan.scheduler());
         long elapsed = shared == null ? 0 : shared.elapsedNanos();
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
-        this.actions = new SchedulerActions(byId, paused, plan, store, scheduler,
+        this.actions = new SchedulerActions(held.byId(), paused, plan, store, scheduler,
                 replica == null ? id -> Optional.empty() : replica::elsewhere);
     }
 
@@ -95,7 +93,7 @@ final class TrialBook {
     }
 
     synchronized boolean hasCheckpoint(String trialId) {
-        return Optional.ofNullable(byId.get(trialId)).flatMap(LiveTrial::latestSaved).isPresent();
+        return Optional.ofNullable(held.byId().get(trialId)).flatMap(LiveTrial::latestSaved).isPresent();
     }
 
     /** Trials that will start, up to one per slot: asked of the searcher ahead, as Ray keeps trials pending. */
@@ -191,9 +189,7 @@ final class TrialBook {
 
     /** Makes {@code live} one of this book's trials. */
     private LiveTrial track(LiveTrial live) {
-        trials.add(live);
-        byId.put(live.id, live);
-        return live;
+        return held.track(live);
     }
 
     /** A new trial, known to the experiment but not started. */
@@ -212,7 +208,7 @@ final class TrialBook {
 
     /** Takes over an earlier run: kept trials stay as they ended ({@link ResultReplay}), the others run first. */
     synchronized void resume(ResumePlan resume) {
-        kept.addAll(ResultReplay.replay(resume, searcher, searcherSeesResults, scheduler));
+        held.keep(ResultReplay.replay(resume, searcher, searcherSeesResults, scheduler));
         resume.resumed().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, false, this, trialsRoot))));
         resume.restarted().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, true, this, trialsRoot))));
         nextNumber = resume.nextNumber();
@@ -319,6 +315,7 @@ final class TrialBook {
         if (shared == null) {
             searcher.onTrialComplete(snapshot);
         }
+        held.ended(trial);
         scheduler.onTrialComplete(snapshot);
         if (failure != null) {
             callbacks.onTrialError(snapshot, failure);
@@ -353,7 +350,7 @@ final class TrialBook {
             if (shared != null && lostStore == null && !reason.equals("interrupted")) {
                 shared.stop(reason);
             }
-            for (LiveTrial trial : trials) {
+            for (LiveTrial trial : held.live()) {
                 if (!trial.status().isFinished()) {
                     trial.requestStop();
                 }
@@ -372,8 +369,12 @@ final class TrialBook {
     }
 
     synchronized List<Trial> snapshots() {
-        return java.util.stream.Stream.concat(kept.stream(), trials.stream().map(LiveTrial::snapshot))
-                .sorted(java.util.Comparator.comparingInt(Trial::number)).toList(); // in order, but after a resume
+        return held.snapshots();
+    }
+
+    /** The progress table or the live dashboard reads every trial while the run goes on ({@link HeldTrials}). */
+    synchronized void keepEnded() {
+        held.keepEnded();
     }
 
     /** Ends the trials claimed ahead that did not start here; the shared store gives them to other workers. */
@@ -383,10 +384,7 @@ final class TrialBook {
 
     /** How many trials this worker ran; it forgets them: a shared experiment's result is read from its log. */
     synchronized int forget() {
-        int count = trials.size();
-        trials.clear();
-        byId.clear();
-        return count;
+        return held.forget();
     }
 
     synchronized Optional<LiveTrial> firstError() {
