@@ -119,23 +119,32 @@ final class B6Scale {
         return new Measured(ran, seconds, heapMb, diskMb, reload, loaded.trials().size());
     }
 
-    /** Runs the case in a child JVM under {@code -Xmx256m}; true when it completed. */
+    /**
+     * Runs the case in a child JVM under {@code -Xmx256m}; true when it completed. A heap that runs
+     * out ends the child at once ({@code -XX:+ExitOnOutOfMemoryError}: a daemon thread's error would
+     * leave it waiting); a failure prints why (exit code, or no end in 30 minutes) and the child's last lines.
+     */
     private static boolean underSmallHeap(String store, int trials, String url, PrintStream out) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), B6Scale.class.getName(), store,
-                Integer.toString(trials)));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                System.getProperty("java.class.path"), B6Scale.class.getName(), store, Integer.toString(trials)));
         if (url != null) {
             command.add(url);
         }
+        Path log = null;
         try {
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(child.getInputStream().readAllBytes());
+            log = Files.createTempFile("tune-bench-b6-child-", ".log");
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             boolean ended = child.waitFor(30, TimeUnit.MINUTES);
-            boolean ok = ended && child.exitValue() == 0 && output.contains("B6-CHILD-OK");
+            if (!ended) {
+                child.destroyForcibly().waitFor();
+            }
+            List<String> output = Files.readAllLines(log);
+            boolean ok = ended && child.exitValue() == 0 && output.stream().anyMatch(l -> l.contains("B6-CHILD-OK"));
             if (!ok) {
-                out.println("B6 " + store + " under -Xmx256m failed:\n" + output.lines().limit(20)
-                        .reduce("", (a, b) -> a + "  " + b + "\n"));
+                out.println("B6 " + store + " under -Xmx256m failed (" + (ended ? "exit code " + child.exitValue()
+                        : "no end after 30 minutes") + "); its last lines:\n" + output.subList(Math.max(0,
+                        output.size() - 30), output.size()).stream().reduce("", (a, b) -> a + "  " + b + "\n"));
             }
             return ok;
         } catch (IOException e) {
@@ -143,6 +152,10 @@ final class B6Scale {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            if (log != null) {
+                log.toFile().delete();
+            }
         }
     }
 

@@ -107,4 +107,10 @@ interface Coordination {
 
     /** What to print after the closing summary: where the report is, or this worker's share of the trials. */
     Optional<String> closingLine(ExperimentResult result);
+
+    /**
+     * True when the book may let go of a trial once it ended: its end goes to a shared log, which
+     * the result is read from at the end, so holding it too would double the memory.
+     */
+    boolean dropsEndedTrials();
 }

@@ -78,6 +78,15 @@ final class ExperimentRunner {
             LOG.info("Resuming experiment {}: {} trials kept, {} continue, {} start again", plan.name(),
                     resume.kept().size(), resume.resumed().size(), resume.restarted().size());
         }
+        if (plan.verbose() >= 1 || live.isPresent()) {
+            book.keepEnded(); // the progress table and the dashboard show every trial of this worker
+        }
+        if (plan.verbose() >= 1 || live.isPresent()) {
+            book.keepEnded(); // the progress table and the dashboard show every trial of this worker
+        }
+        if (plan.verbose() >= 1 || live.isPresent()) {
+            book.keepEnded(); // the progress table and the dashboard show every trial of this worker
+        }
         ScheduledExecutorService ticker = plan.verbose() >= 1 ? progressTicker(book, reporter, start) : null;
         GracefulShutdown shutdown = GracefulShutdown.install(book, plan.name());
         ExperimentResult result;

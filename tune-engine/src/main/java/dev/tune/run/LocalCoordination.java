@@ -236,4 +236,9 @@ final class LocalCoordination implements Coordination {
             return Optional.empty();
         }
     }
+
+    @Override
+    public boolean dropsEndedTrials() {
+        return false;
+    }
 }

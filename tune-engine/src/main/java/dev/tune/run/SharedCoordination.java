@@ -196,4 +196,9 @@ final class SharedCoordination implements Coordination {
         return Optional.of("This worker ran " + ran + " of the " + result.trials().size() + " trials, shared in "
                 + shared.where());
     }
+
+    @Override
+    public boolean dropsEndedTrials() {
+        return true;
+    }
 }

@@ -14,13 +14,9 @@ import dev.tune.store.ExperimentStore;
 import dev.tune.store.StorageException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +37,7 @@ final class TrialBook {
     private final Path trialsRoot;
     private final Coordination coordination;
     private final boolean searcherSeesResults;
-    private final List<LiveTrial> trials = new ArrayList<>();
-    private final Map<String, LiveTrial> byId = new HashMap<>();
-    private final List<Trial> kept = new ArrayList<>();
+    private final HeldTrials held;
     private final ArrayDeque<LiveTrial> pending = new ArrayDeque<>();
     private final PausedTrials paused = new PausedTrials(this::endPaused);
     private final SchedulerActions actions;
@@ -64,11 +58,12 @@ final class TrialBook {
         this.tag = coordination.tag();
         this.trialsRoot = coordination.trialsRoot();
         this.searcherSeesResults = plan.searcher().readsResults();
+        this.held = new HeldTrials(coordination.dropsEndedTrials());
         coordination.attach(this);
         this.scheduler = coordination.scheduler();
         long elapsed = coordination.elapsedNanos();
         this.deadline = plan.timeBudget().map(b -> System.nanoTime() + b.toNanos() - elapsed).orElse(Long.MAX_VALUE);
-        this.actions = new SchedulerActions(byId, paused, plan, store, scheduler, coordination::elsewhere);
+        this.actions = new SchedulerActions(held.byId(), paused, plan, store, scheduler, coordination::elsewhere);
     }
 
     /** What the scheduler may read of this run. */
@@ -92,7 +87,7 @@ final class TrialBook {
     }
 
     synchronized boolean hasCheckpoint(String trialId) {
-        return Optional.ofNullable(byId.get(trialId)).flatMap(LiveTrial::latestSaved).isPresent();
+        return Optional.ofNullable(held.byId().get(trialId)).flatMap(LiveTrial::latestSaved).isPresent();
     }
 
     /** Trials known to start next: those of a resumed run, and those asked of the searcher ahead. */
@@ -179,9 +174,7 @@ final class TrialBook {
 
     /** Makes {@code live} one of this book's trials. */
     LiveTrial track(LiveTrial live) {
-        trials.add(live);
-        byId.put(live.id, live);
-        return live;
+        return held.track(live);
     }
 
     /** A new trial, known to the experiment but not started. */
@@ -200,7 +193,7 @@ final class TrialBook {
 
     /** Takes over an earlier run: kept trials stay as they ended ({@link ResultReplay}), the others run first. */
     synchronized void resume(ResumePlan resume) {
-        kept.addAll(ResultReplay.replay(resume, plan.searcher(), searcherSeesResults, scheduler));
+        held.keep(ResultReplay.replay(resume, plan.searcher(), searcherSeesResults, scheduler));
         resume.resumed().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, false, this, trialsRoot))));
         resume.restarted().forEach(trial -> pending.add(track(LiveTrial.resumed(trial, true, this, trialsRoot))));
         nextNumber = resume.nextNumber();
@@ -292,6 +285,7 @@ final class TrialBook {
     private Trial told(LiveTrial trial, Throwable failure) {
         Trial snapshot = trial.snapshot();
         coordination.ended(snapshot);
+        held.ended(trial);
         scheduler.onTrialComplete(snapshot);
         if (failure != null) {
             callbacks.onTrialError(snapshot, failure);
@@ -316,7 +310,7 @@ final class TrialBook {
             stopAllReason = reason;
             LOG.info("Stopping experiment {}: {}", plan.name(), reason);
             coordination.stopped(reason, lostStore == null && !reason.equals("interrupted"));
-            for (LiveTrial trial : trials) {
+            for (LiveTrial trial : held.live()) {
                 if (!trial.status().isFinished()) {
                     trial.requests().stop();
                 }
@@ -335,9 +329,12 @@ final class TrialBook {
     }
 
     synchronized List<Trial> snapshots() {
-        // In order of number, also after a resume.
-        return Stream.concat(kept.stream(), trials.stream().map(LiveTrial::snapshot))
-                .sorted(Comparator.comparingInt(Trial::number)).toList();
+        return held.snapshots();
+    }
+
+    /** The progress table or the live dashboard reads every trial while the run goes on ({@link HeldTrials}). */
+    synchronized void keepEnded() {
+        held.keepEnded();
     }
 
     /** No trial starts here any more: trials claimed ahead that did not start go back to the experiment. */
@@ -347,10 +344,7 @@ final class TrialBook {
 
     /** How many trials this worker ran; it forgets them: a shared experiment's result is read from its log. */
     synchronized int forget() {
-        int count = trials.size();
-        trials.clear();
-        byId.clear();
-        return count;
+        return held.forget();
     }
 
     synchronized Optional<LiveTrial> firstError() {
