@@ -6,7 +6,9 @@ import dev.tune.TrialContext;
 import dev.tune.Uniform;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
+import dev.tune.result.ExperimentResult;
 import dev.tune.run.Tuner;
+import dev.tune.store.StorageException;
 import dev.tune.store.postgres.PostgresServer;
 import dev.tune.trainable.Experiment;
 import java.io.IOException;
@@ -16,9 +18,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * B7, workers on one shared PostgreSQL: 2,000 trials of 100 ms sleep in one experiment, run by W
@@ -47,8 +57,8 @@ final class B7Workers {
      * it, 0.81 to 0.83 with it, measured in turns). 0 leaves it out.
      */
     private static final int SHARED_WARM_UP_TRIALS = Integer.getInteger("b7.sharedWarmUp", 2_000);
-    private static final java.util.concurrent.atomic.AtomicInteger WORKER_NUMBER =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger WORKER_NUMBER =
+            new AtomicInteger();
     static final List<Integer> SLOTS = List.of(1, 2, 4, 8, 16, 64);
     static final List<String> CASES = List.of("random-fifo", "tpe-fifo", "auto-fifo", "random-asha", "tpe-asha");
 
@@ -70,7 +80,7 @@ final class B7Workers {
     }
 
     /** Each measured trial's start and end (epoch ms), written beside the done file for -Db7.stats. */
-    private static final java.util.Queue<String> TIMELINE = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final Queue<String> TIMELINE = new ConcurrentLinkedQueue<>();
 
     static List<String> run(List<String> cases, List<Integer> slots, int trials, PrintStream out) {
         out.printf("B7: %,d trials of 100 ms, W worker slots on one PostgreSQL; bars (random-fifo): efficiency"
@@ -99,7 +109,7 @@ final class B7Workers {
                         admin.createStatement().execute("ALTER DATABASE " + database + " SET " + set);
                     }
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -125,12 +135,12 @@ final class B7Workers {
                         admin.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                         admin.createStatement().execute("SELECT pg_stat_statements_reset()");
                     }
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             }
             long start = System.nanoTime();
-            java.time.Instant opened = java.time.Instant.now();
+            Instant opened = Instant.now();
             Files.writeString(gate, "go");
             for (Process worker : workers) {
                 if (!worker.waitFor(30, TimeUnit.MINUTES)) {
@@ -192,7 +202,7 @@ final class B7Workers {
      * worker wrote: {@code auto chose TPE (...) for ...}.
      */
     static String chose(Path scratch) throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.list(scratch)) {
+        try (Stream<Path> files = Files.list(scratch)) {
             String said = files.filter(f -> f.getFileName().toString().startsWith("chose-")).findFirst()
                     .map(f -> {
                         try {
@@ -208,22 +218,22 @@ final class B7Workers {
     /** {@code auto chose Gaussian-process search (...)} is {@code gp}; TPE {@code tpe}; CMA-ES {@code cmaes}. */
     static String choice(String sentence) {
         String chosen = sentence.startsWith("auto chose ") ? sentence.substring("auto chose ".length()) : sentence;
-        String lower = chosen.toLowerCase(java.util.Locale.ROOT);
+        String lower = chosen.toLowerCase(Locale.ROOT);
         return lower.startsWith("gaussian-process") ? "gp" : lower.startsWith("cma-es") ? "cmaes"
                 : lower.startsWith("tpe") ? "tpe" : lower.startsWith("random") ? "random"
                 : lower.startsWith("grid") ? "grid" : lower.split("[^a-z0-9-]", 2)[0];
     }
 
     /** Seconds from {@code opened} until the last worker's {@code Tuner.run} returned, from the workers' done files. */
-    private static double lastReturn(Path scratch, java.time.Instant opened) throws IOException {
-        java.time.Instant last = opened;
+    private static double lastReturn(Path scratch, Instant opened) throws IOException {
+        Instant last = opened;
         try (var files = Files.list(scratch)) {
             for (Path done : files.filter(f -> f.getFileName().toString().startsWith("done-")).toList()) {
-                java.time.Instant at = java.time.Instant.parse(Files.readString(done).trim());
+                Instant at = Instant.parse(Files.readString(done).trim());
                 last = at.isAfter(last) ? at : last;
             }
         }
-        return java.time.Duration.between(opened, last).toNanos() / 1e9;
+        return Duration.between(opened, last).toNanos() / 1e9;
     }
 
     private static void awaitReady(Path scratch, int jvms, String prefix) throws IOException, InterruptedException {
@@ -289,12 +299,12 @@ final class B7Workers {
             long lost = count(c, "SELECT count(*) FROM tune_trial WHERE status NOT IN ('TERMINATED') AND experiment_id = " + B7)
                     + Math.max(0, trials - count(c, "SELECT count(*) FROM tune_trial WHERE experiment_id = " + B7));
             return new Counts(ended, duplicates, lost);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static long count(Connection c, String sql) throws java.sql.SQLException {
+    private static long count(Connection c, String sql) throws SQLException {
         try (ResultSet row = c.createStatement().executeQuery(sql)) {
             row.next();
             return row.getLong(1);
@@ -317,7 +327,7 @@ final class B7Workers {
                 Tuner.run(experiment, options(args, "b7-warm-" + ProcessHandle.current().pid() + "-" + attempt, WARM_UP_TRIALS,
                         Path.of(args[5]).resolve("warm-" + ProcessHandle.current().pid() + "-" + attempt)));
                 break;
-            } catch (dev.tune.store.StorageException e) {
+            } catch (StorageException e) {
                 if (attempt == 3) {
                     throw e;
                 }
@@ -332,7 +342,7 @@ final class B7Workers {
                 .set(TuneOption.CPU, 0.0).verbose(0).storagePath(storage).set(TuneOption.STORAGE, args[0])
                 .set(TuneOption.STORAGE_USER, PostgresServer.USER)
                 .set(TuneOption.STORAGE_PASSWORD, PostgresServer.PASSWORD)
-                .set(TuneOption.HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(2)).build();
+                .set(TuneOption.HEARTBEAT_INTERVAL, Duration.ofSeconds(2)).build();
     }
 
     /**
@@ -364,11 +374,11 @@ final class B7Workers {
         if (Boolean.getBoolean("b7.trace")) {
             System.err.println("GATE " + System.currentTimeMillis());
         }
-        dev.tune.result.ExperimentResult result = Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]),
+        ExperimentResult result = Tuner.run(experiment, options(args, "b7", Integer.parseInt(args[4]),
                 scratch));
         Files.writeString(scratch.resolve("chose-" + ProcessHandle.current().pid()),
                 result.searcherDescription().orElse(args[1]));
-        Files.writeString(scratch.resolve("done-" + ProcessHandle.current().pid()), java.time.Instant.now().toString());
+        Files.writeString(scratch.resolve("done-" + ProcessHandle.current().pid()), Instant.now().toString());
         Files.write(scratch.resolve("timeline-" + ProcessHandle.current().pid()), TIMELINE);
     }
 }
