@@ -2,9 +2,11 @@ package dev.tune.run;
 
 import dev.tune.result.Trial;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The trials a {@link TrialBook} holds, under its lock: its live trials, by id too, and those a
@@ -64,8 +66,8 @@ final class HeldTrials {
 
     /** Every trial held, as it is now, in trial order. */
     List<Trial> snapshots() {
-        return java.util.stream.Stream.concat(kept.stream(), live.stream().map(LiveTrial::snapshot))
-                .sorted(java.util.Comparator.comparingInt(Trial::number)).toList(); // in order, but after a resume
+        return Stream.concat(kept.stream(), live.stream().map(LiveTrial::snapshot))
+                .sorted(Comparator.comparingInt(Trial::number)).toList(); // in order, but after a resume
     }
 
     /** How many trials the book took, those let go of too; forgets them all. */
