@@ -17,13 +17,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * Claims a shared experiment's trials ahead of need, on a thread of its own, so that a slot that
- * frees finds its next trial waiting instead of waiting for the database and the experiment's lock:
- * as Ray keeps trials {@code PENDING} ahead of free resources. It keeps up to one claimed trial per
- * slot that has not started, two when claims need no replay of the log (random and grid search:
- * their claims cost one statement, but a slow one should still not leave a slot idle). Other workers
- * see such a trial as running (TPE's constant liar counts
- * it); if this worker dies, its heartbeat stops and another worker takes the trial over; if this
- * worker leaves, {@link #close} hands them back ({@link TrialBook#dropClaimedAhead}).
+ * frees finds its next trial waiting instead of waiting for the database and the suggestion, as Ray
+ * keeps trials {@code PENDING} ahead of free resources. When trials are short it keeps one claimed
+ * trial per slot that has not started, for a searcher that {@linkplain SharedSearch#suggestsAhead
+ * suggests ahead}, and two when claims need no replay of the log (random and grid search: their
+ * claims cost one statement, but a slow one should still not leave a slot idle). Other workers see
+ * such a trial as running (TPE's constant liar counts it); if this worker dies, its heartbeat stops
+ * and another worker takes the trial over; if this worker leaves, {@link #close} hands them back
+ * ({@link TrialBook#dropClaimedAhead}).
  *
  * <p>The claim itself runs outside the book's lock (the worker's replicas are guarded by the
  * shared run's own lock), so a trial reporting a result never waits for a claim's round trips. The
@@ -88,14 +89,19 @@ final class ClaimAhead implements Runnable {
 
     /**
      * How many claimed trials wait per slot: two when a claim needs no replay of the log (random and
-     * grid search). None for a model-based searcher, which is asked when a slot frees, knowing every
-     * trial that ended, as Optuna's samplers are asked: a trial claimed ahead is suggested while its
-     * predecessors still run, and B4W measured the cost (CMA-ES at parity on 3 of 7 functions with a
-     * trial ahead per slot on 20 ms trials, 7 of 7 without). None either for PBT, whose paused
+     * grid search); one for a model-based searcher that {@linkplain SharedSearch#suggestsAhead
+     * suggests ahead} (TPE, the Gaussian process), whose next suggestion then counts the slot's
+     * running trial as running, as it counts the other workers'. None for the others (CMA-ES,
+     * NSGA-II, a concurrency limiter), which are asked when a slot frees, knowing every trial that
+     * ended, as Optuna's samplers are asked: B4W measured CMA-ES at parity on 3 of 7 functions with
+     * a trial ahead per slot on 20 ms trials, 7 of 7 without. None either for PBT, whose paused
      * trials stay with their worker and take turns there.
      */
     private int perSlot() {
-        return replica.modelBased() || book.plan().scheduler().pausedTrialsStayOnWorker() ? 0 : 2;
+        if (book.plan().scheduler().pausedTrialsStayOnWorker()) {
+            return 0;
+        }
+        return replica.positional() ? 2 : replica.suggestsAhead() ? 1 : 0;
     }
 
     /** How many claimed trials may wait here now; under the book's lock. */

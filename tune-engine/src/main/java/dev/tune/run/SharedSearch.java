@@ -206,6 +206,11 @@ abstract class SharedSearch implements SharedRun.Replica {
         return searcher.positional();
     }
 
+    /** True when a trial may be suggested before this worker's running trials end ({@link Searcher#suggestsAhead}). */
+    boolean suggestsAhead() {
+        return searcher.suggestsAhead();
+    }
+
     /** True when the searcher learns from results. */
     boolean modelBased() {
         return !positional();

@@ -184,6 +184,12 @@ public final class AutoSearch implements Searcher {
         return false;
     }
 
+    /** What the chosen searcher answers, once started. */
+    @Override
+    public boolean suggestsAhead() {
+        return chosen != null && chosen.suggestsAhead();
+    }
+
     @Override
     public Suggestion suggest(String trialId, int number) {
         if (chosen == null) {

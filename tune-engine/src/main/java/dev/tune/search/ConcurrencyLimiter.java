@@ -94,6 +94,15 @@ public final class ConcurrencyLimiter implements Searcher {
         return searcher.readsResults();
     }
 
+    /**
+     * False, whatever it wraps: a trial claimed ahead would take one of the trials it lets run at
+     * once, the fresher suggestions it is there for.
+     */
+    @Override
+    public boolean suggestsAhead() {
+        return false;
+    }
+
     @Override
     public void onTrialResult(Trial trial, Result result) {
         searcher.onTrialResult(trial, result);

@@ -50,6 +50,12 @@ public final class GivenConfigs implements Searcher {
         return false;
     }
 
+    /** True: its configs do not depend on what ran before. */
+    @Override
+    public boolean suggestsAhead() {
+        return true;
+    }
+
     /** {@code the 3 given configs, in order}. */
     @Override
     public String describe() {

@@ -65,6 +65,12 @@ public final class GridSearch implements Searcher {
         return false;
     }
 
+    /** True: its configs do not depend on what ran before. */
+    @Override
+    public boolean suggestsAhead() {
+        return true;
+    }
+
     @Override
     public Optional<Suggestion> suggestionAt(long position) {
         if (variants == null) {

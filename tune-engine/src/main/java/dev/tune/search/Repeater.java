@@ -97,6 +97,12 @@ public final class Repeater implements Searcher {
         return false;
     }
 
+    /** What the wrapped searcher answers: repeats are more trials of the same kind. */
+    @Override
+    public boolean suggestsAhead() {
+        return searcher.suggestsAhead();
+    }
+
     @Override
     public void onTrialComplete(Trial trial) {
         RepeatGroup group = groups.remove(trial.id());

@@ -81,6 +81,21 @@ public interface Searcher {
         return true;
     }
 
+    /**
+     * True when a suggestion made before the trials running now end is about as good as one made
+     * after: the searcher counts running trials in what it suggests (TPE's constant liar, the
+     * Gaussian process's kriging believer) and learns from each trial's end whenever it comes, or
+     * it learns nothing (random and grid search). A worker of a shared experiment then claims a
+     * short trial ahead of each slot, as Ray keeps trials pending ahead of free resources, so a
+     * slot that frees starts its next trial at once instead of waiting for the database and the
+     * suggestion. False, the default, for a searcher that loses what ends late: CMA-ES and NSGA-II
+     * ignore a trial of a generation that was told before it ended. A searcher that wraps another
+     * answers for the pair.
+     */
+    default boolean suggestsAhead() {
+        return false;
+    }
+
     /** One intermediate result of a running trial. */
     default void onTrialResult(Trial trial, Result result) {
     }

@@ -78,6 +78,12 @@ public final class TrialLimit implements Searcher {
         return searcher.readsResults();
     }
 
+    /** What the wrapped searcher answers. */
+    @Override
+    public boolean suggestsAhead() {
+        return searcher.suggestsAhead();
+    }
+
     @Override
     public void onTrialResult(Trial trial, Result result) {
         searcher.onTrialResult(trial, result);

@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * What every searcher declares of itself ({@link Searcher#positional()}, {@link Searcher#readsResults()})
- * holds: the declarations the runner trusts instead of probing, checked over every implementation,
- * wrappers around each kind included.
+ * What every searcher declares of itself ({@link Searcher#positional()}, {@link Searcher#readsResults()},
+ * {@link Searcher#suggestsAhead()}) holds: the declarations the runner trusts instead of probing,
+ * checked over every implementation, wrappers around each kind included.
  */
 class SearcherCapabilitiesTest {
 
@@ -43,48 +43,51 @@ class SearcherCapabilitiesTest {
     private static final int TRIALS = 14;
 
     /** A searcher, the space it runs on, and what it should declare once started. */
-    record Case(Supplier<Searcher> searcher, Space space, boolean positional, boolean readsResults) {
+    record Case(Supplier<Searcher> searcher, Space space, boolean positional, boolean readsResults,
+            boolean suggestsAhead) {
     }
 
-    private static Named<Case> of(String name, Supplier<Searcher> searcher, boolean positional, boolean reads) {
-        return Named.of(name, new Case(searcher, SearcherContractTest.SPACE, positional, reads));
+    private static Named<Case> of(String name, Supplier<Searcher> searcher, boolean positional, boolean reads,
+            boolean ahead) {
+        return Named.of(name, new Case(searcher, SearcherContractTest.SPACE, positional, reads, ahead));
     }
 
     static Stream<Named<Case>> cases() {
         Config a = Config.of(Map.of("x", 0.5));
         Config b = Config.of(Map.of("x", -0.5));
         return Stream.of(
-                of("random", RandomSearch::new, true, false),
-                of("grid", GridSearch::new, true, false),
-                of("given configs", () -> new GivenConfigs(List.of(a, b, a)), true, false),
-                of("tpe", TpeSearch::new, false, false),
-                of("tpe_multivariate", () -> Searchers.byName("tpe_multivariate"), false, false),
-                of("cmaes", CmaEsSearch::new, false, false),
-                of("bohb", BohbSearch::new, false, true),
-                of("nsga2", NsgaIISearch::new, false, false),
-                of("gp", GpSearch::new, false, false),
-                of("auto on a grid (random)", AutoSearch::new, true, false),
-                Named.of("auto on numbers (a model)", new Case(AutoSearch::new, NUMBERS, false, false)),
-                of("a user's searcher (defaults)", () -> new RecordingSearcher(TRIALS), false, true),
-                of("limiter(random, 2)", () -> new ConcurrencyLimiter(new RandomSearch(), 2), false, false),
-                of("limiter(grid, 1)", () -> new ConcurrencyLimiter(new GridSearch(), 1), false, false),
-                of("limiter(bohb, 2)", () -> new ConcurrencyLimiter(new BohbSearch(), 2), false, true),
-                of("limiter(user's, 1)", () -> new ConcurrencyLimiter(new RecordingSearcher(TRIALS), 1), false, true),
-                of("repeater(random, 3)", () -> new Repeater(new RandomSearch(), 3), true, false),
-                of("repeater(grid, 2)", () -> new Repeater(new GridSearch(), 2), true, false),
+                of("random", RandomSearch::new, true, false, true),
+                of("grid", GridSearch::new, true, false, true),
+                of("given configs", () -> new GivenConfigs(List.of(a, b, a)), true, false, true),
+                of("tpe", TpeSearch::new, false, false, true),
+                of("tpe_multivariate", () -> Searchers.byName("tpe_multivariate"), false, false, true),
+                of("cmaes", CmaEsSearch::new, false, false, false),
+                of("bohb", BohbSearch::new, false, true, true),
+                of("nsga2", NsgaIISearch::new, false, false, false),
+                of("gp", GpSearch::new, false, false, true),
+                of("auto on a grid (random)", AutoSearch::new, true, false, true),
+                Named.of("auto on numbers (a model)", new Case(AutoSearch::new, NUMBERS, false, false, true)),
+                of("a user's searcher (defaults)", () -> new RecordingSearcher(TRIALS), false, true, false),
+                of("limiter(random, 2)", () -> new ConcurrencyLimiter(new RandomSearch(), 2), false, false, false),
+                of("limiter(grid, 1)", () -> new ConcurrencyLimiter(new GridSearch(), 1), false, false, false),
+                of("limiter(bohb, 2)", () -> new ConcurrencyLimiter(new BohbSearch(), 2), false, true, false),
+                of("limiter(user's, 1)", () -> new ConcurrencyLimiter(new RecordingSearcher(TRIALS), 1), false, true,
+                        false),
+                of("repeater(random, 3)", () -> new Repeater(new RandomSearch(), 3), true, false, true),
+                of("repeater(grid, 2)", () -> new Repeater(new GridSearch(), 2), true, false, true),
                 of("repeater(limiter(grid, 4), 2)", () -> new Repeater(new ConcurrencyLimiter(new GridSearch(), 4), 2),
-                        false, false),
-                of("repeater(bohb, 2)", () -> new Repeater(new BohbSearch(), 2), false, false),
-                of("repeater(tpe, 2)", () -> new Repeater(new TpeSearch(), 2), false, false),
-                of("limit(random, 5)", () -> new TrialLimit(new RandomSearch(), 5), true, false),
-                of("limit(grid, 1)", () -> new TrialLimit(new GridSearch(), 1), true, false),
+                        false, false, false),
+                of("repeater(bohb, 2)", () -> new Repeater(new BohbSearch(), 2), false, false, true),
+                of("repeater(tpe, 2)", () -> new Repeater(new TpeSearch(), 2), false, false, true),
+                of("limit(random, 5)", () -> new TrialLimit(new RandomSearch(), 5), true, false, true),
+                of("limit(grid, 1)", () -> new TrialLimit(new GridSearch(), 1), true, false, true),
                 of("limit(repeater(grid, 2), 7)", () -> new TrialLimit(new Repeater(new GridSearch(), 2), 7), true,
-                        false),
+                        false, true),
                 of("limit(given configs, 2)", () -> new TrialLimit(new GivenConfigs(List.of(a, b, a)), 2), true,
-                        false),
-                of("limit(tpe, 4)", () -> new TrialLimit(new TpeSearch(), 4), false, false),
-                of("limit(bohb, 3)", () -> new TrialLimit(new BohbSearch(), 3), false, true),
-                of("limit(auto, 6)", () -> new TrialLimit(new AutoSearch(), 6), true, false));
+                        false, true),
+                of("limit(tpe, 4)", () -> new TrialLimit(new TpeSearch(), 4), false, false, true),
+                of("limit(bohb, 3)", () -> new TrialLimit(new BohbSearch(), 3), false, true, true),
+                of("limit(auto, 6)", () -> new TrialLimit(new AutoSearch(), 6), true, false, true));
     }
 
     private static Searcher started(Case c, long seed) {
@@ -99,6 +102,23 @@ class SearcherCapabilitiesTest {
         Searcher searcher = started(c, 3);
         assertEquals(c.positional(), searcher.positional(), "positional");
         assertEquals(c.readsResults(), searcher.readsResults(), "readsResults");
+        assertEquals(c.suggestsAhead(), searcher.suggestsAhead(), "suggestsAhead");
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aSearcherThatSuggestsAheadSuggestsWhileItsTrialsRun(Case c) {
+        Searcher searcher = started(c, 29);
+        if (!searcher.suggestsAhead()) {
+            return;
+        }
+        for (int n = 0; n < 10; n++) { // none ends: each is a trial claimed ahead of a busy slot
+            Suggestion next = searcher.suggest("trial_" + n, n + 1);
+            assertFalse(next.isNotNow(), "suggestion " + n + " with " + n + " trials running: not now");
+            if (next.isFinished()) {
+                return; // a trial limit's end
+            }
+        }
     }
 
     @ParameterizedTest

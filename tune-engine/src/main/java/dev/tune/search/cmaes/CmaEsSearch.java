@@ -174,10 +174,15 @@ public final class CmaEsSearch implements Searcher {
                 cma == null ? 0 : cma.generation, x));
     }
 
-    /**
     /** False: a generation learns from its completed trials only. */
     @Override
     public boolean readsResults() {
+        return false;
+    }
+
+    /** False: a trial of a generation told before it ended is ignored. */
+    @Override
+    public boolean suggestsAhead() {
         return false;
     }
 

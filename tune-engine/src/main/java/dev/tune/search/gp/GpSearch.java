@@ -219,11 +219,16 @@ public final class GpSearch implements Searcher {
         }
     }
 
-    /**
     /** False: the Gaussian process learns from completed trials only. */
     @Override
     public boolean readsResults() {
         return false;
+    }
+
+    /** True: the kriging believer counts running trials, and an end counts whenever it comes. */
+    @Override
+    public boolean suggestsAhead() {
+        return true;
     }
 
     @Override

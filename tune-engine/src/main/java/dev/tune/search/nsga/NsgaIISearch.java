@@ -179,6 +179,12 @@ public final class NsgaIISearch implements Searcher {
         return false;
     }
 
+    /** False: a trial of a generation told before it ended is ignored. */
+    @Override
+    public boolean suggestsAhead() {
+        return false;
+    }
+
     @Override
     public void onTrialComplete(Trial trial) {
         Member member = running.remove(trial.id());

@@ -41,6 +41,12 @@ public final class BohbSearch implements Searcher {
         return true;
     }
 
+    /** True: TPE's constant liar counts running trials, and results count whenever they come. */
+    @Override
+    public boolean suggestsAhead() {
+        return true;
+    }
+
     @Override
     public Suggestion suggest(String trialId, int number) {
         return tpe.suggest(trialId, number);

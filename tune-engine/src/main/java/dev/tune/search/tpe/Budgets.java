@@ -57,7 +57,7 @@ final class Budgets {
             NavigableMap<Long, Double> curve = curves.get(seen.id());
             Double value = curve == null ? null : curve.get(budget);
             if (value != null) {
-                ranked.add(new History.Seen(seen.id(), seen.number(), seen.config(), value, false, budget));
+                ranked.add(seen.atBudget(value, budget));
             } else if (curve == null && running.contains(seen)) {
                 unknown.add(seen);
             }

@@ -3,10 +3,13 @@ package dev.tune.search.tpe;
 import dev.tune.Config;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What TPE has seen: every finished trial with its value (lower is better) and every running one,
@@ -19,26 +22,58 @@ final class History {
 
     /**
      * One trial as TPE knows it; {@code pruned} when a scheduler stopped it early. With several
-     * objectives, {@code costs} holds each (lower is better) and {@code value} the first.
+     * objectives, {@code costs} holds each (lower is better) and {@code value} the first. {@code point}
+     * is the config on TPE's axes, worked out once when the trial is first seen (NaN where the
+     * config has no value), or null when the estimator is to read the config itself.
      */
     record Seen(String id, int number, Config config, double value, boolean pruned, long iterations, double[] costs,
-            double violation) {
+            double violation, double[] point) {
         Seen(String id, int number, Config config, double value, boolean pruned, long iterations) {
-            this(id, number, config, value, pruned, iterations, new double[] {value}, 0);
+            this(id, number, config, value, pruned, iterations, new double[] {value}, 0, null);
         }
 
         Seen(String id, int number, Config config, double value, boolean pruned, long iterations, double[] costs) {
-            this(id, number, config, value, pruned, iterations, costs, 0);
+            this(id, number, config, value, pruned, iterations, costs, 0, null);
+        }
+
+        Seen(String id, int number, Config config, double value, boolean pruned, long iterations, double[] costs,
+                double violation) {
+            this(id, number, config, value, pruned, iterations, costs, violation, null);
+        }
+
+        /** The same trial with {@code value} at {@code budget} iterations, as BOHB's rule compares it. */
+        Seen atBudget(double value, long budget) {
+            return new Seen(id, number, config, value, false, budget, new double[] {value}, 0, point);
         }
     }
 
+    /** Completed (first by value) before early-stopped (the longest first, then by value). */
+    private static final Comparator<Seen> RANK = (a, b) -> {
+        int c = Boolean.compare(a.pruned(), b.pruned());
+        if (c == 0 && a.pruned()) {
+            c = Long.compare(b.iterations(), a.iterations());
+        }
+        return c != 0 ? c : Double.compare(a.value(), b.value());
+    };
+    private static final Comparator<Seen> BY_NUMBER = (a, b) -> Integer.compare(a.number(), b.number());
+    private static final Comparator<Seen> BY_VIOLATION = (a, b) -> Double.compare(a.violation(), b.violation());
+
+    /** Finished trials in the order they ended. */
     private final List<Seen> finished = new ArrayList<>();
+    /**
+     * The same kept in the orders a split reads, updated as each trial ends rather than sorted at
+     * every suggestion: feasible ones by {@link #RANK}, infeasible ones by violation, all by number.
+     */
+    private final List<Seen> ranked = new ArrayList<>();
+    private final List<Seen> infeasible = new ArrayList<>();
+    private final List<Seen> byNumber = new ArrayList<>();
     private final Map<String, Seen> running = new LinkedHashMap<>();
     private final Budgets budgets = new Budgets();
     private boolean anyPruned;
 
-    void started(String trialId, int number, Config config) {
-        running.put(trialId, new Seen(trialId, number, config, Double.NaN, false, 0));
+    void started(String trialId, int number, Config config, double[] point) {
+        running.put(trialId, new Seen(trialId, number, config, Double.NaN, false, 0, new double[] {Double.NaN}, 0,
+                point));
     }
 
     /** An intermediate value (lower is better) of a running trial. */
@@ -53,6 +88,8 @@ final class History {
         running.remove(trialId);
         if (!Double.isNaN(seen.value())) {
             finished.add(seen);
+            insert(seen.violation() > 0 ? infeasible : ranked, seen, seen.violation() > 0 ? BY_VIOLATION : RANK);
+            insert(byNumber, seen, BY_NUMBER);
             anyPruned |= seen.pruned();
         } else {
             budgets.forget(trialId);
@@ -83,24 +120,30 @@ final class History {
      * history's.
      */
     List<List<Seen>> split(boolean constantLiar, int minPoints, boolean atBudgets, List<Seen> borrowed) {
-        List<Seen> finished = new ArrayList<>(this.finished);
-        finished.addAll(borrowed);
+        List<Seen> finished = this.finished;
+        if (!borrowed.isEmpty()) {
+            finished = new ArrayList<>(this.finished);
+            finished.addAll(borrowed);
+        }
         if (atBudgets && anyPruned) {
             List<List<Seen>> atBudget = budgets.split(finished, running.values(), minPoints, constantLiar);
             if (atBudget != null) {
                 return atBudget;
             }
         }
-        // infeasible trials (a constraint above 0) come last, the smallest violation first, as in Optuna
-        List<Seen> infeasible = finished.stream().filter(s -> s.violation() > 0)
-                .sorted(Comparator.comparingDouble(Seen::violation)).toList();
-        List<Seen> ranked = new ArrayList<>(finished.stream().filter(s -> !(s.violation() > 0)).toList());
+        List<Seen> ranked = this.ranked;
+        List<Seen> infeasible = this.infeasible;
+        List<Seen> byNumber = this.byNumber;
+        if (!borrowed.isEmpty()) { // in the same orders as if they had ended here, after this history's own
+            ranked = new ArrayList<>(finished.stream().filter(s -> !(s.violation() > 0)).toList());
+            ranked.sort(RANK);
+            infeasible = new ArrayList<>(finished.stream().filter(s -> s.violation() > 0).toList());
+            infeasible.sort(BY_VIOLATION);
+            byNumber = new ArrayList<>(finished);
+            byNumber.sort(BY_NUMBER);
+        }
         int below = gamma(finished.size());
-        ranked.sort(Comparator.comparing(Seen::pruned)
-                .thenComparingLong(s -> s.pruned() ? -s.iterations() : 0)
-                .thenComparingDouble(Seen::value));
         List<Seen> good;
-        List<Seen> rest;
         if (!ranked.isEmpty() && ranked.get(0).costs().length > 1) {
             // several objectives: completed trials by rank and hypervolume, then the pruned ones, as Optuna
             List<Seen> complete = ranked.stream().filter(s -> !s.pruned()).toList();
@@ -110,21 +153,42 @@ final class History {
                     good.add(pruned);
                 }
             }
-            rest = new ArrayList<>(ranked);
-            rest.removeAll(good);
         } else {
             good = new ArrayList<>(ranked.subList(0, Math.min(below, ranked.size())));
-            rest = new ArrayList<>(ranked.subList(Math.min(below, ranked.size()), ranked.size()));
         }
-        for (Seen seen : infeasible) {
-            (good.size() < below ? good : rest).add(seen);
+        // infeasible trials (a constraint above 0) come last, the smallest violation first, as in Optuna
+        for (int i = 0; i < infeasible.size() && good.size() < below; i++) {
+            good.add(infeasible.get(i));
+        }
+        Set<Seen> isGood = Collections.newSetFromMap(new IdentityHashMap<>());
+        isGood.addAll(good);
+        List<Seen> rest = new ArrayList<>(byNumber.size() + (constantLiar ? running.size() : 0));
+        for (Seen seen : byNumber) {
+            if (!isGood.contains(seen)) {
+                rest.add(seen);
+            }
         }
         if (constantLiar) {
             rest.addAll(running.values());
+            rest.sort(BY_NUMBER); // two runs, mostly: one merge
         }
-        good.sort(Comparator.comparingInt(Seen::number));
-        rest.sort(Comparator.comparingInt(Seen::number));
+        good.sort(BY_NUMBER);
         return List.of(good, rest);
+    }
+
+    /** Adds {@code seen} to {@code sorted} after every element that ties with it, as a stable sort would. */
+    private static void insert(List<Seen> sorted, Seen seen, Comparator<Seen> order) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (order.compare(sorted.get(middle), seen) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        sorted.add(low, seen);
     }
 
     static int gamma(int n) {

@@ -126,7 +126,7 @@ public final class TpeSearch implements Searcher {
         Config config = space.sample(random, chosen);
         numbers.put(trialId, number);
         bracketOf.put(trialId, bracket);
-        history.started(trialId, number, config);
+        history.started(trialId, number, config, point(config));
         return Suggestion.of(config);
     }
 
@@ -137,7 +137,8 @@ public final class TpeSearch implements Searcher {
         int bracket = brackets.of(trial.id());
         numbers.put(trial.id(), trial.number());
         bracketOf.put(trial.id(), bracket);
-        histories.computeIfAbsent(bracket, b -> new History()).started(trial.id(), trial.number(), trial.config());
+        histories.computeIfAbsent(bracket, b -> new History()).started(trial.id(), trial.number(), trial.config(),
+                point(trial.config()));
     }
 
     /** Random start-up: grid hyperparameters need a value chosen here; the space samples the rest. */
@@ -184,15 +185,19 @@ public final class TpeSearch implements Searcher {
      * {@code given} weights (one per trial) when there are several objectives.
      */
     private ParzenEstimator estimator(Axis[] group, List<History.Seen> trials, double[] given) {
+        int[] index = new int[group.length];
+        for (int a = 0; a < group.length; a++) {
+            index[a] = axes.indexOf(group[a]);
+        }
         List<double[]> rows = new ArrayList<>(trials.size());
         List<Double> kept = new ArrayList<>(trials.size());
         for (int t = 0; t < trials.size(); t++) {
             History.Seen seen = trials.get(t);
+            double[] point = seen.point() != null ? seen.point() : point(seen.config());
             double[] row = new double[group.length];
             boolean complete = true;
             for (int a = 0; a < group.length && complete; a++) {
-                Object value = seen.config().has(group[a].name) ? seen.config().get(group[a].name) : null;
-                row[a] = value == null ? Double.NaN : group[a].toInternal(value);
+                row[a] = point[index[a]];
                 complete = !Double.isNaN(row[a]);
             }
             if (complete) {
@@ -205,6 +210,20 @@ public final class TpeSearch implements Searcher {
             weights[i] = kept.get(i);
         }
         return new ParzenEstimator(group, rows.toArray(new double[0][]), weights, settings.multivariate());
+    }
+
+    /**
+     * {@code config} on this searcher's axes, NaN where it has no value (a condition left it out):
+     * worked out once per trial, not at every suggestion, which reads every trial's point.
+     */
+    private double[] point(Config config) {
+        double[] point = new double[axes.size()];
+        for (int a = 0; a < point.length; a++) {
+            Axis axis = axes.get(a);
+            Object value = config.has(axis.name) ? config.get(axis.name) : null;
+            point[a] = value == null ? Double.NaN : axis.toInternal(value);
+        }
+        return point;
     }
 
     /**
@@ -222,6 +241,12 @@ public final class TpeSearch implements Searcher {
     @Override
     public boolean readsResults() {
         return false;
+    }
+
+    /** True: the constant liar counts running trials, and an end counts whenever it comes. */
+    @Override
+    public boolean suggestsAhead() {
+        return true;
     }
 
     @Override
@@ -243,7 +268,7 @@ public final class TpeSearch implements Searcher {
                 .orElse(false);
         double violation = trial.lastResult().map(r -> objective.violation(r.metrics())).orElse(0.0);
         history.finished(trial.id(), new History.Seen(trial.id(), n, trial.config(), finite ? costs[0] : Double.NaN,
-                pruned, trial.iterations(), costs, violation));
+                pruned, trial.iterations(), costs, violation, point(trial.config())));
     }
 
     /**

@@ -15,7 +15,7 @@ class BudgetsTest {
         // Six trials stopped after 1 iteration, four ran to 3; x is the config, the value at t is x / t.
         for (int i = 1; i <= 10; i++) {
             String id = "t" + i;
-            history.started(id, i, Config.of(Map.of("x", (double) i)));
+            history.started(id, i, Config.of(Map.of("x", (double) i)), null);
             long last = i <= 6 ? 1 : 3;
             for (long t = 1; t <= last; t++) {
                 history.reported(id, t, (i <= 6 ? 100.0 : 1.0) * i / t);
