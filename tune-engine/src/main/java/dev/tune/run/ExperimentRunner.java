@@ -81,12 +81,6 @@ final class ExperimentRunner {
         if (plan.verbose() >= 1 || live.isPresent()) {
             book.keepEnded(); // the progress table and the dashboard show every trial of this worker
         }
-        if (plan.verbose() >= 1 || live.isPresent()) {
-            book.keepEnded(); // the progress table and the dashboard show every trial of this worker
-        }
-        if (plan.verbose() >= 1 || live.isPresent()) {
-            book.keepEnded(); // the progress table and the dashboard show every trial of this worker
-        }
         ScheduledExecutorService ticker = plan.verbose() >= 1 ? progressTicker(book, reporter, start) : null;
         GracefulShutdown shutdown = GracefulShutdown.install(book, plan.name());
         ExperimentResult result;

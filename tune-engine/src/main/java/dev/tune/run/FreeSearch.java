@@ -10,6 +10,7 @@ import dev.tune.store.SharedRun;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,22 +18,33 @@ import java.util.function.Supplier;
  * The default way a worker follows a shared experiment, as Optuna's samplers and pruners follow
  * shared storage: its searcher suggests outside any lock, on what this worker has read of the log,
  * for the trial number it took; another worker's trial reaches the searcher as running
- * ({@link Searcher#onTrialAdded}); and the scheduler decides on this worker's results with the
- * others' results it read at most {@link #FRESH_NANOS} before. This worker's own adds, results
- * and ends reach the replicas as they happen, not again from the log. Workers then never wait for
- * each other to suggest or decide; two runs with one seed may differ, as the workers' timing does.
+ * ({@link Searcher#onTrialAdded}); and the scheduler decides on this worker's results at once, with
+ * the others' results as last read, a reading older than {@link #FRESH_NANOS} being renewed in the
+ * background. This worker's own adds, results and ends reach the replicas as they happen, not
+ * again from the log. Workers then never wait for each other to suggest or decide; two runs with
+ * one seed may differ, as the workers' timing does.
  */
 final class FreeSearch extends SharedSearch {
 
-    /** How stale this worker's reading of the log may be when it decides on a result. */
+    /** How stale this worker's reading of the log may grow before a decision asks for a fresh one. */
     static final long FRESH_NANOS = 20_000_000;
+    /** A reading this old is renewed before the decision, the trial waiting: the first ones, or after a pause. */
+    static final long STALE_NANOS = 100_000_000;
 
     /** Trials the scheduler heard were added: a trial taken over was heard already, from the log. */
     private final Set<String> heard = new HashSet<>();
+    /** Other workers' trials added and not ended, as read from the log. */
+    private final Set<String> others = ConcurrentHashMap.newKeySet();
+
+    private final String name;
+    /** Reads the log off the trial threads for decisions; started by the first decision. */
+    private LogFollower follower;
+    private boolean closed;
 
     FreeSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, Function<Scheduler, Searcher> searchers,
-            Supplier<Scheduler> schedulers) {
+            Supplier<Scheduler> schedulers, String name) {
         super(shared, searcher, scheduler, searchers, schedulers);
+        this.name = name;
     }
 
     /** Asks the searcher for trial {@code number} on what this worker has read; no lock of the experiment's is held. */
@@ -56,12 +68,37 @@ final class FreeSearch extends SharedSearch {
         return true;
     }
 
-    /** Decides on what this worker read of the others' results, read again when older than {@link #FRESH_NANOS}. */
+    /**
+     * Decides on what this worker read of the others' results, at once; a reading older than
+     * {@link #FRESH_NANOS} is renewed in the background ({@link LogFollower}) for the next decisions,
+     * one older than {@link #STALE_NANOS} before this one.
+     */
     @Override
     Decision decide(Trial trial, Result result) {
-        shared.catchUp(this, FRESH_NANOS);
+        LogFollower reads;
+        synchronized (this) {
+            if (follower == null && !closed) {
+                follower = LogFollower.start(shared, this, FRESH_NANOS, name);
+            }
+            reads = follower;
+        }
+        if (reads != null) {
+            reads.freshen(STALE_NANOS);
+        }
         synchronized (this) {
             return tell(trial, result);
+        }
+    }
+
+    @Override
+    void close() {
+        LogFollower reads;
+        synchronized (this) {
+            closed = true;
+            reads = follower;
+        }
+        if (reads != null) {
+            reads.close();
         }
     }
 
@@ -74,6 +111,7 @@ final class FreeSearch extends SharedSearch {
 
     @Override
     synchronized void endedHere(Trial trial) {
+        others.remove(trial.id()); // one this worker took over
         tellEnd(trial);
     }
 
@@ -122,6 +160,7 @@ final class FreeSearch extends SharedSearch {
         if (!positional()) {
             searcher.onTrialAdded(trial);
         }
+        others.add(trial.id());
         if (heard.add(trial.id())) {
             scheduler.onTrialAdd(trial);
         }
@@ -134,6 +173,12 @@ final class FreeSearch extends SharedSearch {
 
     @Override
     public synchronized void ended(Trial trial) {
+        others.remove(trial.id());
         tellEnd(trial);
+    }
+
+    @Override
+    int othersRunning() {
+        return others.size();
     }
 }

@@ -166,6 +166,7 @@ final class SharedCoordination implements Coordination {
     @Override
     public void close(ExperimentStore store) {
         Optional.ofNullable(ahead).ifPresent(claims -> claims.giveBack(store));
+        replica.close();
     }
 
     /** Every worker's trials, read from the log: the experiment's totals, not this worker's share. */

@@ -75,7 +75,8 @@ abstract class SharedSearch implements SharedRun.Replica {
     static SharedSearch of(RunPlan plan, SharedRun shared, Supplier<Scheduler> schedulers) {
         return ordered(plan)
                 ? new LogOrderedSearch(shared, plan.searcher(), plan.scheduler(), plan::startedSearcher, schedulers)
-                : new FreeSearch(shared, plan.searcher(), plan.scheduler(), plan::startedSearcher, schedulers);
+                : new FreeSearch(shared, plan.searcher(), plan.scheduler(), plan::startedSearcher, schedulers,
+                        plan.name());
     }
 
     /**
@@ -104,9 +105,10 @@ abstract class SharedSearch implements SharedRun.Replica {
      * Claims a trial of the shared experiment: one a lost worker left ({@code adopt} makes it
      * live), or a new one from the searcher. Null when there is none now: the searcher waits or is
      * done. {@code wanted}: how many the worker has room for (a positional claim may land that many
-     * at once, and hands the rest out next).
+     * at once, and hands the rest out next); {@code soon}: the worker claims trials ahead of its
+     * slots, so another claim follows this one.
      */
-    LiveTrial claim(String tag, int wanted, NewTrial create, UnaryOperator<LiveTrial> track,
+    LiveTrial claim(String tag, int wanted, boolean soon, NewTrial create, UnaryOperator<LiveTrial> track,
             Function<Trial, LiveTrial> adopt) {
         claimed.clear();
         boolean positional = positional();
@@ -139,6 +141,11 @@ abstract class SharedSearch implements SharedRun.Replica {
             @Override
             public int wanted() {
                 return wanted;
+            }
+
+            @Override
+            public boolean claimsAgainSoon() {
+                return soon;
             }
 
             @Override
@@ -206,9 +213,22 @@ abstract class SharedSearch implements SharedRun.Replica {
         return searcher.positional();
     }
 
-    /** True when a trial may be suggested before this worker's running trials end ({@link Searcher#suggestsAhead}). */
+    /**
+     * True when a trial may be suggested before this worker's running trials end
+     * ({@link Searcher#suggestsAhead}), with the replicas followed freely: log-ordered ones are asked
+     * at the head of the log, when a slot frees.
+     */
     boolean suggestsAhead() {
-        return searcher.suggestsAhead();
+        return !ordered() && searcher.suggestsAhead();
+    }
+
+    /** Stops what follows the log for this worker; it has stopped claiming and deciding. */
+    void close() {
+    }
+
+    /** How many trials other workers run now, as this worker has read the log; 0 when not followed. */
+    int othersRunning() {
+        return 0;
     }
 
     /** True when the searcher learns from results. */

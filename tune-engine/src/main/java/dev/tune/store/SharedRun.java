@@ -103,8 +103,9 @@ public interface SharedRun extends AutoCloseable {
 
     /**
      * How many trials are not yet ended, other than this worker's own: running on another worker,
-     * or waiting to be taken over. This worker's trials are left out: the book knows when they
-     * end, and their ends may still be on their way to the store.
+     * waiting to be taken over, or about to be added by another live worker that took its number.
+     * This worker's trials are left out: the book knows when they end, and their ends may still be
+     * on their way to the store.
      */
     int openTrials();
 
@@ -241,6 +242,16 @@ public interface SharedRun extends AutoCloseable {
          */
         default int wanted() {
             return 1;
+        }
+
+        /**
+         * True when the worker claims again right after this claim (it keeps trials claimed ahead
+         * of its slots): a free claim then takes the next trial number with this trial's record,
+         * in the same statement. False otherwise: a number kept between claims counts towards the
+         * samples, and another worker with a free slot could have used it.
+         */
+        default boolean claimsAgainSoon() {
+            return false;
         }
     }
 

@@ -59,6 +59,8 @@ public final class PostgresExperiment implements SharedRun {
     private final LockedClaims locked;
     /** Claims of trials whose suggestion is asked outside any lock. */
     private final FreeClaims freeClaims;
+    /** How long a worker's heartbeat may be silent before its trials and taken numbers count as lost. */
+    private final double graceSeconds;
     /** When the log was last read to its end (System.nanoTime). */
     private long lastRead = System.nanoTime() - Long.MAX_VALUE / 2;
 
@@ -75,7 +77,8 @@ public final class PostgresExperiment implements SharedRun {
         this.log = new LogReplay(experimentDir);
         this.offers = new ClaimWindow(experimentDir);
         this.heartbeats = new Heartbeats(database, id, worker, settings);
-        this.freeClaims = new FreeClaims(this, settings.grace().toMillis() / 1000.0);
+        this.graceSeconds = settings.grace().toMillis() / 1000.0;
+        this.freeClaims = new FreeClaims(this, graceSeconds);
         this.locked = new LockedClaims(this);
     }
 
@@ -325,7 +328,7 @@ public final class PostgresExperiment implements SharedRun {
     @Override
     public synchronized int openTrials() {
         return (int) (long) claims.transaction("cannot read " + info.name() + " in",
-                c -> TrialRows.open(c, id, worker));
+                c -> TrialRows.open(c, id, worker, graceSeconds));
     }
 
     @Override

@@ -38,7 +38,8 @@ final class TrialRows {
                 + " number, trial_id, config, status, worker, heartbeat) VALUES (?, ?, ?, ?, 'RUNNING', ?, now())),"
                 + " event AS (INSERT INTO tune_event (experiment_id, seq, trial_number, kind, body)"
                 + " VALUES (?, ?, ?, 'added', ?))"
-                + " UPDATE tune_experiment SET last_seq = ?, next_number = ? WHERE id = ?; COMMIT")) {
+                + " UPDATE tune_experiment SET last_seq = ?, next_number = ?, trials = trials + 1 WHERE id = ?;"
+                + " COMMIT")) {
             insert.setLong(1, experiment);
             insert.setInt(2, number);
             insert.setString(3, trialId);
@@ -52,6 +53,29 @@ final class TrialRows {
             insert.setInt(11, number + 1);
             insert.setLong(12, experiment);
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Records trial {@code number} as {@link #addTaken} does, then takes {@code worker}'s next number
+     * as {@link #takeNumber} does, the experiment's row locked once ({@code tune_add_taken_and_take}).
+     * The stop, when the experiment stopped meanwhile: then nothing was recorded or taken.
+     */
+    static Taken addTakenAndTake(Connection c, long experiment, int number, String trialId, String added,
+            String worker, int limit, double graceSeconds) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT stop_reason, taken, pending FROM tune_add_taken_and_take(?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, experiment);
+            s.setInt(2, number);
+            s.setString(3, trialId);
+            s.setString(4, added);
+            s.setString(5, worker);
+            s.setInt(6, limit);
+            s.setDouble(7, graceSeconds);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return new Taken(row.getInt(2), row.getString(1), row.getBoolean(3));
+            }
         }
     }
 
@@ -188,12 +212,24 @@ final class TrialRows {
         }
     }
 
-    /** How many trials of the experiment wait to be taken over, or run on a worker other than {@code worker}. */
-    static long open(Connection c, long experiment, String worker) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM tune_trial WHERE experiment_id = ?"
-                + " AND status IN ('PENDING', 'RUNNING') AND worker IS DISTINCT FROM ?")) {
+    /**
+     * How many trials of the experiment wait to be taken over, or run on a worker other than
+     * {@code worker}, or are about to: a number another live worker (a heartbeat younger than
+     * {@code graceSeconds}) took and has not recorded a trial for yet, because its searcher is
+     * still suggesting, or it keeps the number for its next claim. Without these, a worker could
+     * end while another's slow suggestion was about to add a trial.
+     */
+    static long open(Connection c, long experiment, String worker, double graceSeconds) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT (SELECT count(*) FROM tune_trial WHERE experiment_id = ?"
+                + " AND status IN ('PENDING', 'RUNNING') AND worker IS DISTINCT FROM ?)"
+                + " + (SELECT count(*) FROM tune_number n JOIN tune_worker w"
+                + " ON w.experiment_id = n.experiment_id AND w.worker = n.worker"
+                + " WHERE n.experiment_id = ? AND n.worker <> ? AND w.heartbeat > now() - make_interval(secs => ?))")) {
             s.setLong(1, experiment);
             s.setString(2, worker);
+            s.setLong(3, experiment);
+            s.setString(4, worker);
+            s.setDouble(5, graceSeconds);
             try (ResultSet row = s.executeQuery()) {
                 row.next();
                 return row.getLong(1);

@@ -34,7 +34,7 @@ class MigrationsTest {
         try (PostgresServer server = PostgresServer.start()) {
             server.createDatabase("migrations");
             try (Connection c = server.connect("migrations")) {
-                assertEquals(List.of(1, 2, 3, 4, 5), Migrations.apply(c));
+                assertEquals(List.of(1, 2, 3, 4, 5, 6), Migrations.apply(c));
                 assertEquals(List.of(), Migrations.apply(c), "a second worker finds the schema current");
                 try (ResultSet rows = c.createStatement().executeQuery(
                         "SELECT version, description FROM tune_schema_history ORDER BY version")) {
@@ -63,8 +63,15 @@ class MigrationsTest {
                         + " description TEXT NOT NULL, checksum TEXT NOT NULL, installed_at TIMESTAMPTZ)");
                 c.createStatement().execute("INSERT INTO tune_schema_history VALUES (1, 'V1__shared_experiments.sql', '"
                         + Migrations.checksum(v1) + "', now())");
-                c.createStatement().execute("INSERT INTO tune_experiment (name, fingerprint, info) VALUES ('old', 'f', '{}')");
-                assertEquals(List.of(2, 3, 4, 5), Migrations.apply(c));
+                c.createStatement().execute("INSERT INTO tune_experiment (name, fingerprint, info)"
+                        + " VALUES ('old', 'f', '{}')");
+                c.createStatement().execute("INSERT INTO tune_trial (experiment_id, number, trial_id, config, status)"
+                        + " SELECT id, n, 't' || n, '{}', 'TERMINATED' FROM tune_experiment, generate_series(1, 3) n");
+                assertEquals(List.of(2, 3, 4, 5, 6), Migrations.apply(c));
+                try (ResultSet row = c.createStatement().executeQuery("SELECT trials FROM tune_experiment")) {
+                    row.next();
+                    assertEquals(3, row.getInt(1), "version 6 counts the trials recorded before it");
+                }
                 try (ResultSet rows = c.createStatement().executeQuery(
                         "SELECT seq, kind FROM tune_lock_and_read((SELECT id FROM tune_experiment), 0)")) {
                     assertTrue(rows.next(), "the version 2 and 3 functions work on the version 1 tables");
@@ -72,6 +79,47 @@ class MigrationsTest {
                     assertEquals("head", rows.getString(2));
                 }
             }
+        }
+    }
+
+    @Test
+    void aRecordTakesTheWorkersNextNumberAndTheSamplesCountRecordedAndHeldNumbers() throws Exception {
+        try (PostgresServer server = PostgresServer.start()) {
+            server.createDatabase("numbers");
+            try (Connection c = server.connect("numbers")) {
+                Migrations.apply(c);
+                c.createStatement().execute("INSERT INTO tune_experiment (name, fingerprint, info)"
+                        + " VALUES ('e', 'f', '{}')");
+                c.createStatement().execute("INSERT INTO tune_worker (experiment_id, worker, host)"
+                        + " SELECT id, w, 'h' FROM tune_experiment, unnest(ARRAY['a', 'b']) w");
+                long e = scalar(c, "SELECT id FROM tune_experiment");
+                assertEquals(1, scalar(c, "SELECT taken FROM tune_take_number(" + e + ", 3, 'a', 60)"));
+                assertEquals(2, scalar(c, "SELECT taken FROM tune_take_number(" + e + ", 3, 'b', 60)"));
+                assertEquals(3, recordAndTake(c, e, 1, "a"), "a's record takes its next number");
+                assertEquals(0, recordAndTake(c, e, 2, "b"),
+                        "two trials recorded and a's held number make the 3 samples");
+                assertEquals(2, scalar(c, "SELECT trials FROM tune_experiment"));
+                c.createStatement().execute("SELECT tune_give_back_numbers(" + e + ", 'a')");
+                assertEquals(4, scalar(c, "SELECT taken FROM tune_take_number(" + e + ", 3, 'b', 60)"),
+                        "a number given back no longer counts; numbers are never taken twice");
+                assertEquals(0, recordAndTake(c, e, 4, "b"));
+                assertEquals(3, scalar(c, "SELECT trials FROM tune_experiment"));
+                assertEquals(3, scalar(c, "SELECT count(*) FROM tune_trial"));
+                assertEquals(0, scalar(c, "SELECT count(*) FROM tune_number"));
+            }
+        }
+    }
+
+    /** Records trial {@code number} for {@code worker} with 3 samples; the number it took next (0: none). */
+    private static long recordAndTake(Connection c, long e, int number, String worker) throws SQLException {
+        return scalar(c, "SELECT taken FROM tune_add_taken_and_take(" + e + ", " + number + ", 't" + number
+                + "', '{}', '" + worker + "', 3, 60)");
+    }
+
+    private static long scalar(Connection c, String sql) throws SQLException {
+        try (ResultSet row = c.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
         }
     }
 
@@ -85,6 +133,7 @@ class MigrationsTest {
         assertEquals("env-user", location.user());
         assertEquals("env-pw", location.password());
         assertTrue(!location.toString().contains("s3") && !location.toString().contains("env-pw"), location.toString());
-        assertEquals("given", PostgresLocation.of("jdbc:postgresql://db/x", "given", "pw", Map.of("PGUSER", "e")).user());
+        assertEquals("given",
+                PostgresLocation.of("jdbc:postgresql://db/x", "given", "pw", Map.of("PGUSER", "e")).user());
     }
 }
