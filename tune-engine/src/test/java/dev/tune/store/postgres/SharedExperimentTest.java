@@ -9,6 +9,7 @@ import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
+import dev.tune.result.TrialStatus;
 import dev.tune.run.Tuner;
 import dev.tune.store.StorageException;
 import dev.tune.store.postgres.examples.SharedModel;
@@ -158,6 +159,20 @@ class SharedExperimentTest extends WithPostgres {
             assertEquals(2, count(c, "SELECT count(DISTINCT worker) FROM tune_trial"), "both workers ran trials");
             assertEquals(2, count(c, "SELECT max(n) FROM (SELECT count(*) AS n FROM tune_trial GROUP BY worker) w"),
                     "each of the two workers with two slots ran two of the four trials, at once");
+        }
+    }
+
+    @Test
+    void aWorkerWaitsForTheTrialAnotherIsStillSuggesting() throws Exception {
+        String url = server.createDatabase("slow_suggestion");
+        List<ExperimentResult> results = twoWorkers(TuneOptions.builder().samples(6).maxConcurrentTrials(1)
+                .searcher(() -> new SlowLastSuggestion(1_500)).build().overriddenBy(options(url, "slow")));
+        assertEquals(2, results.size());
+        for (ExperimentResult result : results) {
+            List<String> trials = result.trials().stream().map(t -> "#" + t.number() + " " + t.status()).toList();
+            assertEquals(6, trials.size(), "every worker returns every trial: " + trials);
+            assertTrue(result.trials().stream().allMatch(t -> t.status() == TrialStatus.TERMINATED),
+                    "none still running when a worker returns: " + trials);
         }
     }
 
