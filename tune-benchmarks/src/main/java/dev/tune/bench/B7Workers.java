@@ -95,33 +95,23 @@ final class B7Workers {
                 + " >= 0.9 at W = 16 for every row; at W = 64, >= 0.85 for random rows and >= 0.5 for tpe and auto"
                 + " rows; duplicates = lost = 0%n", trials);
         List<String> results = new ArrayList<>();
+        B7Ceiling ceiling = cases.stream().anyMatch(c -> c.startsWith("tpe-") || c.startsWith("auto-"))
+                ? B7Ceiling.measure(trials, out) : null;
         try (PostgresServer server = PostgresServer.start()) {
             for (String c : cases) {
                 for (int w : slots) {
-                    results.add(once(server, c, w, trials, out));
+                    results.add(once(server, c, w, trials, out, ceiling));
                 }
             }
         }
         return results;
     }
 
-    private static String once(PostgresServer server, String c, int slots, int trials, PrintStream out) {
+    private static String once(PostgresServer server, String c, int slots, int trials, PrintStream out,
+            B7Ceiling ceiling) {
         String database = "b7_" + c.replace('-', '_') + "_" + slots;
         String url = server.createDatabase(database);
-        if (Boolean.getBoolean("b7.stats")) { // -Db7.stats=true prints the server's work per function after the run
-            try (Connection admin = server.connect(database)) {
-                admin.createStatement().execute("ALTER DATABASE " + database + " SET track_functions = 'pl'");
-                if (Boolean.getBoolean("b7.explain")) {
-                    for (String set : List.of("session_preload_libraries = 'auto_explain'",
-                            "auto_explain.log_min_duration = 0", "auto_explain.log_nested_statements = on",
-                            "auto_explain.log_analyze = on", "auto_explain.log_timing = off")) {
-                        admin.createStatement().execute("ALTER DATABASE " + database + " SET " + set);
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        B7ServerStats.prepare(server, database);
         int jvms = slots <= 16 ? slots : 16;
         int each = slots / jvms;
         Path scratch = ScratchDirs.create("tune-bench-b7-");
@@ -137,17 +127,7 @@ final class B7Workers {
                 Files.writeString(scratch.resolve("warm-go"), "go");
             }
             awaitReady(scratch, jvms, "ready-");
-            if (Boolean.getBoolean("b7.stats")) {
-                try (Connection admin = server.connect(database)) {
-                    admin.createStatement().execute("SELECT pg_stat_reset()");
-                    if (System.getProperty("tune.test.postgresOptions", "").contains("pg_stat_statements")) {
-                        admin.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-                        admin.createStatement().execute("SELECT pg_stat_statements_reset()");
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+            B7ServerStats.reset(server, database);
             long start = System.nanoTime();
             Instant opened = Instant.now();
             Files.writeString(gate, "go");
@@ -168,9 +148,13 @@ final class B7Workers {
                     ResultLine.plain(ideal, 2), ResultLine.plain(efficiency, 3), ResultLine.plain(coord, 2),
                     counts.ended(), counts.duplicates(), counts.lost(),
                     failed > 0 ? ", " + failed + " worker(s) FAILED (logs in " + scratch + ")" : "");
+            if (ceiling != null && (c.startsWith("tpe-") || c.startsWith("auto-"))) {
+                out.printf("B7 %s W=%d: %s%n", c, slots, ceiling.against(ideal, wall));
+            }
             ResultLine line = ResultLine.of("B7", c).count("workers", slots).count("trials", trials)
-                    .decimal("wall_s", wall, 2).decimal("efficiency", efficiency, 3).decimal("coord_ms_per_trial", coord, 2)
-                    .count("duplicates", counts.duplicates()).count("lost", counts.lost());
+                    .decimal("wall_s", wall, 2).decimal("efficiency", efficiency, 3)
+                    .decimal("coord_ms_per_trial", coord, 2).count("duplicates", counts.duplicates())
+                    .count("lost", counts.lost());
             if (c.startsWith("auto-")) {
                 line.word("chose", chose(scratch));
             }
@@ -189,8 +173,9 @@ final class B7Workers {
     }
 
     private static List<String> command(String url, String c, int each, int trials, Path scratch, Path gate) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx192m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Db7.asha=" + c.endsWith("asha"), "-Db7.sharedWarmUp=" + SHARED_WARM_UP_TRIALS));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Db7.asha=" + c.endsWith("asha"), "-Db7.sharedWarmUp=" + SHARED_WARM_UP_TRIALS));
         // -Db7.workerArgs="-XX:StartFlightRecording=filename=/tmp/w%n.jfr" profiles the workers (%n: 1, 2, ...),
         // only worker n with -Db7.workerArgsFor=n
         int n = WORKER_NUMBER.incrementAndGet();
@@ -274,49 +259,17 @@ final class B7Workers {
     }
 
     /** The measured experiment; the workers' warm-up experiments share its database. */
-    private static final String B7 = "(SELECT id FROM tune_experiment WHERE name = 'b7')";
+    static final String B7 = "(SELECT id FROM tune_experiment WHERE name = 'b7')";
 
     private static Counts counts(PostgresServer server, String database, int trials) {
         try (Connection c = server.connect(database)) {
             long ended = count(c, "SELECT count(*) FROM tune_event WHERE kind = 'ended' AND experiment_id = " + B7);
             long duplicates = count(c, "SELECT count(*) FROM (SELECT trial_number FROM tune_event WHERE kind"
-                    + " IN ('added', 'ended') AND experiment_id = " + B7 + " GROUP BY trial_number, kind HAVING count(*) > 1) d");
-            if (Boolean.getBoolean("b7.stats")) {
-                try (ResultSet rows = c.createStatement().executeQuery("SELECT funcname, calls, total_time, self_time"
-                        + " FROM pg_stat_user_functions ORDER BY total_time DESC")) {
-                    while (rows.next()) {
-                        System.out.printf("  %s: %d calls, %.0f ms (self %.0f ms)%n", rows.getString(1), rows.getLong(2),
-                                rows.getDouble(3), rows.getDouble(4));
-                    }
-                }
-                if (System.getProperty("tune.test.postgresOptions", "").contains("pg_stat_statements")) {
-                    c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-                    try (ResultSet rows = c.createStatement().executeQuery("SELECT calls, total_exec_time, rows,"
-                            + " shared_blks_hit, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements"
-                            + " ORDER BY total_exec_time DESC LIMIT 25")) {
-                        while (rows.next()) {
-                            System.out.printf("  %6d calls %8.0f ms %7d rows %8d blocks  %s%n", rows.getLong(1),
-                                    rows.getDouble(2), rows.getLong(3), rows.getLong(4), rows.getString(5));
-                        }
-                    }
-                }
-                try (ResultSet rows = c.createStatement().executeQuery("SELECT xact_commit, xact_rollback, tup_returned,"
-                        + " tup_fetched, tup_inserted, tup_updated FROM pg_stat_database WHERE datname = current_database()")) {
-                    rows.next();
-                    System.out.printf("  commits %d, rollbacks %d, returned %d, fetched %d, inserted %d, updated %d%n",
-                            rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6));
-                }
-            }
-            if (Boolean.getBoolean("b7.perWorker")) {
-                try (ResultSet rows = c.createStatement().executeQuery("SELECT worker, count(*), min(heartbeat),"
-                        + " max(heartbeat) FROM tune_trial WHERE experiment_id = " + B7 + " GROUP BY worker ORDER BY 4")) {
-                    while (rows.next()) {
-                        System.out.printf("  worker %s: %d trials, ends %s .. %s%n", rows.getString(1), rows.getInt(2),
-                                rows.getTimestamp(3).toInstant(), rows.getTimestamp(4).toInstant());
-                    }
-                }
-            }
-            long lost = count(c, "SELECT count(*) FROM tune_trial WHERE status NOT IN ('TERMINATED') AND experiment_id = " + B7)
+                    + " IN ('added', 'ended') AND experiment_id = " + B7
+                    + " GROUP BY trial_number, kind HAVING count(*) > 1) d");
+            B7ServerStats.print(c, B7);
+            long lost = count(c, "SELECT count(*) FROM tune_trial WHERE status NOT IN ('TERMINATED')"
+                    + " AND experiment_id = " + B7)
                     + Math.max(0, trials - count(c, "SELECT count(*) FROM tune_trial WHERE experiment_id = " + B7));
             return new Counts(ended, duplicates, lost);
         } catch (SQLException e) {
@@ -344,8 +297,8 @@ final class B7Workers {
                 .set(TuneOption.CALLBACKS, List.of()).build());
         for (int attempt = 1; ; attempt++) {
             try { // 16 JVMs warming up on 2 cores can make a connection wait longer than its 5 s timeout
-                Tuner.run(experiment, options(args, "b7-warm-" + ProcessHandle.current().pid() + "-" + attempt, WARM_UP_TRIALS,
-                        Path.of(args[5]).resolve("warm-" + ProcessHandle.current().pid() + "-" + attempt)));
+                String name = "warm-" + ProcessHandle.current().pid() + "-" + attempt;
+                Tuner.run(experiment, options(args, "b7-" + name, WARM_UP_TRIALS, Path.of(args[5]).resolve(name)));
                 break;
             } catch (StorageException e) {
                 if (attempt == 3) {

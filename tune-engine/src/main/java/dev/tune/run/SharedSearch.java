@@ -150,7 +150,7 @@ abstract class SharedSearch implements SharedRun.Replica {
 
             @Override
             public boolean ordered() {
-                return SharedSearch.this.ordered();
+                return SharedSearch.this.ordered() || searcher.suggestsAlike();
             }
         });
         if (claim instanceof SharedRun.Claim.Stopped stop) {

@@ -190,6 +190,12 @@ public final class AutoSearch implements Searcher {
         return chosen != null && chosen.suggestsAhead();
     }
 
+    /** What the chosen searcher answers, once started. */
+    @Override
+    public boolean suggestsAlike() {
+        return chosen != null && chosen.suggestsAlike();
+    }
+
     @Override
     public Suggestion suggest(String trialId, int number) {
         if (chosen == null) {

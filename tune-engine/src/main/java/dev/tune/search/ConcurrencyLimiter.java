@@ -103,6 +103,12 @@ public final class ConcurrencyLimiter implements Searcher {
         return false;
     }
 
+    /** What the wrapped searcher answers. */
+    @Override
+    public boolean suggestsAlike() {
+        return searcher.suggestsAlike();
+    }
+
     @Override
     public void onTrialResult(Trial trial, Result result) {
         searcher.onTrialResult(trial, result);

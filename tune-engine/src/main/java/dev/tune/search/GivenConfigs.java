@@ -31,6 +31,13 @@ public final class GivenConfigs implements Searcher {
         return next < configs.size() ? Suggestion.of(configs.get(next++)) : Suggestion.finished();
     }
 
+    /** The config at position {@code number - 1}, whatever this copy suggested before; the rest follow it. */
+    @Override
+    public Suggestion suggest(String trialId, int number) {
+        next = Math.max(next, number);
+        return number - 1 < configs.size() ? Suggestion.of(configs.get(number - 1)) : Suggestion.finished();
+    }
+
     /** True: the k-th suggestion is the k-th given config, whatever happened before. */
     @Override
     public boolean positional() {

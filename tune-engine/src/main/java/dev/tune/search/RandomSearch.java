@@ -40,6 +40,18 @@ public final class RandomSearch implements Searcher {
         return variants.next();
     }
 
+    /**
+     * The config at position {@code number - 1}, whatever this copy suggested before: workers that
+     * suggest at once (a positional searcher wrapped in a limiter) never draw the same one.
+     */
+    @Override
+    public Suggestion suggest(String trialId, int number) {
+        if (variants == null) {
+            throw new IllegalStateException("RandomSearch.start(problem) must be called before suggest");
+        }
+        return variants.forNumber(number);
+    }
+
     /** True: the k-th config depends only on the seed and k. */
     @Override
     public boolean positional() {

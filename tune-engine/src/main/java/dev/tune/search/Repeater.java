@@ -103,6 +103,12 @@ public final class Repeater implements Searcher {
         return searcher.suggestsAhead();
     }
 
+    /** What the wrapped searcher answers. */
+    @Override
+    public boolean suggestsAlike() {
+        return searcher.suggestsAlike();
+    }
+
     @Override
     public void onTrialComplete(Trial trial) {
         RepeatGroup group = groups.remove(trial.id());

@@ -96,6 +96,20 @@ public interface Searcher {
         return false;
     }
 
+    /**
+     * True when two copies of this searcher that know the same trials suggest about the same config
+     * whatever the trial number: the suggestion follows from what it knows, not from a random draw
+     * (the Gaussian process maximises its acquisition). Workers of a shared experiment then take
+     * turns to suggest, each knowing the trials the others suggested before it, as in one process;
+     * otherwise two workers suggesting at once would propose the same point twice. False, the
+     * default, for a searcher whose suggestion draws from the trial number (TPE, CMA-ES, random
+     * search): workers then suggest at once, each from what it has read. A searcher that wraps
+     * another answers for the pair.
+     */
+    default boolean suggestsAlike() {
+        return false;
+    }
+
     /** One intermediate result of a running trial. */
     default void onTrialResult(Trial trial, Result result) {
     }

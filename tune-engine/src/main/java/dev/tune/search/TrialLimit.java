@@ -84,6 +84,12 @@ public final class TrialLimit implements Searcher {
         return searcher.suggestsAhead();
     }
 
+    /** What the wrapped searcher answers. */
+    @Override
+    public boolean suggestsAlike() {
+        return searcher.suggestsAlike();
+    }
+
     @Override
     public void onTrialResult(Trial trial, Result result) {
         searcher.onTrialResult(trial, result);

@@ -39,6 +39,15 @@ final class Variants {
         return Suggestion.of(config);
     }
 
+    /**
+     * The suggestion for trial {@code number} (from 1) of a shared experiment: the one at
+     * {@code number - 1}, as on one machine; the sequence goes on after the highest number asked.
+     */
+    Suggestion forNumber(int number) {
+        next = Math.max(next, number);
+        return at(number - 1L);
+    }
+
     /** Suggestion {@code k} (from 0), as the k-th call of {@link #next} gives it. */
     Suggestion at(long k) {
         return k >= total ? Suggestion.finished() : Suggestion.of(config(k));

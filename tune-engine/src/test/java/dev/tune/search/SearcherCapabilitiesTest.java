@@ -30,8 +30,9 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * What every searcher declares of itself ({@link Searcher#positional()}, {@link Searcher#readsResults()},
- * {@link Searcher#suggestsAhead()}) holds: the declarations the runner trusts instead of probing,
- * checked over every implementation, wrappers around each kind included.
+ * {@link Searcher#suggestsAhead()}, {@link Searcher#suggestsAlike()}) holds: the declarations the
+ * runner trusts instead of probing, checked over every implementation, wrappers around each kind
+ * included.
  */
 class SearcherCapabilitiesTest {
 
@@ -44,50 +45,51 @@ class SearcherCapabilitiesTest {
 
     /** A searcher, the space it runs on, and what it should declare once started. */
     record Case(Supplier<Searcher> searcher, Space space, boolean positional, boolean readsResults,
-            boolean suggestsAhead) {
+            boolean suggestsAhead, boolean suggestsAlike) {
     }
 
     private static Named<Case> of(String name, Supplier<Searcher> searcher, boolean positional, boolean reads,
-            boolean ahead) {
-        return Named.of(name, new Case(searcher, SearcherContractTest.SPACE, positional, reads, ahead));
+            boolean ahead, boolean alike) {
+        return Named.of(name, new Case(searcher, SearcherContractTest.SPACE, positional, reads, ahead, alike));
     }
 
     static Stream<Named<Case>> cases() {
         Config a = Config.of(Map.of("x", 0.5));
         Config b = Config.of(Map.of("x", -0.5));
         return Stream.of(
-                of("random", RandomSearch::new, true, false, true),
-                of("grid", GridSearch::new, true, false, true),
-                of("given configs", () -> new GivenConfigs(List.of(a, b, a)), true, false, true),
-                of("tpe", TpeSearch::new, false, false, true),
-                of("tpe_multivariate", () -> Searchers.byName("tpe_multivariate"), false, false, true),
-                of("cmaes", CmaEsSearch::new, false, false, false),
-                of("bohb", BohbSearch::new, false, true, true),
-                of("nsga2", NsgaIISearch::new, false, false, false),
-                of("gp", GpSearch::new, false, false, true),
-                of("auto on a grid (random)", AutoSearch::new, true, false, true),
-                Named.of("auto on numbers (a model)", new Case(AutoSearch::new, NUMBERS, false, false, true)),
-                of("a user's searcher (defaults)", () -> new RecordingSearcher(TRIALS), false, true, false),
-                of("limiter(random, 2)", () -> new ConcurrencyLimiter(new RandomSearch(), 2), false, false, false),
-                of("limiter(grid, 1)", () -> new ConcurrencyLimiter(new GridSearch(), 1), false, false, false),
-                of("limiter(bohb, 2)", () -> new ConcurrencyLimiter(new BohbSearch(), 2), false, true, false),
-                of("limiter(user's, 1)", () -> new ConcurrencyLimiter(new RecordingSearcher(TRIALS), 1), false, true,
+                of("random", RandomSearch::new, true, false, true, false),
+                of("grid", GridSearch::new, true, false, true, false),
+                of("given configs", () -> new GivenConfigs(List.of(a, b, a)), true, false, true, false),
+                of("tpe", TpeSearch::new, false, false, true, false),
+                of("tpe_multivariate", () -> Searchers.byName("tpe_multivariate"), false, false, true, false),
+                of("cmaes", CmaEsSearch::new, false, false, false, false),
+                of("bohb", BohbSearch::new, false, true, true, false),
+                of("nsga2", NsgaIISearch::new, false, false, false, false),
+                of("gp", GpSearch::new, false, false, true, true),
+                of("auto on a grid (random)", AutoSearch::new, true, false, true, false),
+                Named.of("auto on numbers (a model)", new Case(AutoSearch::new, NUMBERS, false, false, true, true)),
+                of("a user's searcher (defaults)", () -> new RecordingSearcher(TRIALS), false, true, false, false),
+                of("limiter(random, 2)", () -> new ConcurrencyLimiter(new RandomSearch(), 2), false, false, false,
                         false),
-                of("repeater(random, 3)", () -> new Repeater(new RandomSearch(), 3), true, false, true),
-                of("repeater(grid, 2)", () -> new Repeater(new GridSearch(), 2), true, false, true),
+                of("limiter(grid, 1)", () -> new ConcurrencyLimiter(new GridSearch(), 1), false, false, false, false),
+                of("limiter(bohb, 2)", () -> new ConcurrencyLimiter(new BohbSearch(), 2), false, true, false, false),
+                of("limiter(user's, 1)", () -> new ConcurrencyLimiter(new RecordingSearcher(TRIALS), 1), false, true,
+                        false, false),
+                of("repeater(random, 3)", () -> new Repeater(new RandomSearch(), 3), true, false, true, false),
+                of("repeater(grid, 2)", () -> new Repeater(new GridSearch(), 2), true, false, true, false),
                 of("repeater(limiter(grid, 4), 2)", () -> new Repeater(new ConcurrencyLimiter(new GridSearch(), 4), 2),
-                        false, false, false),
-                of("repeater(bohb, 2)", () -> new Repeater(new BohbSearch(), 2), false, false, true),
-                of("repeater(tpe, 2)", () -> new Repeater(new TpeSearch(), 2), false, false, true),
-                of("limit(random, 5)", () -> new TrialLimit(new RandomSearch(), 5), true, false, true),
-                of("limit(grid, 1)", () -> new TrialLimit(new GridSearch(), 1), true, false, true),
+                        false, false, false, false),
+                of("repeater(bohb, 2)", () -> new Repeater(new BohbSearch(), 2), false, false, true, false),
+                of("repeater(tpe, 2)", () -> new Repeater(new TpeSearch(), 2), false, false, true, false),
+                of("limit(random, 5)", () -> new TrialLimit(new RandomSearch(), 5), true, false, true, false),
+                of("limit(grid, 1)", () -> new TrialLimit(new GridSearch(), 1), true, false, true, false),
                 of("limit(repeater(grid, 2), 7)", () -> new TrialLimit(new Repeater(new GridSearch(), 2), 7), true,
-                        false, true),
+                        false, true, false),
                 of("limit(given configs, 2)", () -> new TrialLimit(new GivenConfigs(List.of(a, b, a)), 2), true,
-                        false, true),
-                of("limit(tpe, 4)", () -> new TrialLimit(new TpeSearch(), 4), false, false, true),
-                of("limit(bohb, 3)", () -> new TrialLimit(new BohbSearch(), 3), false, true, true),
-                of("limit(auto, 6)", () -> new TrialLimit(new AutoSearch(), 6), true, false, true));
+                        false, true, false),
+                of("limit(tpe, 4)", () -> new TrialLimit(new TpeSearch(), 4), false, false, true, false),
+                of("limit(bohb, 3)", () -> new TrialLimit(new BohbSearch(), 3), false, true, true, false),
+                of("limit(auto, 6)", () -> new TrialLimit(new AutoSearch(), 6), true, false, true, false));
     }
 
     private static Searcher started(Case c, long seed) {
@@ -103,6 +105,37 @@ class SearcherCapabilitiesTest {
         assertEquals(c.positional(), searcher.positional(), "positional");
         assertEquals(c.readsResults(), searcher.readsResults(), "readsResults");
         assertEquals(c.suggestsAhead(), searcher.suggestsAhead(), "suggestsAhead");
+        assertEquals(c.suggestsAlike(), searcher.suggestsAlike(), "suggestsAlike");
+    }
+
+    /**
+     * Workers that suggest at once rely on this: two copies of a searcher that is not alike, told the
+     * same completed trials, suggest different configs for different trial numbers.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aSearcherThatIsNotAlikeDrawsFromTheTrialNumber(Case c) {
+        Searcher first = started(c, 31);
+        if (first.positional() || first.suggestsAlike() || first instanceof Repeater || c.readsResults()) {
+            return; // by position; alike, so workers take turns; repeats by design; a user's (BOHB is TPE's)
+        }
+        Searcher second = started(c, 31);
+        for (int n = 0; n < TRIALS; n++) {
+            Suggestion told = first.suggest("trial_" + n, n + 1);
+            second.suggest("trial_" + n, n + 1);
+            if (told.config().isEmpty()) {
+                return;
+            }
+            Trial ended = Trials.completed("trial_" + n, told.config().get(), Map.of("loss", loss(told.config().get())));
+            first.onTrialComplete(ended);
+            second.onTrialComplete(ended);
+        }
+        Suggestion a = first.suggest("a", TRIALS + 1);
+        Suggestion b = second.suggest("b", TRIALS + 2);
+        if (a.config().isPresent() && b.config().isPresent()) {
+            assertFalse(a.config().equals(b.config()), "trials " + (TRIALS + 1) + " and " + (TRIALS + 2)
+                    + " got the same config from copies that know the same trials");
+        }
     }
 
     @ParameterizedTest

@@ -231,6 +231,12 @@ public final class GpSearch implements Searcher {
         return true;
     }
 
+    /** True: it proposes the maximum of its acquisition, which copies that know the same trials share. */
+    @Override
+    public boolean suggestsAlike() {
+        return true;
+    }
+
     @Override
     public void onTrialComplete(Trial trial) {
         double[] x = running.remove(trial.id());
