@@ -29,7 +29,7 @@ final class FreeSearch extends SharedSearch {
     /** How stale this worker's reading of the log may grow before a decision asks for a fresh one. */
     static final long FRESH_NANOS = 20_000_000;
     /** A reading this old is renewed before the decision, the trial waiting: the first ones, or after a pause. */
-    static final long STALE_NANOS = 100_000_000;
+    static final long STALE_NANOS = 1_000_000_000;
 
     /** Trials the scheduler heard were added: a trial taken over was heard already, from the log. */
     private final Set<String> heard = new HashSet<>();
