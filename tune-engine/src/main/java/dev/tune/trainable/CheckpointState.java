@@ -71,7 +71,7 @@ final class CheckpointState {
         if (methods.size() > 1 || method.getParameterCount() != 1 || method.getParameterTypes()[0] != Path.class
                 || Modifier.isStatic(method.getModifiers())) {
             throw new InvalidTrainableException(type, Members.describe(method), kind,
-                    "it must be one instance method taking a java.nio.file.Path", "declare it as void "
+                    "it must be one instance method taking a Path (of java.nio.file)", "declare it as void "
                             + method.getName() + "(Path dir)");
         }
         method.setAccessible(true);
