@@ -3,13 +3,10 @@ package dev.tune.search.tpe;
 import dev.tune.Config;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What TPE has seen: every finished trial with its value (lower is better) and every running one,
@@ -160,11 +157,13 @@ final class History {
         for (int i = 0; i < infeasible.size() && good.size() < below; i++) {
             good.add(infeasible.get(i));
         }
-        Set<Seen> isGood = Collections.newSetFromMap(new IdentityHashMap<>());
-        isGood.addAll(good);
+        good.sort(BY_NUMBER);
         List<Seen> rest = new ArrayList<>(byNumber.size() + (constantLiar ? running.size() : 0));
+        int g = 0; // good is a part of byNumber, both in number order: one walk leaves it out
         for (Seen seen : byNumber) {
-            if (!isGood.contains(seen)) {
+            if (g < good.size() && good.get(g) == seen) {
+                g++;
+            } else {
                 rest.add(seen);
             }
         }
@@ -172,7 +171,6 @@ final class History {
             rest.addAll(running.values());
             rest.sort(BY_NUMBER); // two runs, mostly: one merge
         }
-        good.sort(BY_NUMBER);
         return List.of(good, rest);
     }
 
