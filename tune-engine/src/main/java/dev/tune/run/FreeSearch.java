@@ -3,12 +3,14 @@ package dev.tune.run;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import dev.tune.schedule.Decision;
+import dev.tune.schedule.RungValues;
 import dev.tune.schedule.Scheduler;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
 import dev.tune.store.SharedRun;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -39,6 +41,8 @@ final class FreeSearch extends SharedSearch {
     private final String name;
     /** Reads the log off the trial threads for decisions; started by the first decision. */
     private LogFollower follower;
+    /** ASHA's rungs, as the database keeps them for every worker; made when the scheduler starts. */
+    private SharedRungs rungs;
     private boolean closed;
 
     FreeSearch(SharedRun shared, Searcher searcher, Scheduler scheduler, Function<Scheduler, Searcher> searchers,
@@ -56,6 +60,15 @@ final class FreeSearch extends SharedSearch {
     @Override
     boolean ordered() {
         return false;
+    }
+
+    /** The experiment's rungs in its database: each worker decides on every worker's values without their results. */
+    @Override
+    synchronized Optional<RungValues> sharedRungs() {
+        if (rungs == null) {
+            rungs = new SharedRungs(shared, name);
+        }
+        return Optional.of(rungs);
     }
 
     @Override
@@ -77,6 +90,9 @@ final class FreeSearch extends SharedSearch {
     Decision decide(Trial trial, Result result) {
         LogFollower reads;
         synchronized (this) {
+            if (!readsOthersResults()) {
+                return tell(() -> trial, result); // ASHA: its rungs are the database's
+            }
             if (follower == null && !closed) {
                 follower = LogFollower.start(shared, this, FRESH_NANOS, name);
             }
@@ -86,19 +102,24 @@ final class FreeSearch extends SharedSearch {
             reads.freshen(STALE_NANOS);
         }
         synchronized (this) {
-            return tell(trial, result);
+            return tell(() -> trial, result);
         }
     }
 
     @Override
     void close() {
         LogFollower reads;
+        SharedRungs sending;
         synchronized (this) {
             closed = true;
             reads = follower;
+            sending = rungs;
         }
         if (reads != null) {
             reads.close();
+        }
+        if (sending != null) {
+            sending.close();
         }
     }
 
@@ -167,7 +188,7 @@ final class FreeSearch extends SharedSearch {
     }
 
     @Override
-    public synchronized void result(Trial trial, Result result) {
+    public synchronized void result(Supplier<Trial> trial, Result result) {
         tell(trial, result); // another worker's: it decided on it already
     }
 

@@ -63,7 +63,7 @@ final class LogOrderedSearch extends SharedSearch {
     Decision decide(Trial trial, Result result) {
         return shared.decide(this, trial.number(), result, () -> {
             synchronized (this) {
-                Decision decision = tell(trial, result);
+                Decision decision = tell(() -> trial, result);
                 settle(false);
                 return decision;
             }
@@ -202,7 +202,7 @@ final class LogOrderedSearch extends SharedSearch {
     }
 
     @Override
-    public synchronized void result(Trial trial, Result result) {
+    public synchronized void result(Supplier<Trial> trial, Result result) {
         tell(trial, result); // its owner decided on it already
         settle(false);
     }

@@ -10,6 +10,7 @@ import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
 import dev.tune.store.ExperimentStore;
 import dev.tune.store.SharedRun;
+import dev.tune.store.SharedRun.Gathering;
 import dev.tune.store.StorageException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,10 +67,24 @@ final class SharedCoordination implements Coordination {
     public ExperimentStore store() {
         if (store == null) {
             boolean resultsDecided = SharedSearch.ordered(plan) && plan.scheduler().decidesOnResults();
-            store = ExperimentStore.inBackground(shared.store(resultsDecided, plan.searcher().positional()),
-                    plan.name());
+            store = ExperimentStore.inBackground(shared.store(resultsDecided, gathering()), plan.name());
         }
         return store;
+    }
+
+    /**
+     * Every write waits for others to go with it when the searcher reads nothing of the log
+     * (positional); only results wait when no worker reads them as they come (the searcher reads no
+     * results, and the scheduler decides nothing or on the database's rungs); else none waits.
+     */
+    private Gathering gathering() {
+        if (plan.searcher().positional()) {
+            return Gathering.ALL;
+        }
+        Scheduler scheduler = plan.scheduler();
+        boolean othersReadResults = plan.searcher().readsResults() || (scheduler.decidesOnResults()
+                && !(scheduler.decidesAtRungs() && !SharedSearch.ordered(plan)));
+        return othersReadResults ? Gathering.NONE : Gathering.RESULTS;
     }
 
     @Override

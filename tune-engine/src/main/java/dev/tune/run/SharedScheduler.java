@@ -76,6 +76,11 @@ final class SharedScheduler implements Scheduler {
     }
 
     @Override
+    public boolean decidesAtRungs() {
+        return first.decidesAtRungs();
+    }
+
+    @Override
     public boolean needsBarrier() {
         return first.needsBarrier();
     }

@@ -5,8 +5,10 @@ import dev.tune.options.TuneOption;
 import dev.tune.result.Result;
 import dev.tune.result.Trial;
 import dev.tune.schedule.Decision;
+import dev.tune.schedule.RungValues;
 import dev.tune.schedule.Scheduler;
 import dev.tune.schedule.SchedulerAction;
+import dev.tune.schedule.SchedulerView;
 import dev.tune.search.Searcher;
 import dev.tune.search.Suggestion;
 import dev.tune.store.SharedRun;
@@ -311,11 +313,11 @@ abstract class SharedSearch implements SharedRun.Replica {
     }
 
     /** Tells the searcher (when it reads results) and the scheduler a result; the scheduler's decision. */
-    final Decision tell(Trial trial, Result result) {
+    final Decision tell(Supplier<Trial> trial, Result result) {
         if (seesResults) {
-            searcher.onTrialResult(trial, result);
+            searcher.onTrialResult(trial.get(), result);
         }
-        donors.reached(trial.id(), result.iteration());
+        donors.reached(result.trialId(), result.iteration());
         Decision decision = scheduler.onTrialResult(result);
         keepMine();
         return decision;
@@ -340,17 +342,33 @@ abstract class SharedSearch implements SharedRun.Replica {
 
     @Override
     public boolean readsEvents() {
-        return !positional() || seesResults || decides();
+        return !positional() || seesResults || readsOthersResults();
     }
 
     @Override
     public boolean readsResults() {
-        return seesResults || decides();
+        return seesResults || readsOthersResults();
     }
 
     @Override
     public void checkpoint(Trial trial) {
         donors.checkpoint(trial);
+    }
+
+    /**
+     * Where ASHA keeps its rungs for every worker ({@link SchedulerView#sharedRungs}); empty when
+     * the replicas follow the log in one order and decide alike on it.
+     */
+    Optional<RungValues> sharedRungs() {
+        return Optional.empty();
+    }
+
+    /**
+     * True when the scheduler decides on every worker's results, read from the log: not FIFO, and
+     * not ASHA when the rungs are the database's (the replicas do not follow the log in one order).
+     */
+    final boolean readsOthersResults() {
+        return decides() && !(scheduler.decidesAtRungs() && !ordered());
     }
 
     /** True when results need the scheduler's decision; FIFO decides nothing. */

@@ -1,6 +1,8 @@
 package dev.tune.run;
 
+import dev.tune.schedule.RungValues;
 import dev.tune.schedule.SchedulerView;
+import java.util.Optional;
 
 /**
  * The read-only view a scheduler gets of an experiment shared by several workers. What it reads
@@ -47,5 +49,10 @@ final class SharedView implements SchedulerView {
     @Override
     public boolean runsHere(String trialId) {
         return replica.runsHere(trialId);
+    }
+
+    @Override
+    public Optional<RungValues> sharedRungs() {
+        return replica.sharedRungs();
     }
 }

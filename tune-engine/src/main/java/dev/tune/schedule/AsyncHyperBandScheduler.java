@@ -32,6 +32,7 @@ public final class AsyncHyperBandScheduler implements Scheduler {
     private final List<Bracket> brackets = new ArrayList<>();
     private final Map<String, Bracket> bracketOf = new HashMap<>();
     private SplittableRandom random;
+    private RungValues rungs;
     private String metric;
     private Mode mode;
 
@@ -65,9 +66,10 @@ public final class AsyncHyperBandScheduler implements Scheduler {
         metric = problem.metric(ownMetric, "ASHA");
         mode = problem.mode(ownMode, metric);
         random = new SplittableRandom(problem.seed());
+        rungs = problem.view().sharedRungs().orElseGet(RungValues::inMemory);
         brackets.clear();
         for (int s = 0; s < bracketCount; s++) {
-            brackets.add(new Bracket(gracePeriod, maxT, reductionFactor, s));
+            brackets.add(new Bracket(gracePeriod, maxT, reductionFactor, s, rungs));
         }
     }
 
@@ -97,6 +99,12 @@ public final class AsyncHyperBandScheduler implements Scheduler {
     @Override
     public void onTrialComplete(Trial trial) {
         bracketOf.remove(trial.id());
+    }
+
+    /** True: its decisions read the values at its rungs, which a shared experiment keeps for every worker. */
+    @Override
+    public boolean decidesAtRungs() {
+        return true;
     }
 
     private Bracket chooseBracket() {

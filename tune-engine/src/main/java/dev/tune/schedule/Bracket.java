@@ -1,25 +1,29 @@
 package dev.tune.schedule;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One bracket of asynchronous successive halving: its rungs from the highest milestone down, each
- * with the values (larger is better) its trials had on reaching it.
+ * One bracket of asynchronous successive halving: its rungs from the highest milestone down. The
+ * values trials had on reaching a rung are kept in {@link RungValues} (in memory, or in a shared
+ * experiment's database); the bracket remembers which rungs the trials it was told of reached.
  */
 final class Bracket {
 
+    private final int index;
     private final double reductionFactor;
+    private final RungValues values;
     private final List<Rung> rungs = new ArrayList<>();
 
-    Bracket(double gracePeriod, double maxT, double reductionFactor, int index) {
+    Bracket(double gracePeriod, double maxT, double reductionFactor, int index, RungValues values) {
+        this.index = index;
         this.reductionFactor = reductionFactor;
+        this.values = values;
         int count = (int) (Math.log(maxT / gracePeriod) / Math.log(reductionFactor) - index + 1 + 1e-9);
         for (int k = count - 1; k >= 0; k--) {
-            rungs.add(new Rung(gracePeriod * Math.pow(reductionFactor, k + index)));
+            rungs.add(new Rung(k, gracePeriod * Math.pow(reductionFactor, k + index)));
         }
     }
 
@@ -27,63 +31,33 @@ final class Bracket {
         return rungs.size();
     }
 
-    /** Records the trial at the highest rung it newly reached, and stops it when below that rung's cut-off. */
+    /**
+     * Records the trial at the highest rung it newly reached, and stops it when below the cut-off
+     * of the values recorded there before it: the {@code 1 - 1/reductionFactor} quantile.
+     */
     Decision onResult(String trialId, double t, double value) {
         for (Rung rung : rungs) {
-            if (t < rung.milestone || rung.has(trialId)) {
+            if (t < rung.milestone || rung.trials.contains(trialId)) {
                 continue;
             }
-            double cutoff = rung.cutoff(reductionFactor);
-            Decision decision = !Double.isNaN(cutoff) && value < cutoff ? Decision.STOP : Decision.CONTINUE;
+            double cutoff = values.cutoffThenRecord(index, rung.k, trialId, value, 1 - 1 / reductionFactor);
             if (!Double.isNaN(value)) {
-                rung.record(trialId, value);
+                rung.trials.add(trialId);
             }
-            return decision;
+            return !Double.isNaN(cutoff) && value < cutoff ? Decision.STOP : Decision.CONTINUE;
         }
         return Decision.CONTINUE;
     }
 
-    /**
-     * A milestone and the values recorded there, kept in ascending order as they come: the cut-off
-     * is then read, not sorted, at every result. Sorting every recorded value at each result cost a
-     * shared worker, which hears every worker's results, two thirds of its CPU on B7's ASHA rows.
-     */
+    /** A milestone, and the trials told here that reached it. */
     private static final class Rung {
+        final int k;
         final double milestone;
-        private final Set<String> trials = new HashSet<>();
-        private double[] sorted = new double[16];
-        private int size;
+        final Set<String> trials = new HashSet<>();
 
-        Rung(double milestone) {
+        Rung(int k, double milestone) {
+            this.k = k;
             this.milestone = milestone;
-        }
-
-        boolean has(String trialId) {
-            return trials.contains(trialId);
-        }
-
-        /** Records the trial's value (not NaN) at this milestone. */
-        void record(String trialId, double value) {
-            trials.add(trialId);
-            int at = Arrays.binarySearch(sorted, 0, size, value);
-            at = at < 0 ? -at - 1 : at;
-            if (size == sorted.length) {
-                sorted = Arrays.copyOf(sorted, size * 2);
-            }
-            System.arraycopy(sorted, at, sorted, at + 1, size - at);
-            sorted[at] = value;
-            size++;
-        }
-
-        /** The {@code 1 - 1/rf} quantile of the recorded values (linear interpolation, as numpy); NaN when none. */
-        double cutoff(double reductionFactor) {
-            if (size == 0) {
-                return Double.NaN;
-            }
-            double position = (1 - 1 / reductionFactor) * (size - 1);
-            int below = (int) Math.floor(position);
-            int above = Math.min(size - 1, below + 1);
-            return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
         }
     }
 }

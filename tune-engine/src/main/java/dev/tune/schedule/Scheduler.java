@@ -84,6 +84,17 @@ public interface Scheduler {
     }
 
     /**
+     * True when the scheduler's decisions read nothing of other trials but the values they had at
+     * its rungs, which it keeps in {@link SchedulerView#sharedRungs} when the view offers them: ASHA.
+     * A worker of a shared experiment then reads no other worker's results for it. False by
+     * default: the scheduler is told every trial's results ({@link #onTrialResult}), which a worker
+     * of a shared experiment reads from the log.
+     */
+    default boolean decidesAtRungs() {
+        return false;
+    }
+
+    /**
      * True when a trial this scheduler paused waits for other trials to reach the same boundary
      * before it is decided: synchronous HyperBand's rung (every trial of the bracket), synchronous
      * PBT's perturbation interval (every trial of the population). {@link #decidePaused} then leaves

@@ -1,5 +1,7 @@
 package dev.tune.schedule;
 
+import java.util.Optional;
+
 /**
  * What a scheduler may read of the running experiment besides its own calls: how many slots there
  * are, how many are free, which trials wait to start, and whether a trial has a checkpoint. Read
@@ -29,6 +31,15 @@ public interface SchedulerView {
      */
     default boolean runsHere(String trialId) {
         return true;
+    }
+
+    /**
+     * Where ASHA keeps its rungs when the experiment keeps them for all its workers (a shared
+     * experiment, unless its workers follow the log in one order); empty, the default, when the
+     * scheduler keeps its own in memory.
+     */
+    default Optional<RungValues> sharedRungs() {
+        return Optional.empty();
     }
 
     /** A view of an experiment with {@code slots} slots, all free, no waiting trial and no checkpoints. */

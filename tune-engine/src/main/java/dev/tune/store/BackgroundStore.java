@@ -32,6 +32,8 @@ final class BackgroundStore implements ExperimentStore {
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread writer;
     private volatile RuntimeException failure;
+    /** An end was applied that goes out without waiting for the window; only the writer thread touches it. */
+    private boolean endToSend;
 
     BackgroundStore(ExperimentStore store, String name) {
         this.store = store;
@@ -67,7 +69,10 @@ final class BackgroundStore implements ExperimentStore {
 
     @Override
     public void endTrial(Trial trial) {
-        submit(() -> store.endTrial(trial));
+        submit(() -> {
+            store.endTrial(trial);
+            endToSend = store.endsGoOutAtOnce();
+        });
     }
 
     @Override
@@ -172,7 +177,7 @@ final class BackgroundStore implements ExperimentStore {
                 if (unflushedSince == 0) {
                     unflushedSince = System.nanoTime();
                 }
-                long wait = window - (System.nanoTime() - unflushedSince);
+                long wait = endToSend ? 0 : window - (System.nanoTime() - unflushedSince);
                 if (wait > 0) {
                     Runnable next = pollFor(wait);
                     if (next != null) {
@@ -181,6 +186,7 @@ final class BackgroundStore implements ExperimentStore {
                     }
                 }
                 unflushedSince = 0;
+                endToSend = false;
                 try {
                     store.flush();
                 } catch (RuntimeException | LinkageError e) {

@@ -53,6 +53,14 @@ public interface ExperimentStore extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * True when an end goes out without waiting for the {@link #flushWindowMillis} window, with
+     * whatever waits to go with it. False by default: every write waits alike.
+     */
+    default boolean endsGoOutAtOnce() {
+        return false;
+    }
+
     /** Flushes and releases files; the record stays readable through {@link StoredExperiment#load}. */
     @Override
     void close();

@@ -34,13 +34,28 @@ public interface SharedRun extends AutoCloseable {
 
     /**
      * The store through which this worker records its trials' results, checkpoints and ends;
-     * with {@code resultsDecided}, results are left out because {@link #decide} records them. With
-     * {@code gather}, writes wait a few milliseconds for others to go out with them (fewer takes of
-     * the experiment's lock when many slots run short trials of a searcher that claims ahead);
-     * without, each goes out once the writer is idle, so a trial's end is in the log before the
-     * claim its free slot makes asks a model-based searcher.
+     * with {@code resultsDecided}, results are left out because {@link #decide} records them.
+     * {@code gathering} says which writes wait a few milliseconds for others to go out with them.
      */
-    ExperimentStore store(boolean resultsDecided, boolean gather);
+    ExperimentStore store(boolean resultsDecided, Gathering gathering);
+
+    /**
+     * Which writes wait a few milliseconds for others to go out with them, in one append: fewer
+     * takes of the experiment's lock when many slots run short trials. A write that does not wait
+     * goes out once the writer is idle.
+     */
+    enum Gathering {
+        /** Every write goes out at once: other workers' searchers read the results as they come. */
+        NONE,
+        /**
+         * Results wait, and go out with the next end or after the window: no worker reads them as
+         * they come, and a trial's end is in the log before the claim its free slot makes asks a
+         * model-based searcher.
+         */
+        RESULTS,
+        /** Every write waits: no searcher reads what the log says (positional searchers). */
+        ALL
+    }
 
     /**
      * Records one result of this worker's trial {@code number} at the head of the log, after
@@ -109,6 +124,27 @@ public interface SharedRun extends AutoCloseable {
      */
     int openTrials();
 
+    /**
+     * ASHA's rungs, as the experiment keeps them for every worker: reads the values recorded at
+     * any rung from {@code since} on (0: all of them), then records {@code values} (each trial once
+     * at a rung: a trial that has a value there keeps it), in one round trip.
+     */
+    RungRead recordAtRungs(List<RungValue> values, long since);
+
+    /** A trial's value (not NaN) at rung {@code rung} of bracket {@code bracket}. */
+    record RungValue(int bracket, int rung, String trialId, double value) {
+    }
+
+    /**
+     * What a record at the rungs read and did. {@code inserted}: how many of the values given were
+     * recorded (fewer when a trial had a value there already, as one taken over from a lost worker
+     * has). {@code read}: the values recorded from the read's {@code since} on, some perhaps read
+     * before (known by their trial and rung). {@code horizon}: where the next read starts, so that it
+     * finds every value this one missed because its transaction was still running.
+     */
+    record RungRead(int inserted, long horizon, List<RungValue> read) {
+    }
+
     /** Stops the experiment for every worker (time budget, a stopper, fail-fast); the first reason stays. */
     void stop(String reason);
 
@@ -135,7 +171,7 @@ public interface SharedRun extends AutoCloseable {
             }
 
             @Override
-            public void result(Trial trial, Result result) {
+            public void result(Supplier<Trial> trial, Result result) {
             }
 
             @Override
@@ -160,7 +196,11 @@ public interface SharedRun extends AutoCloseable {
         /** A trial was added: by another worker ({@code own} false: replay its suggestion), or by this one. */
         void added(Trial trial, boolean own);
 
-        void result(Trial trial, Result result);
+        /**
+         * A result of {@code trial}, as the log has it. The trial's view is built only when asked:
+         * a replica whose searcher reads no results needs only the result.
+         */
+        void result(Supplier<Trial> trial, Result result);
 
         void ended(Trial trial);
 

@@ -122,7 +122,7 @@ class SharedBookTest {
         }
 
         @Override
-        public ExperimentStore store(boolean resultsDecided, boolean gather) {
+        public ExperimentStore store(boolean resultsDecided, Gathering gathering) {
             return ExperimentStore.none();
         }
 
@@ -143,6 +143,11 @@ class SharedBookTest {
         @Override
         public int openTrials() {
             return 0;
+        }
+
+        @Override
+        public RungRead recordAtRungs(List<RungValue> values, long since) {
+            throw new UnsupportedOperationException("this test runs no ASHA");
         }
 
         @Override

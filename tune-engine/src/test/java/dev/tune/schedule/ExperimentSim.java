@@ -48,9 +48,16 @@ final class ExperimentSim implements SchedulerView {
     private final Map<String, Long> paused = new LinkedHashMap<>();
     private final Set<String> checkpointed = new HashSet<>();
     private Watcher watcher = (sim, quiet, decisions) -> { };
+    private final RungValues rungs;
 
     /** Starts {@code scheduler} on an experiment of {@code trials} trials that maximises {@code acc}. */
     ExperimentSim(Scheduler scheduler, int trials, int slots, int iterations) {
+        this(scheduler, trials, slots, iterations, null);
+    }
+
+    /** The same, the view offering {@code rungs} as a shared experiment offers its own (null: none). */
+    ExperimentSim(Scheduler scheduler, int trials, int slots, int iterations, RungValues rungs) {
+        this.rungs = rungs;
         this.scheduler = scheduler;
         this.slots = slots;
         this.iterations = iterations;
@@ -193,5 +200,10 @@ final class ExperimentSim implements SchedulerView {
     @Override
     public boolean hasCheckpoint(String trialId) {
         return checkpointed.contains(trialId);
+    }
+
+    @Override
+    public Optional<RungValues> sharedRungs() {
+        return Optional.ofNullable(rungs);
     }
 }

@@ -67,6 +67,13 @@ class SchedulerCapabilitiesTest {
         assertEquals(c.barrier(), scheduler.needsBarrier(), "needsBarrier");
         assertEquals(c.stays(), scheduler.pausedTrialsStayOnWorker(), "pausedTrialsStayOnWorker");
         assertTrue(scheduler.replicable(), "every scheduler of tune's is replicable");
+        assertEquals(scheduler instanceof AsyncHyperBandScheduler, scheduler.decidesAtRungs(), "decidesAtRungs");
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void oneThatDecidesAtRungsKeepsThemWhereTheViewSaysAndDecidesAlike(Case c) {
+        assertDecidesAtRungsHolds(c.scheduler());
     }
 
     @ParameterizedTest
@@ -122,6 +129,39 @@ class SchedulerCapabilitiesTest {
     private static void assertFails(Executable check, String why) {
         String message = assertThrows(AssertionFailedError.class, check).getMessage();
         assertTrue(message.contains(why), () -> "failed, but not because of '" + why + "': " + message);
+    }
+
+    /**
+     * Deciding at rungs: with the view's rungs (as a shared experiment offers them), the scheduler
+     * keeps its values there and decides as it does with its own in memory; a scheduler that does
+     * not declare it never asks for them.
+     */
+    static void assertDecidesAtRungsHolds(Supplier<Scheduler> scheduler) {
+        Scheduler fresh = scheduler.get();
+        int[] recorded = {0};
+        RungValues memory = RungValues.inMemory();
+        RungValues viewed = new RungValues() {
+            @Override
+            public double cutoffThenRecord(int bracket, int rung, String trialId, double value, double quantile) {
+                recorded[0]++;
+                return memory.cutoffThenRecord(bracket, rung, trialId, value, quantile);
+            }
+
+            @Override
+            public boolean shared() {
+                return true;
+            }
+        };
+        ExperimentSim shared = new ExperimentSim(fresh, 10, 3, ITERATIONS, viewed);
+        shared.run(true);
+        if (!fresh.decidesAtRungs()) {
+            assertEquals(0, recorded[0], "it does not decide at rungs, yet kept values in the view's");
+            return;
+        }
+        ExperimentSim alone = new ExperimentSim(scheduler.get(), 10, 3, ITERATIONS);
+        alone.run(true);
+        assertTrue(recorded[0] > 0, "it decides at rungs, yet kept none in the view's");
+        assertEquals(alone.log, shared.log, "decides alike with the view's rungs and its own");
     }
 
     /** Not deciding on results: every result of a run continues. */

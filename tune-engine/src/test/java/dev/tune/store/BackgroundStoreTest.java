@@ -24,10 +24,16 @@ class BackgroundStoreTest {
         RuntimeException failOn;
         LinkageError linkageErrorOn;
         long window;
+        boolean endsAtOnce;
 
         @Override
         public long flushWindowMillis() {
             return window;
+        }
+
+        @Override
+        public boolean endsGoOutAtOnce() {
+            return endsAtOnce;
         }
 
         /** How many writes had been applied at each flush. */
@@ -153,6 +159,29 @@ class BackgroundStoreTest {
         awaitCalls(recording, 2);
         assertEquals(List.of("result a 1", "end a"), recording.calls);
         assertEquals(List.of(), recording.flushes, "both wait for one flush");
+        store.close();
+    }
+
+    @Test
+    void anEndThatGoesOutAtOnceTakesTheResultsWaitingInTheWindowWithIt() throws InterruptedException {
+        Recording recording = new Recording();
+        recording.window = 60_000; // longer than the test: results alone would wait until close
+        recording.endsAtOnce = true;
+        ExperimentStore store = ExperimentStore.inBackground(recording, "test");
+        store.appendResult(trial("a"), result("a", 1));
+        awaitCalls(recording, 1);
+        Thread.sleep(50); // the writer is idle now: the result waits for the window
+        assertEquals(List.of(), recording.flushes, "a result waits");
+        store.endTrial(trial("a"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (recording.flushes.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(List.of(2), recording.flushes, "the end goes out at once, with the result");
+        store.appendResult(trial("b"), result("b", 1));
+        awaitCalls(recording, 3);
+        Thread.sleep(50);
+        assertEquals(List.of(2), recording.flushes, "the next result waits again");
         store.close();
     }
 

@@ -79,7 +79,7 @@ final class LogReplay {
             }
             case StoreEvents.RESULT -> {
                 if (tell) {
-                    replica.result(seen.trial(number), seen.lastResult(number));
+                    replica.result(() -> seen.trial(number), seen.lastResult(number));
                 }
             }
             case StoreEvents.ENDED -> {

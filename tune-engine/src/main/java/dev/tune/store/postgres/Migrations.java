@@ -30,7 +30,8 @@ final class Migrations {
     /** The scripts, in order; a test checks this list against the resource directory. */
     static final List<String> SCRIPTS = List.of("V1__shared_experiments.sql", "V2__appends_in_one_round_trip.sql",
             "V3__claims_that_miss_take_no_lock.sql", "V4__small_checkpoints_in_the_database.sql",
-            "V5__suggestions_outside_the_lock.sql", "V6__one_hold_per_claim.sql");
+            "V5__suggestions_outside_the_lock.sql", "V6__one_hold_per_claim.sql",
+            "V7__rungs_for_asha.sql");
 
     /** Any 64-bit number of tune's own: the advisory lock that serialises migrations. */
     private static final long LOCK = 0x74756E655F6D6967L;

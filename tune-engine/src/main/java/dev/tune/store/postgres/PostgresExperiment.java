@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,18 +46,15 @@ public final class PostgresExperiment implements SharedRun {
     private final LogReplay log;
     private final Set<Integer> own = new HashSet<>();
     private final Heartbeats heartbeats;
-    private volatile int nextGuess = 1;
-    /** The searcher's last trial, once a positional claim found its end. */
-    private volatile int lastNumber = Integer.MAX_VALUE;
-    /** Trials a positional claim landed beyond the one it returned: the next claims hand them out. */
-    private final ArrayDeque<Integer> landed = new ArrayDeque<>();
-    /** What positional claims offer. */
-    private final ClaimWindow offers;
+    /** Claims of searchers whose suggestions depend only on their position. */
+    private final PositionalClaims positional;
     private boolean searcherDone;
     /** Claims and decisions at the head of the log, under the experiment's lock. */
     private final LockedClaims locked;
     /** Claims of trials whose suggestion is asked outside any lock. */
     private final FreeClaims freeClaims;
+    /** ASHA's rungs, on their own connection (opened at the first decision). */
+    private final RungRows rungs;
     /** How long a worker's heartbeat may be silent before its trials and taken numbers count as lost. */
     private final double graceSeconds;
     /** When the log was last read to its end (System.nanoTime). */
@@ -75,11 +71,12 @@ public final class PostgresExperiment implements SharedRun {
         this.retryFor = settings.retryFor();
         this.claims = new Session(database, retryFor, connection);
         this.log = new LogReplay(experimentDir);
-        this.offers = new ClaimWindow(experimentDir);
+        this.positional = new PositionalClaims(this, new ClaimWindow(experimentDir));
         this.heartbeats = new Heartbeats(database, id, worker, settings);
         this.graceSeconds = settings.grace().toMillis() / 1000.0;
         this.freeClaims = new FreeClaims(this, graceSeconds);
         this.locked = new LockedClaims(this);
+        this.rungs = new RungRows(database, retryFor, id, info.name());
     }
 
     /**
@@ -143,9 +140,9 @@ public final class PostgresExperiment implements SharedRun {
     }
 
     @Override
-    public ExperimentStore store(boolean resultsDecided, boolean gather) {
+    public ExperimentStore store(boolean resultsDecided, Gathering gathering) {
         return new PostgresStore(new Session(database, retryFor, true), id, experimentDir, worker, resultsDecided,
-                gather ? PostgresStore.GATHER_MILLIS : 0);
+                gathering);
     }
 
     @Override
@@ -181,7 +178,8 @@ public final class PostgresExperiment implements SharedRun {
                 return new Claim.Finished();
             }
         }
-        Claim claim = suggester.positional() ? claimPositional(replica, suggester) : locked.claim(replica, suggester);
+        Claim claim = suggester.positional() ? positional.claim(suggester) : null;
+        claim = claim != null ? claim : locked.claim(replica, suggester);
         searcherDone = claim instanceof Claim.Finished;
         if (claim instanceof Claim.TakenOver lost) { // from its latest checkpoint, wherever it was written
             lost.trial().latestCheckpoint().ifPresent(this::fetch);
@@ -189,67 +187,14 @@ public final class PostgresExperiment implements SharedRun {
         return claim;
     }
 
-    /**
-     * A claim for a searcher whose suggestions depend only on their position: the suggestions for
-     * the {@link #WINDOW} (and as many as the worker wants) numbers from the one this worker takes
-     * to be next, sent in one statement in which the one that is next lands, with as many after it
-     * as the worker has room for. When other workers took them all, the statement says
-     * which is next, and the claim asks again from there. The log is replayed later, as the
-     * worker's next decision or claim reads it. When the searcher is done, the experiment stopped,
-     * or trials wait to be taken over, the locked claim decides.
-     */
-    private Claim claimPositional(Replica replica, Suggester suggester) {
-        Integer stashed = landed.poll();
-        if (stashed != null) {
-            return suggester.suggest(stashed); // landed with an earlier claim: the same suggestion, again
-        }
-        int wanted = Math.max(1, suggester.wanted());
-        while (true) {
-            int first = nextGuess;
-            List<ClaimWindow.Offered> window = offers.offer(first, wanted, suggester, last -> lastNumber = last);
-            if (window.isEmpty()) {
-                return locked.claim(replica, suggester);
-            }
-            String[] ids = window.stream().map(ClaimWindow.Offered::id).toArray(String[]::new);
-            String[] bodies = window.stream().map(ClaimWindow.Offered::body).toArray(String[]::new);
-            int[] sent = {0};
-            TrialRows.ClaimAt at = claims.statement("cannot claim a trial of " + info.name() + " in", c -> {
-                if (sent[0] > 0) {
-                    // the first try may have landed before the connection broke: give back what it could have taken
-                    for (int number = first; number < first + window.size(); number++) {
-                        TrialRows.release(c, id, number, worker);
-                    }
-                }
-                sent[0]++;
-                return TrialRows.claimAt(c, id, first, ids, bodies, worker, wanted);
-            });
-            if (at.claimed() > 0) {
-                for (int number = at.claimed(); number < at.claimed() + at.count(); number++) {
-                    own.add(number);
-                    if (number > at.claimed()) {
-                        landed.add(number);
-                    }
-                }
-                nextGuess = at.claimed() + at.count();
-                return suggester.suggest(at.claimed()); // the same suggestion, made for the trial this claim landed
-            }
-            if (at.stopReason() != null || at.pending() || at.nextNumber() < first) {
-                return locked.claim(replica, suggester);
-            }
-            nextGuess = at.nextNumber();
-        }
-    }
-
     @Override
     public boolean nearTheEnd(int heldAheadPerWorker) {
-        int workers = heartbeats.liveWorkers();
-        return lastNumber != Integer.MAX_VALUE && workers > 0
-                && lastNumber - nextGuess + 1 <= (long) workers * heldAheadPerWorker;
+        return positional.nearTheEnd(heartbeats.liveWorkers(), heldAheadPerWorker);
     }
 
     @Override
     public synchronized void catchUp(Replica replica) {
-        if (!landed.isEmpty()) {
+        if (positional.holdsLanded()) {
             return; // once the trials landed together are handed out: one read for all of them
         }
         claims.transaction("cannot read the log of " + info.name() + " in", c -> {
@@ -296,7 +241,7 @@ public final class PostgresExperiment implements SharedRun {
 
     /** This worker read trial {@code number}, or added it: the next number is after it. */
     void sawNumber(int number) {
-        nextGuess = Math.max(nextGuess, number + 1);
+        positional.saw(number);
     }
 
     /**
@@ -305,17 +250,15 @@ public final class PostgresExperiment implements SharedRun {
      * read again from its start.
      */
     void forgetClaims(Connection c) throws SQLException {
-        TrialRows.release(c, id, landed, worker);
+        positional.forget(c);
         log.reset();
         searcherDone = false;
-        landed.clear();
-        offers.clear();
         own.clear();
     }
 
     void replay(Replica replica, long seq, int number, String kind, String body) {
         log.apply(replica, seq, number, kind, body, own.contains(number));
-        nextGuess = Math.max(nextGuess, number + 1);
+        positional.saw(number);
     }
 
     @Override
@@ -323,6 +266,12 @@ public final class PostgresExperiment implements SharedRun {
         return Files.isDirectory(checkpoint.dir()) || claims.transaction("cannot read checkpoint "
                 + checkpoint.dir() + " of " + info.name() + " in",
                 c -> CheckpointBytes.fetch(c, id, experimentDir, checkpoint));
+    }
+
+    /** Not under this monitor: on the rungs' own connection. */
+    @Override
+    public RungRead recordAtRungs(List<RungValue> values, long since) {
+        return rungs.record(values, since);
     }
 
     @Override
@@ -369,19 +318,7 @@ public final class PostgresExperiment implements SharedRun {
 
     @Override
     public synchronized void close() {
-        if (!landed.isEmpty()) { // landed for this worker, never handed out: back to the others
-            List<Integer> numbers = List.copyOf(landed);
-            landed.clear();
-            try {
-                claims.transaction("cannot release trials of " + info.name() + " in", c -> {
-                    TrialRows.release(c, id, numbers, worker);
-                    return null;
-                });
-            } catch (StorageException e) {
-                LOG.warn("Could not give back trials {}; other workers take them over after the grace period: {}",
-                        numbers, e.getMessage());
-            }
-        }
+        positional.giveBack();
         try {
             freeClaims.giveBack();
         } catch (StorageException e) {
@@ -389,6 +326,7 @@ public final class PostgresExperiment implements SharedRun {
                     e.getMessage());
         }
         heartbeats.close();
+        rungs.close();
         claims.close();
     }
 }

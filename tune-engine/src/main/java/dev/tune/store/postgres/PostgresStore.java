@@ -8,6 +8,7 @@ import dev.tune.result.Trial;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
 import dev.tune.store.ExperimentStore;
+import dev.tune.store.SharedRun.Gathering;
 import dev.tune.store.StoreEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class PostgresStore implements ExperimentStore {
     private final Path experimentDir;
     private final String worker;
     private final boolean resultsDecided;
-    private final long windowMillis;
+    private final Gathering gathering;
     private final List<EventLog.Event> buffer = new ArrayList<>();
     private final List<Trial> ended = new ArrayList<>();
     private final List<Archive> archives = new ArrayList<>();
@@ -48,9 +49,9 @@ final class PostgresStore implements ExperimentStore {
     private ExperimentState state;
 
     PostgresStore(Session session, long experiment, Path experimentDir, String worker, boolean resultsDecided,
-            long windowMillis) {
+            Gathering gathering) {
         this.resultsDecided = resultsDecided;
-        this.windowMillis = windowMillis;
+        this.gathering = gathering;
         this.session = session;
         this.experiment = experiment;
         this.experimentDir = experimentDir;
@@ -120,12 +121,17 @@ final class PostgresStore implements ExperimentStore {
      * with a window of {@link #GATHER_MILLIS}, the ends and results of a worker's trials that come
      * within 25 ms of each other go out in one append. On B7 (64 slots of 100 ms trials) this halved
      * the appends. A trial's end reaches the log that much later, which a model-based searcher would
-     * see as a trial still running (B4W: CMA-ES lost quality on 20 ms trials), so only workers
-     * whose searcher needs no results gather ({@link SharedRun#store}).
+     * see as a trial still running (B4W: CMA-ES lost quality on 20 ms trials): with a searcher
+     * that reads the log, only results wait, and an end takes them with it ({@link Gathering}).
      */
     @Override
     public long flushWindowMillis() {
-        return windowMillis;
+        return gathering == Gathering.NONE ? 0 : GATHER_MILLIS;
+    }
+
+    @Override
+    public boolean endsGoOutAtOnce() {
+        return gathering == Gathering.RESULTS;
     }
 
     @Override

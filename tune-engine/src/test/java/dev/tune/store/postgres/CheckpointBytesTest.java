@@ -95,7 +95,7 @@ class CheckpointBytesTest {
                         first.claim(SharedRun.Replica.NONE, number -> new SharedRun.Claim.Added(trial(machineA, number))));
                 Path saved = Files.createDirectories(machineA.resolve("trial_00001/checkpoint_000002"));
                 Files.writeString(saved.resolve("model.txt"), "iteration 2");
-                ExperimentStore store = first.store(false, false);
+                ExperimentStore store = first.store(false, SharedRun.Gathering.NONE);
                 store.addCheckpoint(trial(machineA, 1), new SavedCheckpoint(2, saved, Map.of("loss", 0.5)));
                 store.flush();
                 assertEquals(1, SharedExperimentTest.count(c, "SELECT count(*) FROM tune_checkpoint"

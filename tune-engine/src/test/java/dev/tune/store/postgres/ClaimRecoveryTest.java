@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class ClaimRecoveryTest {
                     }
 
                     @Override
-                    public void result(Trial trial, Result result) {
+                    public void result(Supplier<Trial> trial, Result result) {
                     }
 
                     @Override

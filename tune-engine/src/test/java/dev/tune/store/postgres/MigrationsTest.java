@@ -1,15 +1,21 @@
 package dev.tune.store.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tune.io.Secrets;
+import dev.tune.store.SharedRun.RungRead;
+import dev.tune.store.SharedRun.RungValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,7 +40,7 @@ class MigrationsTest {
         try (PostgresServer server = PostgresServer.start()) {
             server.createDatabase("migrations");
             try (Connection c = server.connect("migrations")) {
-                assertEquals(List.of(1, 2, 3, 4, 5, 6), Migrations.apply(c));
+                assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), Migrations.apply(c));
                 assertEquals(List.of(), Migrations.apply(c), "a second worker finds the schema current");
                 try (ResultSet rows = c.createStatement().executeQuery(
                         "SELECT version, description FROM tune_schema_history ORDER BY version")) {
@@ -67,7 +73,7 @@ class MigrationsTest {
                         + " VALUES ('old', 'f', '{}')");
                 c.createStatement().execute("INSERT INTO tune_trial (experiment_id, number, trial_id, config, status)"
                         + " SELECT id, n, 't' || n, '{}', 'TERMINATED' FROM tune_experiment, generate_series(1, 3) n");
-                assertEquals(List.of(2, 3, 4, 5, 6), Migrations.apply(c));
+                assertEquals(List.of(2, 3, 4, 5, 6, 7), Migrations.apply(c));
                 try (ResultSet row = c.createStatement().executeQuery("SELECT trials FROM tune_experiment")) {
                     row.next();
                     assertEquals(3, row.getInt(1), "version 6 counts the trials recorded before it");
@@ -107,6 +113,73 @@ class MigrationsTest {
                 assertEquals(3, scalar(c, "SELECT count(*) FROM tune_trial"));
                 assertEquals(0, scalar(c, "SELECT count(*) FROM tune_number"));
             }
+        }
+    }
+
+    @Test
+    void rungRecordsReadWhatWasRecordedSinceTheirHorizonIncludingWhatCommittedLateAndKeepATrialsFirstValue()
+            throws Exception {
+        try (PostgresServer server = PostgresServer.start()) {
+            server.createDatabase("rungs");
+            try (Connection c = server.connect("rungs"); Connection other = server.connect("rungs")) {
+                Migrations.apply(c);
+                c.createStatement().execute("INSERT INTO tune_experiment (name, fingerprint, info)"
+                        + " VALUES ('e', 'f', '{}')");
+                long e = scalar(c, "SELECT id FROM tune_experiment");
+                RungRead first = rungRecord(c, e, 0, new RungValue(0, 0, "t0", 0.5), new RungValue(1, 0, "t0", 0.4));
+                assertEquals(2, first.inserted());
+                assertEquals(List.of(), first.read());
+                RungRead second = rungRecord(c, e, first.horizon(), new RungValue(0, 0, "t1", 0.7));
+                assertEquals(List.of(new RungValue(0, 0, "t0", 0.5), new RungValue(1, 0, "t0", 0.4)),
+                        second.read(), "what was recorded since the first read, at every rung");
+                other.setAutoCommit(false); // a worker whose statement has not committed yet
+                rungRecord(other, e, 0, new RungValue(0, 0, "t2", 0.9));
+                RungRead third = rungRecord(c, e, second.horizon(), new RungValue(0, 1, "t1", 0.1));
+                assertEquals(List.of(new RungValue(0, 0, "t1", 0.7)), third.read(), "t2 is not committed: not read");
+                other.commit();
+                RungRead fourth = rungRecord(c, e, third.horizon());
+                assertTrue(fourth.read().containsAll(List.of(new RungValue(0, 0, "t2", 0.9),
+                        new RungValue(0, 1, "t1", 0.1))), "what committed after a read is read from its horizon");
+                assertFalse(fourth.read().contains(new RungValue(0, 0, "t1", 0.7)), "what was read is not read again");
+                RungRead again = rungRecord(c, e, 0, new RungValue(0, 0, "t0", 0.3), new RungValue(0, 1, "t0", 0.3));
+                assertEquals(1, again.inserted(), "a trial keeps its first value at a rung");
+                assertEquals(5, again.read().size());
+                assertEquals(0.5, scalarDouble(c, "SELECT value FROM tune_rung WHERE trial_id = 't0' AND rung = 0"
+                        + " AND bracket = 0"));
+            }
+        }
+    }
+
+    private static RungRead rungRecord(Connection c, long e, long since, RungValue... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT inserted, horizon, brackets, rungs, trials, vals FROM tune_rung_record(?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, e);
+            s.setArray(2, c.createArrayOf("integer", Arrays.stream(values).map(RungValue::bracket).toArray()));
+            s.setArray(3, c.createArrayOf("integer", Arrays.stream(values).map(RungValue::rung).toArray()));
+            s.setArray(4, c.createArrayOf("text", Arrays.stream(values).map(RungValue::trialId).toArray()));
+            s.setArray(5, c.createArrayOf("float8", Arrays.stream(values).map(RungValue::value).toArray()));
+            s.setLong(6, since);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                List<RungValue> read = new ArrayList<>();
+                if (row.getArray(5) != null) {
+                    Integer[] brackets = (Integer[]) row.getArray(3).getArray();
+                    Integer[] rungs = (Integer[]) row.getArray(4).getArray();
+                    String[] trials = (String[]) row.getArray(5).getArray();
+                    Double[] vals = (Double[]) row.getArray(6).getArray();
+                    for (int i = 0; i < trials.length; i++) {
+                        read.add(new RungValue(brackets[i], rungs[i], trials[i], vals[i]));
+                    }
+                }
+                return new RungRead(row.getInt(1), row.getLong(2), read);
+            }
+        }
+    }
+
+    private static double scalarDouble(Connection c, String sql) throws SQLException {
+        try (ResultSet row = c.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getDouble(1);
         }
     }
 

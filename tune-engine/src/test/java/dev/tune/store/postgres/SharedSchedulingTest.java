@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Schedulers across worker JVMs. With {@code tune.storage.reproducible}, each stop must be what
  * the rule says on every worker's results, in the order the shared log holds them: the test
  * replays the log through a fresh scheduler and compares its decisions with how each trial ended.
- * By default each worker decides on the results it has read, as Optuna's pruners do: stops then
- * fall at the rule's rungs, and a stopped trial reports nothing more.
+ * By default each worker decides on the results it has read, as Optuna's pruners do (ASHA on the
+ * rungs the database keeps): stops then fall at the rule's rungs, and a stopped trial reports
+ * nothing more.
  */
 class SharedSchedulingTest extends WithPostgres {
 
@@ -44,8 +45,13 @@ class SharedSchedulingTest extends WithPostgres {
                 "tune.storage.reproducible=" + reproducible);
         if (!reproducible) {
             try (Connection c = server.connect(database)) {
-                stopsAtRungsAndNothingAfter(c, spec.startsWith("asha") ? java.util.Set.of(1L, 3L)
-                        : java.util.Set.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), minStopped);
+                Map<Integer, Long> last = stopsAtRungsAndNothingAfter(c, spec.startsWith("asha")
+                        ? java.util.Set.of(1L, 3L) : java.util.Set.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), minStopped);
+                if (spec.startsWith("asha")) { // the rungs in the database: each trial once at each it reached
+                    assertEquals(27, SharedExperimentTest.count(c, "SELECT count(*) FROM tune_rung WHERE rung = 0"));
+                    assertEquals(last.values().stream().filter(t -> t >= 3).count(),
+                            SharedExperimentTest.count(c, "SELECT count(*) FROM tune_rung WHERE rung = 1"));
+                }
             }
             return;
         }
@@ -93,7 +99,7 @@ class SharedSchedulingTest extends WithPostgres {
      * Every early stop fell at one of {@code rungs} (the last result of a stopped trial), at least
      * {@code minStopped} trials stopped, and every trial has its results once each, in order.
      */
-    private void stopsAtRungsAndNothingAfter(Connection c, java.util.Set<Long> rungs, int minStopped)
+    private Map<Integer, Long> stopsAtRungsAndNothingAfter(Connection c, java.util.Set<Long> rungs, int minStopped)
             throws Exception {
         TrialEvents trials = new TrialEvents(dir);
         Map<Integer, Long> last = new HashMap<>();
@@ -118,5 +124,6 @@ class SharedSchedulingTest extends WithPostgres {
         }
         assertTrue(stopped >= minStopped, "the rule stopped " + stopped + " trials early");
         assertTrue(SharedExperimentTest.count(c, "SELECT count(DISTINCT worker) FROM tune_trial") >= 2);
+        return last;
     }
 }
