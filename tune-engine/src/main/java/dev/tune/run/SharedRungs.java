@@ -61,11 +61,6 @@ final class SharedRungs implements RungValues, AutoCloseable {
         }
     }
 
-    @Override
-    public boolean shared() {
-        return true;
-    }
-
     /** Adds what a round trip read; values known already (this worker's own, or read twice) are skipped. */
     private void learn(RungRead read) {
         since = Math.max(since, read.horizon());

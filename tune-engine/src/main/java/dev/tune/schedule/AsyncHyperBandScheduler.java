@@ -18,7 +18,9 @@ import java.util.SplittableRandom;
  * its value is not below the rung's cut-off, the {@code 1 - 1/reductionFactor} quantile of the
  * values recorded there so far; the first trial at a rung always continues. Trials that reach
  * {@code maxT} end there (as completed, not early-stopped). With several brackets, a trial's
- * bracket is drawn with softmax weights on the brackets' rung counts, as Ray does, seeded.
+ * bracket is drawn with softmax weights on the brackets' rung counts, as Ray does, seeded. The
+ * values at the rungs are kept in memory, or where a shared experiment's view keeps them for every
+ * worker ({@link SchedulerView#sharedRungs}).
  */
 public final class AsyncHyperBandScheduler implements Scheduler {
 

@@ -18,9 +18,6 @@ public interface RungValues {
      */
     double cutoffThenRecord(int bracket, int rung, String trialId, double value, double quantile);
 
-    /** True when every worker of the experiment records here, so a scheduler deciding with it reads no others' results. */
-    boolean shared();
-
     /** Rungs kept in this JVM's memory, for one scheduler. */
     static RungValues inMemory() {
         return new SortedRungs();

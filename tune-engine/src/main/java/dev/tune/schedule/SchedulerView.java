@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * What a scheduler may read of the running experiment besides its own calls: how many slots there
- * are, how many are free, which trials wait to start, and whether a trial has a checkpoint. Read
- * only, and asked from within the scheduler's own calls (when the experiment is consistent).
+ * are, how many are free, which trials wait to start, and whether a trial has a checkpoint; and, in
+ * a shared experiment, the rungs every worker records at ({@link #sharedRungs}). Read only but for
+ * those rungs, and asked from within the scheduler's own calls (when the experiment is consistent).
  */
 public interface SchedulerView {
 

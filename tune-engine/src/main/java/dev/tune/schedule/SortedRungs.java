@@ -28,11 +28,6 @@ final class SortedRungs implements RungValues {
         return cutoff;
     }
 
-    @Override
-    public boolean shared() {
-        return false;
-    }
-
     /** The values recorded at one rung, ascending, and the trials that recorded them. */
     private static final class Rung {
         private final Set<String> trials = new HashSet<>();

@@ -140,17 +140,9 @@ class SchedulerCapabilitiesTest {
         Scheduler fresh = scheduler.get();
         int[] recorded = {0};
         RungValues memory = RungValues.inMemory();
-        RungValues viewed = new RungValues() {
-            @Override
-            public double cutoffThenRecord(int bracket, int rung, String trialId, double value, double quantile) {
-                recorded[0]++;
-                return memory.cutoffThenRecord(bracket, rung, trialId, value, quantile);
-            }
-
-            @Override
-            public boolean shared() {
-                return true;
-            }
+        RungValues viewed = (bracket, rung, trialId, value, quantile) -> {
+            recorded[0]++;
+            return memory.cutoffThenRecord(bracket, rung, trialId, value, quantile);
         };
         ExperimentSim shared = new ExperimentSim(fresh, 10, 3, ITERATIONS, viewed);
         shared.run(true);
