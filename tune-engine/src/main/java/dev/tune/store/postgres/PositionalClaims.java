@@ -59,7 +59,8 @@ final class PositionalClaims {
             TrialRows.ClaimAt at = experiment.session().statement("cannot claim a trial of "
                     + experiment.info().name() + " in", c -> {
                         if (sent[0] > 0) {
-                            // the first try may have landed before the connection broke: give back what it could have taken
+                            // the first try may have landed before the connection broke:
+                            // give back what it could have taken
                             for (int number = first; number < first + window.size(); number++) {
                                 TrialRows.release(c, id, number, worker);
                             }
