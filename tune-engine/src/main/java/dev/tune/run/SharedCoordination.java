@@ -81,9 +81,8 @@ final class SharedCoordination implements Coordination {
         if (plan.searcher().positional()) {
             return Gathering.ALL;
         }
-        Scheduler scheduler = plan.scheduler();
-        boolean othersReadResults = plan.searcher().readsResults() || (scheduler.decidesOnResults()
-                && !(scheduler.decidesAtRungs() && !SharedSearch.ordered(plan)));
+        boolean othersReadResults = plan.searcher().readsResults()
+                || SharedSearch.readsOthersResults(plan.scheduler(), SharedSearch.ordered(plan));
         return othersReadResults ? Gathering.NONE : Gathering.RESULTS;
     }
 

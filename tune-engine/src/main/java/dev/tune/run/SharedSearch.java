@@ -368,7 +368,12 @@ abstract class SharedSearch implements SharedRun.Replica {
      * not ASHA when the rungs are the database's (the replicas do not follow the log in one order).
      */
     final boolean readsOthersResults() {
-        return decides() && !(scheduler.decidesAtRungs() && !ordered());
+        return readsOthersResults(scheduler, ordered());
+    }
+
+    /** The same for {@code scheduler}, when the replicas follow the log in one order ({@code ordered}) or not. */
+    static boolean readsOthersResults(Scheduler scheduler, boolean ordered) {
+        return scheduler.decidesOnResults() && !(scheduler.decidesAtRungs() && !ordered);
     }
 
     /** True when results need the scheduler's decision; FIFO decides nothing. */

@@ -3,6 +3,7 @@ package dev.tune.store.postgres;
 import dev.tune.store.SharedRun.RungRead;
 import dev.tune.store.SharedRun.RungValue;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,21 +31,25 @@ final class RungRows implements AutoCloseable {
 
     /** As {@link dev.tune.store.SharedRun#recordAtRungs}. */
     synchronized RungRead record(List<RungValue> values, long since) {
-        return session.statement("cannot record the rungs of " + name + " in", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT inserted, horizon, brackets, rungs, trials, vals"
-                    + " FROM tune_rung_record(?, ?, ?, ?, ?, ?)")) {
-                s.setLong(1, experiment);
-                s.setArray(2, c.createArrayOf("integer", values.stream().map(RungValue::bracket).toArray()));
-                s.setArray(3, c.createArrayOf("integer", values.stream().map(RungValue::rung).toArray()));
-                s.setArray(4, c.createArrayOf("text", values.stream().map(RungValue::trialId).toArray()));
-                s.setArray(5, c.createArrayOf("float8", values.stream().map(RungValue::value).toArray()));
-                s.setLong(6, since);
-                try (ResultSet row = s.executeQuery()) {
-                    row.next();
-                    return new RungRead(row.getInt(1), row.getLong(2), read(row));
-                }
+        return session.statement("cannot record the rungs of " + name + " in",
+                c -> record(c, experiment, values, since));
+    }
+
+    /** The statement itself ({@code tune_rung_record}), on {@code c}. */
+    static RungRead record(Connection c, long experiment, List<RungValue> values, long since) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT inserted, horizon, brackets, rungs, trials, vals"
+                + " FROM tune_rung_record(?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, experiment);
+            s.setArray(2, c.createArrayOf("integer", values.stream().map(RungValue::bracket).toArray()));
+            s.setArray(3, c.createArrayOf("integer", values.stream().map(RungValue::rung).toArray()));
+            s.setArray(4, c.createArrayOf("text", values.stream().map(RungValue::trialId).toArray()));
+            s.setArray(5, c.createArrayOf("float8", values.stream().map(RungValue::value).toArray()));
+            s.setLong(6, since);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return new RungRead(row.getInt(1), row.getLong(2), read(row));
             }
-        });
+        }
     }
 
     private static List<RungValue> read(ResultSet row) throws SQLException {

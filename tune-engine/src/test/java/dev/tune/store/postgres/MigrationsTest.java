@@ -11,11 +11,8 @@ import dev.tune.store.SharedRun.RungValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -151,29 +148,7 @@ class MigrationsTest {
     }
 
     private static RungRead rungRecord(Connection c, long e, long since, RungValue... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT inserted, horizon, brackets, rungs, trials, vals FROM tune_rung_record(?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, e);
-            s.setArray(2, c.createArrayOf("integer", Arrays.stream(values).map(RungValue::bracket).toArray()));
-            s.setArray(3, c.createArrayOf("integer", Arrays.stream(values).map(RungValue::rung).toArray()));
-            s.setArray(4, c.createArrayOf("text", Arrays.stream(values).map(RungValue::trialId).toArray()));
-            s.setArray(5, c.createArrayOf("float8", Arrays.stream(values).map(RungValue::value).toArray()));
-            s.setLong(6, since);
-            try (ResultSet row = s.executeQuery()) {
-                row.next();
-                List<RungValue> read = new ArrayList<>();
-                if (row.getArray(5) != null) {
-                    Integer[] brackets = (Integer[]) row.getArray(3).getArray();
-                    Integer[] rungs = (Integer[]) row.getArray(4).getArray();
-                    String[] trials = (String[]) row.getArray(5).getArray();
-                    Double[] vals = (Double[]) row.getArray(6).getArray();
-                    for (int i = 0; i < trials.length; i++) {
-                        read.add(new RungValue(brackets[i], rungs[i], trials[i], vals[i]));
-                    }
-                }
-                return new RungRead(row.getInt(1), row.getLong(2), read);
-            }
-        }
+        return RungRows.record(c, e, List.of(values), since);
     }
 
     private static double scalarDouble(Connection c, String sql) throws SQLException {
