@@ -48,8 +48,8 @@ public interface SharedRun extends AutoCloseable {
         /** Every write goes out at once: other workers' searchers read the results as they come. */
         NONE,
         /**
-         * Results wait, and go out with the next end or after the window: no worker reads them as
-         * they come, and a trial's end is in the log before the claim its free slot makes asks a
+         * Results wait for their trial's end (at most a second) and go out with it: no worker reads
+         * them as they come, and a trial's end is in the log before the claim its free slot makes asks a
          * model-based searcher.
          */
         RESULTS,

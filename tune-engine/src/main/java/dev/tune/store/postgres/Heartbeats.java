@@ -121,11 +121,16 @@ public final class Heartbeats implements AutoCloseable {
         }
         long last = EventLog.lock(connection, experiment);
         List<EventLog.Event> ends = new ArrayList<>();
+        // SKIP LOCKED: an append locks its trials' rows before the experiment's, which this holds now; a
+        // trial whose row an append holds has a live worker, and waiting for it would deadlock
         try (PreparedStatement lost = connection.prepareStatement("UPDATE tune_trial SET status = 'PENDING',"
-                + " lost = lost + 1, worker = NULL WHERE experiment_id = ? AND status = 'RUNNING'"
-                + " AND heartbeat < now() - make_interval(secs => ?) RETURNING number, trial_id, lost, worker")) {
+                + " lost = lost + 1, worker = NULL WHERE experiment_id = ? AND number IN (SELECT number"
+                + " FROM tune_trial WHERE experiment_id = ? AND status = 'RUNNING'"
+                + " AND heartbeat < now() - make_interval(secs => ?) FOR UPDATE SKIP LOCKED)"
+                + " RETURNING number, trial_id, lost, worker")) {
             lost.setLong(1, experiment);
-            lost.setDouble(2, settings.grace().toMillis() / 1000.0);
+            lost.setLong(2, experiment);
+            lost.setDouble(3, settings.grace().toMillis() / 1000.0);
             try (ResultSet rows = lost.executeQuery()) {
                 while (rows.next()) {
                     int number = rows.getInt(1);

@@ -31,7 +31,7 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__shared_experiments.sql", "V2__appends_in_one_round_trip.sql",
             "V3__claims_that_miss_take_no_lock.sql", "V4__small_checkpoints_in_the_database.sql",
             "V5__suggestions_outside_the_lock.sql", "V6__one_hold_per_claim.sql",
-            "V7__rungs_for_asha.sql");
+            "V7__rungs_for_asha.sql", "V8__shorter_holds_of_the_experiment_row.sql");
 
     /** Any 64-bit number of tune's own: the advisory lock that serialises migrations. */
     private static final long LOCK = 0x74756E655F6D6967L;

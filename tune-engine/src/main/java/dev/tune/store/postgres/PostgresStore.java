@@ -35,6 +35,12 @@ final class PostgresStore implements ExperimentStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     /** How long a gathering store's writes wait for others to go out with them. */
     static final long GATHER_MILLIS = 25;
+    /**
+     * How long results wait for their trial's end when no worker reads them as they come: long
+     * enough that a trial's results go out with its end, short enough that the log, which a
+     * dashboard on another machine reads, stays about current.
+     */
+    static final long RESULTS_WAIT_MILLIS = 1000;
 
     private final Session session;
     private final long experiment;
@@ -122,11 +128,17 @@ final class PostgresStore implements ExperimentStore {
      * within 25 ms of each other go out in one append. On B7 (64 slots of 100 ms trials) this halved
      * the appends. A trial's end reaches the log that much later, which a model-based searcher would
      * see as a trial still running (B4W: CMA-ES lost quality on 20 ms trials): with a searcher
-     * that reads the log, only results wait, and an end takes them with it ({@link Gathering}).
+     * that reads the log, only results wait, up to {@link #RESULTS_WAIT_MILLIS}, and an end takes
+     * them with it ({@link Gathering}): a trial's results and end go out in one append (B7 tpe-asha,
+     * 16 slots: 4,114 appends for 2,000 trials with a window of 25 ms).
      */
     @Override
     public long flushWindowMillis() {
-        return gathering == Gathering.NONE ? 0 : GATHER_MILLIS;
+        return switch (gathering) {
+            case NONE -> 0;
+            case RESULTS -> RESULTS_WAIT_MILLIS;
+            case ALL -> GATHER_MILLIS;
+        };
     }
 
     @Override

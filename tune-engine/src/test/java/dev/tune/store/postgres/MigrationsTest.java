@@ -37,7 +37,7 @@ class MigrationsTest {
         try (PostgresServer server = PostgresServer.start()) {
             server.createDatabase("migrations");
             try (Connection c = server.connect("migrations")) {
-                assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), Migrations.apply(c));
+                assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), Migrations.apply(c));
                 assertEquals(List.of(), Migrations.apply(c), "a second worker finds the schema current");
                 try (ResultSet rows = c.createStatement().executeQuery(
                         "SELECT version, description FROM tune_schema_history ORDER BY version")) {
@@ -70,7 +70,7 @@ class MigrationsTest {
                         + " VALUES ('old', 'f', '{}')");
                 c.createStatement().execute("INSERT INTO tune_trial (experiment_id, number, trial_id, config, status)"
                         + " SELECT id, n, 't' || n, '{}', 'TERMINATED' FROM tune_experiment, generate_series(1, 3) n");
-                assertEquals(List.of(2, 3, 4, 5, 6, 7), Migrations.apply(c));
+                assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), Migrations.apply(c));
                 try (ResultSet row = c.createStatement().executeQuery("SELECT trials FROM tune_experiment")) {
                     row.next();
                     assertEquals(3, row.getInt(1), "version 6 counts the trials recorded before it");
@@ -109,6 +109,36 @@ class MigrationsTest {
                 assertEquals(3, scalar(c, "SELECT trials FROM tune_experiment"));
                 assertEquals(3, scalar(c, "SELECT count(*) FROM tune_trial"));
                 assertEquals(0, scalar(c, "SELECT count(*) FROM tune_number"));
+            }
+        }
+    }
+
+    @Test
+    void deletingAnExperimentDeletesItsTrialsEventsNumbersAndRungsWithoutForeignKeysOnThem() throws Exception {
+        try (PostgresServer server = PostgresServer.start()) {
+            server.createDatabase("deletion");
+            try (Connection c = server.connect("deletion")) {
+                Migrations.apply(c);
+                c.createStatement().execute("INSERT INTO tune_experiment (name, fingerprint, info)"
+                        + " VALUES ('gone', 'f', '{}'), ('kept', 'f', '{}')");
+                c.createStatement().execute("INSERT INTO tune_worker (experiment_id, worker, host)"
+                        + " SELECT id, 'a', 'h' FROM tune_experiment");
+                for (String name : List.of("gone", "kept")) {
+                    long e = scalar(c, "SELECT id FROM tune_experiment WHERE name = '" + name + "'");
+                    assertEquals(1, scalar(c, "SELECT taken FROM tune_take_number(" + e + ", 0, 'a', 60)"));
+                    assertEquals(2, recordAndTake(c, e, 1, "a"));
+                    c.createStatement().execute("SELECT tune_rung_record(" + e + ", ARRAY[0], ARRAY[0], ARRAY['t1'],"
+                            + " ARRAY[1.0::float8], 0)");
+                }
+                assertEquals(0, scalar(c, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid IN"
+                        + " ('tune_trial'::regclass, 'tune_event'::regclass, 'tune_number'::regclass,"
+                        + " 'tune_rung'::regclass)"), "no row of these share-locks the experiment's row");
+                c.createStatement().execute("DELETE FROM tune_experiment WHERE name = 'gone'");
+                for (String table : List.of("tune_trial", "tune_event", "tune_number", "tune_rung", "tune_worker")) {
+                    assertEquals(1, scalar(c, "SELECT count(DISTINCT experiment_id) FROM " + table), table);
+                    assertEquals(0, scalar(c, "SELECT count(*) FROM " + table + " WHERE experiment_id NOT IN"
+                            + " (SELECT id FROM tune_experiment)"), table);
+                }
             }
         }
     }
