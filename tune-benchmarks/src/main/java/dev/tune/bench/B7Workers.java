@@ -174,8 +174,11 @@ final class B7Workers {
 
     private static List<String> command(String url, String c, int each, int trials, Path scratch, Path gate) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Db7.asha=" + c.endsWith("asha"), "-Db7.sharedWarmUp=" + SHARED_WARM_UP_TRIALS));
+        // C1 only and the serial collector: 16 JVMs on 2 cores, each with a small heap, compile little and
+        // run no concurrent collector threads (with G1, random-asha 0.54 / 0.65 and tpe-asha 0.33 / 0.32 at 64
+        // slots against 0.68 / 0.67 and 0.42 / 0.40, in turns); docs/shared-experiments.md recommends the same
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xshare:auto", "-Db7.asha=" + c.endsWith("asha"), "-Db7.sharedWarmUp=" + SHARED_WARM_UP_TRIALS));
         // -Db7.workerArgs="-XX:StartFlightRecording=filename=/tmp/w%n.jfr" profiles the workers (%n: 1, 2, ...),
         // only worker n with -Db7.workerArgsFor=n
         int n = WORKER_NUMBER.incrementAndGet();
