@@ -38,6 +38,8 @@ final class ExperimentRunner {
     private final RunPlan plan;
     private final ResumePlan resume;
     private final Coordination coordination;
+    /** The first trial that failed in this run, once it ran; empty when none did. */
+    private Optional<FirstFailure> firstFailure = Optional.empty();
 
     /** {@code resume}: the earlier run to continue, or null to start afresh. */
     ExperimentRunner(RunPlan plan, ResumePlan resume) {
@@ -98,6 +100,7 @@ final class ExperimentRunner {
         } finally {
             shutdown.done();
         }
+        firstFailure = book.firstFailure();
         live.ifPresent(l -> l.finished(state(result, book).status()));
         new CallbackList(callbacks).onExperimentEnd(result);
         if (plan.verbose() >= 1) {
@@ -108,6 +111,11 @@ final class ExperimentRunner {
             }
         }
         return result;
+    }
+
+    /** The first trial that failed in this JVM's run, with its exception; call after {@link #run}. */
+    Optional<FirstFailure> firstFailure() {
+        return firstFailure;
     }
 
     private void runWorkers(TrialBook book, TrialOutput output) {

@@ -2,6 +2,7 @@ package dev.tune.run;
 
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
+import dev.tune.result.ExperimentResult;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.postgres.Heartbeats;
 import dev.tune.store.postgres.PostgresExperiment;
@@ -54,7 +55,9 @@ final class SharedWorker {
                 plan = RunPlan.resolve(experiment, options.overriddenBy(TuneOptions.builder()
                         .seed(shared.info().seed()).build()));
             }
-            return new Tuner.Run(plan, new ExperimentRunner(plan, null, new SharedCoordination(plan, shared)).run());
+            ExperimentRunner runner = new ExperimentRunner(plan, null, new SharedCoordination(plan, shared));
+            ExperimentResult result = runner.run();
+            return new Tuner.Run(plan, result, runner.firstFailure());
         } finally {
             shared.close();
         }

@@ -46,6 +46,8 @@ final class TrialBook {
     private int running;
     private String stopAllReason;
     private LiveTrial firstError;
+    /** The exception the first trial that failed here threw: the cause fail-fast raises with. */
+    private Throwable firstFailure;
     private StorageException lostStore;
     private final Scheduler scheduler;
 
@@ -246,7 +248,10 @@ final class TrialBook {
         }
         if (failed) {
             trial.end(TrialStatus.ERROR, null, failure);
-            firstError = firstError == null ? trial : firstError;
+            if (firstError == null) {
+                firstError = trial;
+                firstFailure = failure;
+            }
             if (plan.failFast()) {
                 stopAll("fail-fast: trial " + trial.trialName() + " failed");
             }
@@ -349,6 +354,11 @@ final class TrialBook {
 
     synchronized Optional<LiveTrial> firstError() {
         return Optional.ofNullable(firstError);
+    }
+
+    /** The first trial that failed here, by name, with the exception it threw. */
+    synchronized Optional<FirstFailure> firstFailure() {
+        return firstError == null ? Optional.empty() : Optional.of(new FirstFailure(firstError.trialName(), firstFailure));
     }
 
     synchronized Optional<String> stopAllReason() {

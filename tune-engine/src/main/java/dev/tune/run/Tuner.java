@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs experiments from code, as Ray's {@code Tuner(...).fit()}: reads the annotated trainable,
@@ -76,11 +77,13 @@ public final class Tuner {
             effective = effective.overriddenBy(TuneOptions.builder().seed(stored.info().seed()).build());
         }
         RunPlan plan = RunPlan.resolve(experiment, effective);
-        return finish(new Run(plan, new ExperimentRunner(plan, resume).run()));
+        ExperimentRunner runner = new ExperimentRunner(plan, resume);
+        ExperimentResult result = runner.run();
+        return finish(new Run(plan, result, runner.firstFailure()));
     }
 
-    /** A plan and what running it gave. */
-    record Run(RunPlan plan, ExperimentResult result) {
+    /** A plan, what running it gave, and the first trial that failed in this JVM, if one did. */
+    record Run(RunPlan plan, ExperimentResult result, Optional<FirstFailure> firstFailure) {
     }
 
     private static ExperimentResult finish(Run run) {
@@ -88,11 +91,17 @@ public final class Tuner {
         ExperimentResult result = run.result();
         List<Trial> errors = result.errors();
         if (!errors.isEmpty() && (plan.failFast() || plan.raiseOnFailedTrial())) {
-            Trial first = errors.get(0);
-            TuneException failure = new TuneException("Experiment " + plan.name() + ": " + errors.size()
-                    + " trial(s) failed, first " + first.name() + ": "
-                    + first.error().map(e -> e.summary()).orElse("unknown error"), result, null);
-            throw failure;
+            // the cause is the trial's own exception, as Ray's fail_fast="raise" raises it; a trial that
+            // failed in another worker or an earlier run left its error as text
+            Trial recorded = errors.get(0);
+            String name = run.firstFailure().map(FirstFailure::trialName).orElse(recorded.name());
+            Throwable cause = run.firstFailure().map(FirstFailure::cause)
+                    .orElseGet(() -> recorded.error().map(RecordedFailure::new).orElse(null));
+            String summary = cause instanceof RecordedFailure || cause == null
+                    ? recorded.error().map(e -> e.summary()).orElse("unknown error")
+                    : cause.getClass().getName() + ": " + cause.getMessage();
+            throw new TuneException("Experiment " + plan.name() + ": " + errors.size()
+                    + " trial(s) failed, first " + name + ": " + summary, result, cause);
         }
         return result;
     }

@@ -16,7 +16,11 @@ import dev.tune.run.examples.ForgetsTheMetric;
 import dev.tune.run.examples.NanForSome;
 import dev.tune.run.examples.SometimesFails;
 import dev.tune.run.examples.ThrowingConstructor;
+import dev.tune.options.TuneOptions;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A failing trial never takes the experiment down unless asked to. */
 class FailuresTest {
@@ -40,6 +44,23 @@ class FailuresTest {
         ExperimentResult result = e.result().orElseThrow();
         assertEquals(2, result.trials().size(), "no trial starts after the first error");
         assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+        assertTrue(e.getCause() instanceof IllegalStateException, "the trial's own exception, as Ray raises it: "
+                + e.getCause());
+        assertTrue(e.getCause().getMessage().startsWith("diverged at x="), e.getCause().getMessage());
+        assertTrue(Arrays.stream(e.getCause().getStackTrace()).anyMatch(f -> f.getMethodName().equals("sometimesFails")),
+                "with the stack it was thrown from");
+    }
+
+    @Test
+    void aFailureRecordedByAnEarlierRunIsTheCauseAsItWasRecorded(@TempDir Path storage) {
+        TuneOptions.Builder options = Runs.quiet().storagePath(storage).set(TuneOption.PERSIST, true);
+        assertEquals(2, Runs.runMethod(SometimesFails.class, "sometimesFails", options).errors().size());
+        TuneException e = assertThrows(TuneException.class, () -> Runs.runMethod(SometimesFails.class,
+                "sometimesFails", options.set(TuneOption.RESUME, "true").set(TuneOption.RAISE_ON_FAILED_TRIAL, true)));
+        assertTrue(e.getCause() instanceof RecordedFailure, String.valueOf(e.getCause()));
+        assertTrue(e.getCause().getMessage().startsWith("java.lang.IllegalStateException: diverged at x="),
+                e.getCause().getMessage());
+        assertTrue(e.getMessage().endsWith(e.getCause().getMessage()), e.getMessage());
     }
 
     @Test
