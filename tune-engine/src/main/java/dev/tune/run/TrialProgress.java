@@ -66,13 +66,14 @@ final class TrialProgress {
     }
 
     /**
-     * Starts again from the latest checkpoint when there is one (iterations continue from there,
-     * as Ray's do), else from scratch.
+     * Starts again from the latest checkpoint when there is one (iterations and training time
+     * continue from there, as Ray's do), else from scratch.
      */
     void restart() {
         Optional<SavedCheckpoint> latest = checkpoints.latest();
         restoreFrom = latest.map(SavedCheckpoint::dir).orElse(null);
         iteration = latest.map(SavedCheckpoint::iteration).orElse(0L);
+        timeTotal = latest.map(SavedCheckpoint::timeTotalSeconds).orElse(0.0);
         iterationsSinceRestore = 0;
         timeSinceRestore = 0;
         lastNanos = System.nanoTime();
@@ -92,7 +93,7 @@ final class TrialProgress {
 
     /** The record of a checkpoint just written into {@code dir}: this iteration's, with its metrics. */
     SavedCheckpoint checkpointAt(Path dir) {
-        return new SavedCheckpoint(iteration, dir, lastResult == null ? Map.of() : lastResult.metrics());
+        return new SavedCheckpoint(iteration, dir, lastResult == null ? Map.of() : lastResult.metrics(), timeTotal);
     }
 
     /** Keeps a checkpoint written, pruning older ones as the policy says; under the book's lock. */
@@ -102,12 +103,14 @@ final class TrialProgress {
 
     /**
      * Takes over {@code donor}, another trial's checkpoint (PBT's exploit), copied under
-     * {@code trialDir}: the next start restores from the copy, and the iteration count is the
-     * donor's. Returns the copy.
+     * {@code trialDir}: the next start restores from the copy, and the iteration count and
+     * training time are the donor's then, as in Ray, where the exploiting trial restores both from
+     * the donor's checkpoint. Returns the copy.
      */
     SavedCheckpoint adopt(SavedCheckpoint donor, Path trialDir) {
         SavedCheckpoint copy = checkpoints.adopt(donor, trialDir);
         iteration = donor.iteration();
+        timeTotal = donor.timeTotalSeconds();
         restoreFrom = copy.dir();
         return copy;
     }

@@ -78,6 +78,7 @@ final class Journal implements Closeable {
         out.writeStringField("event", CHECKPOINT);
         out.writeStringField("id", trial.id());
         out.writeNumberField("iteration", checkpoint.iteration());
+        out.writeNumberField("time_total_s", checkpoint.timeTotalSeconds());
         out.writeStringField("dir", dir);
         out.writeObjectFieldStart("metrics");
         for (var metric : checkpoint.metrics().entrySet()) {

@@ -33,6 +33,8 @@ final class JournalEvent {
     Result last;
     Map<String, MetricStats> stats;
     long iteration;
+    /** A checkpoint's training time; 0 in records older than the field. */
+    double timeTotal;
     Map<String, Double> metrics;
 
     private JournalEvent() {
@@ -86,6 +88,7 @@ final class JournalEvent {
             case "last" -> last = in.currentToken() == JsonToken.START_OBJECT ? ResultLine.readAt(in, id) : null;
             case "stats" -> stats(in);
             case "metrics" -> metrics(in);
+            case "time_total_s" -> timeTotal = in.currentToken().isNumeric() ? in.getDoubleValue() : 0;
             default -> in.skipChildren();
         }
     }

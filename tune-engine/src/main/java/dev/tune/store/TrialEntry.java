@@ -54,7 +54,7 @@ final class TrialEntry {
             case Journal.CHECKPOINT -> {
                 Path at = StoreLayout.resolve(experimentDir, event.dir);
                 checkpoints.put(at, new SavedCheckpoint(event.iteration, at,
-                        event.metrics == null ? Map.of() : event.metrics));
+                        event.metrics == null ? Map.of() : event.metrics, event.timeTotal));
             }
             case Journal.PERTURBED -> config = Config.of(event.config == null ? Map.of() : event.config);
             case Journal.ENDED -> {

@@ -16,6 +16,7 @@ import dev.tune.run.examples.Toy;
 import dev.tune.store.StoredExperiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,38 @@ class PbtTest {
         for (int i = 0; i < 4; i++) {
             assertEquals(result.trials().get(i).config(), reloaded.get(i).config(), "the journal keeps the new config");
         }
+    }
+
+    @Test
+    void anExploitingTrialsTrainingTimeGoesOnFromTheDonorsCheckpointAsRaysDoes(@TempDir Path dir) throws Exception {
+        ExperimentResult result = run(dir, "pbt(timeAttr=training_iteration,perturbationInterval=3,mutations=lr)");
+        Path experiment = result.dir().orElseThrow();
+        List<String> global = Files.readAllLines(experiment.resolve("pbt_global.txt"));
+        assertFalse(global.isEmpty(), "PBT exploited at least once");
+        for (String line : global) {
+            JsonNode step = JSON.readTree(line);
+            long donorIteration = step.get(3).asLong();
+            List<JsonNode> target = results(result, step.get(0).asText());
+            List<JsonNode> donor = results(result, step.get(1).asText());
+            boolean wentOn = target.stream().anyMatch(after -> after.get("training_iteration").asLong()
+                    == donorIteration + 1 && after.get("iterations_since_restore").asLong() == 1
+                    && donor.stream().anyMatch(at -> at.get("training_iteration").asLong() == donorIteration
+                            && Math.abs(at.get("time_total_s").asDouble() + after.get("time_this_iter_s").asDouble()
+                                    - after.get("time_total_s").asDouble()) < 1e-9));
+            assertTrue(wentOn, "after " + line + " the trial's time_total_s goes on from the donor's at iteration "
+                    + donorIteration + ":\n" + target);
+        }
+    }
+
+    /** The results of the trial a PBT log line names by its tag (Ray's trial name), in order. */
+    private static List<JsonNode> results(ExperimentResult result, String tag) throws Exception {
+        Trial trial = result.trials().stream().filter(t -> t.name().equals(tag) || t.id().equals(tag)).findFirst()
+                .orElseThrow(() -> new AssertionError("no trial " + tag + " in " + result.trials()));
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(trial.dir().orElseThrow().resolve("result.json"))) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
     }
 
     @Test

@@ -71,6 +71,11 @@ class ResumeAfterKillTest {
                 JsonNode firstAfterResume = firstResultWithSinceRestore(trial, 1, from + 1);
                 assertEquals(from + 1, firstAfterResume.get("training_iteration").asLong(),
                         trial.name() + " continued from its checkpoint at " + from);
+                double then = checkpointTimes(before).get(trial.id());
+                assertTrue(then > 0, "the checkpoint recorded the trial's training time");
+                assertEquals(then + firstAfterResume.get("time_this_iter_s").asDouble(),
+                        firstAfterResume.get("time_total_s").asDouble(), 1e-9,
+                        trial.name() + "'s time_total_s went on from its checkpoint's, as Ray's does");
             }
         }
         assertTrue(checkpointed.keySet().stream().anyMatch(id -> !finished.contains(id)),
@@ -144,6 +149,16 @@ class ResumeAfterKillTest {
         events.stream().filter(e -> "checkpoint".equals(e.path("event").asText()))
                 .forEach(e -> last.merge(e.path("id").asText(), e.path("iteration").asLong(), Math::max));
         return last;
+    }
+
+    /** The training time each trial's latest checkpoint recorded. */
+    private static Map<String, Double> checkpointTimes(List<JsonNode> events) {
+        Map<String, Long> last = lastCheckpoints(events);
+        Map<String, Double> times = new HashMap<>();
+        events.stream().filter(e -> "checkpoint".equals(e.path("event").asText())
+                        && e.path("iteration").asLong() == last.get(e.path("id").asText()))
+                .forEach(e -> times.put(e.path("id").asText(), e.path("time_total_s").asDouble()));
+        return times;
     }
 
     private static JsonNode firstResultWithSinceRestore(Trial trial, long sinceRestore, long atLeast) throws IOException {
