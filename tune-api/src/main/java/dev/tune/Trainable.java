@@ -66,9 +66,11 @@ public @interface Trainable {
 
     /**
      * How many times to sample the search space (Ray's {@code num_samples}). With grid-search
-     * parameters, the whole grid is repeated this many times. {@code -1} means not set (1).
+     * parameters, the whole grid is repeated this many times. {@code -1}, as in Ray: trials until a
+     * stop rule or the time budget ends the experiment (one of them is then required). {@code 0}
+     * means not set (1).
      */
-    int samples() default -1;
+    int samples() default 0;
 
     /**
      * At most this many trials run at once. {@code -1} means not set: as many as the per-trial

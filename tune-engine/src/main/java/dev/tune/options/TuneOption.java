@@ -42,7 +42,8 @@ public final class TuneOption {
     public static final Option<ObjectiveFunction> OBJECTIVE = code("tune.objective",
             "custom objective: a function of each result's metrics");
     public static final Option<Integer> SAMPLES = integer("tune.samples",
-            "times to sample the space (Ray's num_samples); grids repeat this many times", 1);
+            "times to sample the space (Ray's num_samples); grids repeat this many times; -1: trials until a"
+                    + " stop rule or the time budget ends the experiment", 1);
     public static final Option<Long> SEED = new Option<>("tune.seed",
             "seed for reproducible search; default: drawn at random and recorded", null, Long::parseLong);
     public static final Option<String> SEARCHER = text("tune.searcher",

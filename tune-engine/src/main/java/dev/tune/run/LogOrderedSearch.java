@@ -121,13 +121,13 @@ final class LogOrderedSearch extends SharedSearch {
     @Override
     int waitingTrials() {
         return scheduler.needsBarrier() && scheduler.pausedTrialsStayOnWorker()
-                ? Math.max(0, shared.info().samples() - added) : 0;
+                ? Math.max(0, shared.info().samples() - added) : 0; // none counted when unbounded (-1)
     }
 
     /** HyperBand once every trial was added: a resumed trial with no slot on its worker goes to another. */
     @Override
     synchronized boolean handsOver() {
-        return barrier() && (searchDone || added >= shared.info().samples());
+        return barrier() && (searchDone || shared.info().samples() > 0 && added >= shared.info().samples());
     }
 
     @Override

@@ -96,8 +96,15 @@ record RunPlan(
     static RunPlan resolve(Experiment experiment, TuneOptions options) {
         String name = options.get(TuneOption.NAME).orElse(experiment.name());
         int samples = options.resolve(TuneOption.SAMPLES);
-        if (samples < 1) {
-            throw new IllegalArgumentException("tune.samples must be at least 1, got " + samples);
+        if (samples < 1 && samples != SearchProblem.UNBOUNDED) {
+            throw new IllegalArgumentException("tune.samples must be at least 1, or -1 for trials until a stop rule"
+                    + " or the time budget ends the experiment; got " + samples);
+        }
+        if (samples == SearchProblem.UNBOUNDED && options.get(TuneOption.TIME_BUDGET).isEmpty()
+                && options.get(TuneOption.STOPPERS).orElse(List.of()).isEmpty()) {
+            throw new IllegalArgumentException("Experiment " + name + ": tune.samples=-1 runs trials until a stop rule"
+                    + " or the time budget ends the experiment, and it has neither; set tune.timeBudget"
+                    + " (@Stop(timeBudgetSeconds)) or add a Stopper whose shouldStopAll ends it (tune.stop.stoppers)");
         }
         long seed = options.get(TuneOption.SEED).orElseGet(() -> ThreadLocalRandom.current().nextLong());
         String searcherName = options.get(TuneOption.SEARCHER_FACTORY).map(f -> "custom")

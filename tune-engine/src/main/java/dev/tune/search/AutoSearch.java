@@ -70,7 +70,7 @@ public final class AutoSearch implements Searcher {
             return new RandomSearch();
         }
         if (problem.objective().isMultiObjective()) {
-            return problem.samples() > TPE_MAX_TRIALS_SEVERAL_OBJECTIVES ? new NsgaIISearch()
+            return budget(problem) > TPE_MAX_TRIALS_SEVERAL_OBJECTIVES ? new NsgaIISearch()
                     : new TpeSearch(TpeSettings.DEFAULTS.multivariate(shape.mixed()));
         }
         if (notGp(problem, shape) == null) {
@@ -85,7 +85,7 @@ public final class AutoSearch implements Searcher {
     /** Two or more numbers and nothing else, with a budget of more than 10 generations. */
     private static boolean cmaEsFits(SearchProblem problem, SpaceShape shape) {
         return shape.choices() == 0 && shape.conditions() == 0 && shape.numbers() >= 2
-                && generations(problem.samples(), shape.numbers()) > CMAES_MIN_GENERATIONS;
+                && generations(budget(problem), shape.numbers()) > CMAES_MIN_GENERATIONS;
     }
 
     /** Why gp does not fit {@code problem}, in words; null when it does. */
@@ -99,6 +99,9 @@ public final class AutoSearch implements Searcher {
         if (shape.modelled() > GP_MAX_DIMENSIONS) {
             return "more than " + GP_MAX_DIMENSIONS + " hyperparameters";
         }
+        if (problem.unbounded()) {
+            return "no limit on trials";
+        }
         if (problem.samples() <= 10) {
             return "10 trials or fewer";
         }
@@ -110,6 +113,10 @@ public final class AutoSearch implements Searcher {
 
     /** {@code 40 trials of 3 hyperparameters}: the trials a grid makes, and the hyperparameters that vary. */
     private static String trials(SearchProblem problem, SpaceShape shape) {
+        if (problem.unbounded()) {
+            String text = "trials until the experiment is stopped";
+            return shape.varying() == 0 ? text : text + ", of " + count(shape.varying(), "hyperparameter");
+        }
         long trials = problem.samples() * (shape.grids() > 0 ? new GridAxes(problem.space()).size() : 1);
         String text = count(trials, "trial");
         return shape.varying() == 0 ? text : text + " of " + count(shape.varying(), "hyperparameter");
@@ -125,7 +132,8 @@ public final class AutoSearch implements Searcher {
             return "no hyperparameter varies, so there is nothing to model";
         }
         if (chosen instanceof NsgaIISearch) {
-            return objectives + " objectives and more than " + count(TPE_MAX_TRIALS_SEVERAL_OBJECTIVES, "trial");
+            return objectives + " objectives and " + (problem.unbounded() ? "no limit on trials"
+                    : "more than " + count(TPE_MAX_TRIALS_SEVERAL_OBJECTIVES, "trial"));
         }
         if (objectives > 1) {
             return objectives + " objectives and at most " + count(TPE_MAX_TRIALS_SEVERAL_OBJECTIVES, "trial");
@@ -136,7 +144,7 @@ public final class AutoSearch implements Searcher {
         }
         String notGp = notGp(problem, shape);
         if (chosen instanceof CmaEsSearch) {
-            return "numbers only, " + notGp + ", and enough trials for "
+            return problem.unbounded() ? "numbers only, and " + notGp : "numbers only, " + notGp + ", and enough trials for "
                     + count((long) generations(problem.samples(), shape.numbers()), "generation");
         }
         if (shape.choices() == 0 && shape.conditions() == 0 && shape.numbers() >= 2) {
@@ -148,6 +156,11 @@ public final class AutoSearch implements Searcher {
 
     private static String count(long n, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /** The trials the rules weigh: the samples, or as many as an int holds when there is no limit. */
+    private static int budget(SearchProblem problem) {
+        return problem.unbounded() ? Integer.MAX_VALUE : problem.samples();
     }
 
     /** How many generations of CMA-ES's default population {@code samples} trials make in {@code d} dimensions. */

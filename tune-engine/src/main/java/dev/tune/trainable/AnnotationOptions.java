@@ -46,8 +46,10 @@ final class AnnotationOptions {
         if (t.mode().length > 0) {
             options.set(TuneOption.MODE, List.of(t.mode()));
         }
-        if (t.samples() != -1) {
-            check(t.samples() >= 1, type, member, Trainable.class, "samples must be at least 1, got " + t.samples());
+        if (t.samples() != 0) {
+            check(t.samples() >= 1 || t.samples() == -1, type, member, Trainable.class,
+                    "samples must be at least 1, or -1 for trials until a stop rule or the time budget ends the"
+                    + " experiment; got " + t.samples());
             options.samples(t.samples());
         }
         if (t.maxConcurrentTrials() != -1) {

@@ -98,6 +98,17 @@ class AutoSearchTest {
     }
 
     @Test
+    void withoutALimitOnTrialsItChoosesAsForManyTrialsAndSaysSo() {
+        int unbounded = SearchProblem.UNBOUNDED;
+        assertEquals("auto chose CMA-ES (1 random start-up trial, then generations of 8 trials) for trials until the"
+                + " experiment is stopped, of 4 hyperparameters: numbers only, and no limit on trials",
+                sentence(new SearchProblem(numbers(4), ONE, unbounded, 1)));
+        Space mixed = Space.builder().choice("c", "a", "b").uniform("x", 0, 1).build();
+        assertInstanceOf(TpeSearch.class, chosen(new SearchProblem(mixed, ONE, unbounded, 1)), "not GP: no limit");
+        assertInstanceOf(NsgaIISearch.class, chosen(new SearchProblem(numbers(6), TWO, unbounded, 1)));
+    }
+
+    @Test
     void saysWhatItChoseForSeveralObjectivesAGridAndNothingToModel() {
         assertEquals("auto chose TPE (10 random start-up trials, then 24 candidates per suggestion; independent per"
                 + " hyperparameter; good trials by Pareto rank, then hypervolume) for 200 trials of 6 hyperparameters:"

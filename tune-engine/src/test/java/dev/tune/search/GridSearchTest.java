@@ -11,6 +11,7 @@ import dev.tune.space.FloatDomain;
 import dev.tune.space.Grid;
 import dev.tune.space.IntDomain;
 import dev.tune.space.Space;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -36,6 +37,24 @@ class GridSearchTest {
         List<Config> configs = drain(new GridSearch(), problem(RandomSearchTest.QUICKSTART, 2, 0));
         assertEquals(24, configs.size());
         assertEquals(configs.subList(0, 12), configs.subList(12, 24), "nothing random to vary");
+    }
+
+    @Test
+    void unboundedSamplesRepeatTheGridUntilTheExperimentStops() {
+        Searcher grid = new GridSearch();
+        grid.start(problem(RandomSearchTest.QUICKSTART, SearchProblem.UNBOUNDED, 0));
+        List<Config> first = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            first.add(grid.suggest("t" + i).config().orElseThrow());
+        }
+        for (int repeat = 1; repeat < 50; repeat++) {
+            for (int i = 0; i < 12; i++) {
+                assertEquals(first.get(i), grid.suggest("t" + (repeat * 12 + i)).config().orElseThrow(),
+                        "repeat " + repeat + " of the grid, as Ray's num_samples=-1");
+            }
+        }
+        assertEquals(first.get(5), grid.suggestionAt(1_000_000L * 12 + 5).orElseThrow().config().orElseThrow(),
+                "any position, for a shared experiment's trial numbers");
     }
 
     @Test

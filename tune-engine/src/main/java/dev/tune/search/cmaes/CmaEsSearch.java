@@ -75,7 +75,7 @@ public final class CmaEsSearch implements Searcher {
     private SpaceLayout layout;
     private String metric;
     private boolean maximize;
-    private int samples;
+    private long samples;
     private long seed;
 
     private Cma cma;
@@ -113,7 +113,7 @@ public final class CmaEsSearch implements Searcher {
         metric = objective.metric();
         maximize = objective.mode() == Mode.MAX;
         layout = new SpaceLayout(problem.space());
-        samples = problem.samples();
+        samples = problem.limit();
         seed = problem.seed();
         restarts = 0;
         suggestions = 0;

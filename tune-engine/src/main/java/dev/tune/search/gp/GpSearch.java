@@ -75,7 +75,7 @@ public final class GpSearch implements Searcher {
     private GpSpace layout;
     private String metric;
     private boolean maximize;
-    private int samples;
+    private long samples;
     private long seed;
     private long suggested;
     private KernelParams cache;
@@ -114,7 +114,7 @@ public final class GpSearch implements Searcher {
         metric = objective.metric();
         maximize = objective.mode() == Mode.MAX;
         layout = new GpSpace(problem.space());
-        samples = problem.samples();
+        samples = problem.limit();
         seed = problem.seed();
         suggested = 0;
         cache = null;

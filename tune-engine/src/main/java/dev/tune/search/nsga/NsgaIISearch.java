@@ -42,7 +42,7 @@ public final class NsgaIISearch implements Searcher {
     private List<String> metrics;
     private double[] signs;
     private long seed;
-    private int samples;
+    private long samples;
     private long suggested;
     private final Map<String, Member> running = new HashMap<>();
     private final List<List<Member>> completed = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class NsgaIISearch implements Searcher {
             signs[k] = problem.objective().modes().get(k) == Mode.MAX ? -1 : 1;
         }
         seed = problem.seed();
-        samples = problem.samples();
+        samples = problem.limit();
         suggested = 0;
         running.clear();
         completed.clear();

@@ -48,7 +48,7 @@ public final class TpeSearch implements Searcher {
     private Objective objective;
     private double[] signs = new double[0];
     private long seed;
-    private int samples;
+    private long samples;
     private long suggested;
     private List<Axis> axes;
     private UnitPoints start;
@@ -85,7 +85,7 @@ public final class TpeSearch implements Searcher {
         metric = metrics.get(0);
         sign = signs[0];
         seed = problem.seed();
-        samples = problem.samples();
+        samples = problem.limit();
         suggested = 0;
         histories.clear();
         bracketOf.clear();
