@@ -6,6 +6,9 @@ def expect = { String line -> assert lines.contains(line): "build.log lacks the 
 expect '[INFO] Running experiment Sampled (com.example.Sampled#score)'
 expect '[INFO]     Trials: 2 terminated (0 stopped early), 0 errors'
 expect '[INFO] BUILD SUCCESS'
+// the POM's <options> name a trial name creator and a callback (built with the experiment's options) by class
+assert lines.any { it.contains('run-1') } && lines.any { it.contains('run-2') }: 'the trials are named by com.example.RunNames'
+assert lines.any { it.contains('SaysDone: run-1 completed, seed 42') }: 'com.example.SaysDone was called, with the options'
 
 def dir = new File(basedir, 'target/tune/Sampled')
 def journal = new File(dir, 'trials.jsonl').readLines()

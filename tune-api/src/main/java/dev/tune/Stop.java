@@ -24,4 +24,11 @@ public @interface Stop {
 
     /** Stop the whole experiment after this many seconds (Ray's {@code time_budget_s}). */
     double timeBudgetSeconds() default -1;
+
+    /**
+     * Stoppers by class (Ray's {@code Stopper}): each implements {@code dev.tune.stop.Stopper} and
+     * has a public constructor that takes the experiment's {@code TuneOptions}, or none. Added to
+     * those {@code tune.stop.stoppers} names.
+     */
+    Class<?>[] stoppers() default {};
 }

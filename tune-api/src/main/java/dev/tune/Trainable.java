@@ -91,7 +91,35 @@ public @interface Trainable {
      * {@code median(gracePeriod=5)}, {@code asha(maxT=81,gracePeriod=1,reductionFactor=3)},
      * {@code hyperband(maxT=27,reductionFactor=3)}, or Population Based Training
      * ({@code pbt(timeAttr=training_iteration,perturbationInterval=4,mutations=lr)}); empty means not
-     * set ({@code fifo}).
+     * set ({@code fifo}). A fully qualified class name names a scheduler of your own.
      */
     String scheduler() default "";
+
+    /**
+     * Callbacks by class (Ray's {@code callbacks}): each implements
+     * {@code dev.tune.options.Callback} and has a public constructor that takes the experiment's
+     * {@code TuneOptions}, or none. Added to those {@code tune.callbacks} names.
+     */
+    Class<?>[] callbacks() default {};
+
+    /**
+     * A custom objective by class, a {@code dev.tune.result.ObjectiveFunction} of each result's
+     * metrics, used when no metric is named; {@code Void.class} means not set (the Hugging Face
+     * default). Built as {@link #callbacks} are.
+     */
+    Class<?> objective() default Void.class;
+
+    /**
+     * Names each new trial (Ray's {@code trial_name_creator}): a
+     * {@code java.util.function.Function<Trial, String>}, built as {@link #callbacks} are;
+     * {@code Void.class} means not set.
+     */
+    Class<?> trialNameCreator() default Void.class;
+
+    /**
+     * Names each new trial's directory (Ray's {@code trial_dirname_creator}): a
+     * {@code java.util.function.Function<Trial, String>}, built as {@link #callbacks} are;
+     * {@code Void.class} means not set.
+     */
+    Class<?> trialDirnameCreator() default Void.class;
 }

@@ -39,8 +39,10 @@ public final class TuneOption {
                     + " in its last result", null, TuneOption::list);
     public static final Option<List<Mode>> MODE = new Option<>("tune.mode",
             "min or max per metric, comma-separated", null, t -> list(t).stream().map(TuneOption::mode).toList());
-    public static final Option<ObjectiveFunction> OBJECTIVE = code("tune.objective",
-            "custom objective: a function of each result's metrics");
+    public static final Option<ObjectiveFunction> OBJECTIVE = code("tune.objective.instance",
+            "custom objective built in code: a function of each result's metrics; wins over tune.objective");
+    public static final Option<String> OBJECTIVE_CLASS = text("tune.objective",
+            "custom objective by class: the fully qualified name of an ObjectiveFunction", null);
     public static final Option<Integer> SAMPLES = integer("tune.samples",
             "times to sample the space (Ray's num_samples); grids repeat this many times; -1: trials until a"
                     + " stop rule or the time budget ends the experiment", 1);
@@ -76,7 +78,10 @@ public final class TuneOption {
             "stop each trial once its training time reaches this (30s, 5m, PT1H)", null, TuneOption::duration);
     public static final Option<List<MetricThreshold>> STOP_WHEN = new Option<>("tune.stop.when",
             "stop a trial at a metric threshold: accuracy>=0.98,loss<=0.1", List.of(), MetricThreshold::parseAll);
-    public static final Option<List<Stopper>> STOPPERS = code("tune.stop.stoppers", "custom stoppers");
+    public static final Option<List<Stopper>> STOPPERS = code("tune.stop.stoppers.instances",
+            "custom stoppers built in code");
+    public static final Option<List<String>> STOPPER_CLASSES = new Option<>("tune.stop.stoppers",
+            "custom stoppers by class: Stopper class names, comma-separated", null, TuneOption::list);
     public static final Option<Duration> TIME_BUDGET = new Option<>("tune.timeBudget",
             "stop the whole experiment after this long (Ray's time_budget_s)", null, TuneOption::duration);
     public static final Option<Path> STORAGE_PATH = new Option<>("tune.storagePath",
@@ -124,10 +129,15 @@ public final class TuneOption {
             "where the progress table goes; default System.out");
     public static final Option<Boolean> LOG_TO_FILE = bool("tune.logToFile",
             "send each trial's System.out and System.err to stdout and stderr files in its directory", false);
-    public static final Option<Function<Trial, String>> TRIAL_NAME_CREATOR = code("tune.trialNameCreator",
-            "a function from a new trial to its display name");
-    public static final Option<Function<Trial, String>> TRIAL_DIRNAME_CREATOR = code("tune.trialDirnameCreator",
-            "a function from a new trial to its directory name (no path separators)");
+    public static final Option<Function<Trial, String>> TRIAL_NAME_CREATOR = code("tune.trialNameCreator.instance",
+            "a function from a new trial to its display name, built in code");
+    public static final Option<String> TRIAL_NAME_CREATOR_CLASS = text("tune.trialNameCreator",
+            "the class of a Function<Trial, String> that names each new trial", null);
+    public static final Option<Function<Trial, String>> TRIAL_DIRNAME_CREATOR = code(
+            "tune.trialDirnameCreator.instance",
+            "a function from a new trial to its directory name (no path separators), built in code");
+    public static final Option<String> TRIAL_DIRNAME_CREATOR_CLASS = text("tune.trialDirnameCreator",
+            "the class of a Function<Trial, String> that names each new trial's directory", null);
     public static final Option<Integer> CHECKPOINT_FREQUENCY = integer("tune.checkpoint.frequency",
             "save a checkpoint every this many iterations; 0 never", 0);
     public static final Option<Boolean> CHECKPOINT_AT_END = bool("tune.checkpoint.atEnd",
@@ -147,7 +157,10 @@ public final class TuneOption {
             "make Tuner.run throw when any trial ended in error", false);
     public static final Option<Boolean> REUSE_ACTORS = new Option<>("tune.reuseActors",
             "reuse trainable instances across trials; default: when the class declares @Reset", null, TuneOption::bool);
-    public static final Option<List<Callback>> CALLBACKS = code("tune.callbacks", "experiment callbacks");
+    public static final Option<List<Callback>> CALLBACKS = code("tune.callbacks.instances",
+            "experiment callbacks built in code");
+    public static final Option<List<String>> CALLBACK_CLASSES = new Option<>("tune.callbacks",
+            "experiment callbacks by class: Callback class names, comma-separated", null, TuneOption::list);
     public static final Option<IntToLongFunction> TRIAL_SEEDS = code("tune.trialSeeds",
             "the seed each trial's code gets (TrialContext.seed), by trial number;"
                     + " default: TrialSeeds.of(seed, number)");

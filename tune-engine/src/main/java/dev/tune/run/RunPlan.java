@@ -12,12 +12,11 @@ import dev.tune.result.Trial;
 import dev.tune.schedule.Scheduler;
 import dev.tune.schedule.SchedulerProblem;
 import dev.tune.schedule.SchedulerView;
-import dev.tune.schedule.Schedulers;
 import dev.tune.search.Brackets;
 import dev.tune.search.SearchProblem;
 import dev.tune.search.Searcher;
-import dev.tune.search.Searchers;
 import dev.tune.stop.StopConditions;
+import dev.tune.stop.Stopper;
 import dev.tune.trainable.Experiment;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ record RunPlan(
      */
     Searcher startedSearcher(Scheduler scheduler) {
         Searcher fresh = options.get(TuneOption.SEARCHER_FACTORY).map(f -> f.get())
-                .orElseGet(() -> Searchers.byName(searcherName));
+                .orElseGet(() -> ClassOptions.searcher(searcherName, options));
         fresh.start(problem(scheduler));
         return fresh;
     }
@@ -82,7 +81,7 @@ record RunPlan(
     /** A new scheduler like this plan's, started: a shared experiment's replica rebuilt from its log. */
     Scheduler startedScheduler(SchedulerView view) {
         Scheduler fresh = options.get(TuneOption.SCHEDULER_FACTORY).map(f -> f.get())
-                .orElseGet(() -> Schedulers.parse(options.resolve(TuneOption.SCHEDULER)));
+                .orElseGet(() -> ClassOptions.scheduler(options.resolve(TuneOption.SCHEDULER), options));
         fresh.start(new SchedulerProblem(objective, seed, experiment.space(), view));
         return fresh;
     }
@@ -100,8 +99,8 @@ record RunPlan(
             throw new IllegalArgumentException("tune.samples must be at least 1, or -1 for trials until a stop rule"
                     + " or the time budget ends the experiment; got " + samples);
         }
-        if (samples == SearchProblem.UNBOUNDED && options.get(TuneOption.TIME_BUDGET).isEmpty()
-                && options.get(TuneOption.STOPPERS).orElse(List.of()).isEmpty()) {
+        List<Stopper> stoppers = ClassOptions.stoppers(options);
+        if (samples == SearchProblem.UNBOUNDED && options.get(TuneOption.TIME_BUDGET).isEmpty() && stoppers.isEmpty()) {
             throw new IllegalArgumentException("Experiment " + name + ": tune.samples=-1 runs trials until a stop rule"
                     + " or the time budget ends the experiment, and it has neither; set tune.timeBudget"
                     + " (@Stop(timeBudgetSeconds)) or add a Stopper whose shouldStopAll ends it (tune.stop.stoppers)");
@@ -110,9 +109,9 @@ record RunPlan(
         String searcherName = options.get(TuneOption.SEARCHER_FACTORY).map(f -> "custom")
                 .orElse(options.resolve(TuneOption.SEARCHER));
         Searcher searcher = options.get(TuneOption.SEARCHER_FACTORY).map(f -> f.get())
-                .orElseGet(() -> Searchers.byName(searcherName));
+                .orElseGet(() -> ClassOptions.searcher(searcherName, options));
         Scheduler scheduler = options.get(TuneOption.SCHEDULER_FACTORY).map(f -> f.get())
-                .orElseGet(() -> Schedulers.parse(options.resolve(TuneOption.SCHEDULER)));
+                .orElseGet(() -> ClassOptions.scheduler(options.resolve(TuneOption.SCHEDULER), options));
         if (scheduler.needsCheckpoints() && !experiment.canCheckpoint()) {
             throw new IllegalArgumentException("Experiment " + experiment.name() + ": " + scheduler
                     + " copies checkpoints between trials, but " + experiment.type().getName()
@@ -121,7 +120,7 @@ record RunPlan(
         }
         StopConditions stop = new StopConditions(options.get(TuneOption.MAX_ITERATIONS),
                 options.get(TuneOption.TRIAL_TIME), options.resolve(TuneOption.STOP_WHEN),
-                options.get(TuneOption.STOPPERS).orElse(List.of()));
+                stoppers);
         Path dir = experimentDir(options, name);
         boolean reuse = options.get(TuneOption.REUSE_ACTORS).orElse(experiment.isResettable());
         if (reuse && !experiment.isResettable()) {
@@ -131,10 +130,10 @@ record RunPlan(
                 scheduler, Concurrency.workers(options), stop, options.get(TuneOption.TIME_BUDGET),
                 options.resolve(TuneOption.PERSIST), dir, options.resolve(TuneOption.VERBOSE),
                 options.resolve(TuneOption.PROGRESS_INTERVAL), options.get(TuneOption.OUTPUT).orElse(System.out),
-                options.resolve(TuneOption.LOG_TO_FILE), options.get(TuneOption.TRIAL_NAME_CREATOR),
-                options.get(TuneOption.TRIAL_DIRNAME_CREATOR), options.resolve(TuneOption.MAX_FAILURES),
+                options.resolve(TuneOption.LOG_TO_FILE), ClassOptions.trialNameCreator(options),
+                ClassOptions.trialDirnameCreator(options), options.resolve(TuneOption.MAX_FAILURES),
                 options.resolve(TuneOption.FAIL_FAST), options.resolve(TuneOption.RAISE_ON_FAILED_TRIAL), reuse,
-                checkpoints(options), options.get(TuneOption.CALLBACKS).orElse(List.of()));
+                checkpoints(options), ClassOptions.callbacks(options));
     }
 
     /** The seed that trial {@code number}'s own code gets: {@link TrialContext#seed()}. */
@@ -169,7 +168,7 @@ record RunPlan(
     private static Objective unconstrained(TuneOptions options) {
         List<String> metrics = options.get(TuneOption.METRIC).orElse(List.of());
         List<Mode> modes = options.get(TuneOption.MODE).orElse(List.of());
-        Optional<ObjectiveFunction> custom = options.get(TuneOption.OBJECTIVE);
+        Optional<ObjectiveFunction> custom = ClassOptions.objective(options);
         if (!metrics.isEmpty()) {
             return Objective.of(metrics, modes);
         }

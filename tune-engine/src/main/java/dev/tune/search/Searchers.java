@@ -39,6 +39,11 @@ public final class Searchers {
     private Searchers() {
     }
 
+    /** True when {@code name} is one of the searchers' own names (any case), not a class name. */
+    public static boolean knows(String name) {
+        return name != null && KNOWN.containsKey(name.trim().toLowerCase(Locale.ROOT));
+    }
+
     /** A new searcher named {@code name}; throws {@link IllegalArgumentException} saying what names work. */
     public static Searcher byName(String name) {
         if (name == null || name.isBlank()) {

@@ -10,7 +10,9 @@ import dev.tune.Trainable;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.Objective;
+import dev.tune.schedule.Scheduler;
 import dev.tune.schedule.Schedulers;
+import dev.tune.search.Searcher;
 import dev.tune.stop.MetricThreshold;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -58,11 +60,14 @@ final class AnnotationOptions {
             options.maxConcurrentTrials(t.maxConcurrentTrials());
         }
         if (!t.searcher().isEmpty()) {
+            AnnotationClasses.checkNamed(t.searcher(), Searcher.class, "searcher", type, member);
             options.searcher(t.searcher());
         }
         if (!t.scheduler().isEmpty()) {
             try {
-                Schedulers.parse(t.scheduler());
+                if (!AnnotationClasses.checkNamed(t.scheduler(), Scheduler.class, "scheduler", type, member)) {
+                    Schedulers.parse(t.scheduler());
+                }
             } catch (IllegalArgumentException e) {
                 throw new InvalidTrainableException(type, member, Trainable.class, "scheduler: " + e.getMessage(),
                         "write it as fifo, median(...) or asha(...)");
@@ -78,6 +83,7 @@ final class AnnotationOptions {
         }
         readResources(annotation(element, type, Resources.class), type, member, options);
         readStop(annotation(element, type, Stop.class), type, member, options);
+        AnnotationClasses.read(t, annotation(element, type, Stop.class), type, member, options);
         readThresholds(element.getAnnotationsByType(StopWhen.class), type, member, options);
         readFailures(annotation(element, type, FailureConfig.class), type, member, options);
         readCheckpoints(annotation(element, type, CheckpointConfig.class), type, member, options);

@@ -1,10 +1,14 @@
 package dev.tune.maven;
 
+import dev.tune.options.Option;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -100,6 +104,16 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
     @Parameter(property = "tune.timeBudget")
     private String timeBudget;
 
+    /**
+     * Any other {@code tune.*} option by its key, in its text form, as {@code -D} gives it:
+     * {@code <options><tune.callbacks>com.acme.Notify</tune.callbacks></options>}. Options that take
+     * code are named here by class (callbacks, stoppers, an objective, trial name creators, a
+     * searcher or scheduler of your own; see the README). The parameters above and the command line
+     * win over these.
+     */
+    @Parameter
+    private Map<String, String> options;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (flag("tune.skip", skip)) {
@@ -157,6 +171,7 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
      */
     TuneOptions options(TuneOptions.Builder goalOptions) throws MojoExecutionException {
         try {
+            TuneOptions pomOptions = options == null ? TuneOptions.empty() : pomOptions(options);
             if (samples != null) {
                 goalOptions.samples(samples);
             }
@@ -172,10 +187,24 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
             if (timeBudget != null && !timeBudget.isBlank()) {
                 goalOptions.timeBudget(TuneOption.TIME_BUDGET.parse(timeBudget));
             }
-            return goalOptions.build().overriddenBy(TuneOptions.fromText(session.getUserProperties()::getProperty));
+            return pomOptions.overriddenBy(goalOptions.build())
+                    .overriddenBy(TuneOptions.fromText(session.getUserProperties()::getProperty));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** The POM's {@code <options>}; a key that is no option with a text form fails the build, naming the keys that are. */
+    static TuneOptions pomOptions(Map<String, String> options) throws MojoExecutionException {
+        Set<String> keys = TuneOption.all().stream().filter(Option::hasTextForm).map(Option::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String key : options.keySet()) {
+            if (!keys.contains(key)) {
+                throw new MojoExecutionException("<options> of the tune plugin has " + key + ", which is no tune"
+                        + " option; use one of " + keys);
+            }
+        }
+        return TuneOptions.fromText(options::get);
     }
 
     /** A boolean parameter, unless the command line sets {@code key}: a {@code -D} wins over the POM. */
