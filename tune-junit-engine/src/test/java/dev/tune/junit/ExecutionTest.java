@@ -6,7 +6,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
@@ -106,6 +108,17 @@ class ExecutionTest extends EngineTests {
         results.testEvents().assertStatistics(s -> s.failed(0).succeeded(0));
         assertTrue(results.testEvents().aborted().count() >= 1);
         results.containerEvents().assertStatistics(s -> s.failed(0));
+    }
+
+    @Test
+    void aConfigurationParameterNamesATrialNameCreatorByClassAndTheTestsCarryItsNames() {
+        EngineExecutionResults results = full(storage, selectClass(Quadratic.class))
+                .configurationParameter("tune.trialNameCreator", "dev.tune.junit.examples.RunNames").execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(4));
+        for (int n = 1; n <= 4; n++) {
+            results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("run-" + n),
+                    finishedSuccessfully()));
+        }
     }
 
     @Test
