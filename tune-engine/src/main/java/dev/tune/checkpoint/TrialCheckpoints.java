@@ -94,7 +94,8 @@ public final class TrialCheckpoints {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy checkpoint " + donor.dir() + " into " + copy, e);
         }
-        SavedCheckpoint adopted = new SavedCheckpoint(donor.iteration(), copy, donor.metrics(), donor.timeTotalSeconds());
+        SavedCheckpoint adopted = new SavedCheckpoint(donor.iteration(), copy, donor.metrics(),
+                donor.timeTotalSeconds());
         kept.add(adopted);
         return adopted;
     }

@@ -358,7 +358,8 @@ final class TrialBook {
 
     /** The first trial that failed here, by name, with the exception it threw. */
     synchronized Optional<FirstFailure> firstFailure() {
-        return firstError == null ? Optional.empty() : Optional.of(new FirstFailure(firstError.trialName(), firstFailure));
+        return firstError == null ? Optional.empty()
+                : Optional.of(new FirstFailure(firstError.trialName(), firstFailure));
     }
 
     synchronized Optional<String> stopAllReason() {

@@ -144,7 +144,10 @@ public final class AutoSearch implements Searcher {
         }
         String notGp = notGp(problem, shape);
         if (chosen instanceof CmaEsSearch) {
-            return problem.unbounded() ? "numbers only, and " + notGp : "numbers only, " + notGp + ", and enough trials for "
+            if (problem.unbounded()) {
+                return "numbers only, and " + notGp;
+            }
+            return "numbers only, " + notGp + ", and enough trials for "
                     + count((long) generations(problem.samples(), shape.numbers()), "generation");
         }
         if (shape.choices() == 0 && shape.conditions() == 0 && shape.numbers() >= 2) {

@@ -22,7 +22,8 @@ final class Variants {
         this.grid = new GridAxes(space);
         this.seed = seed;
         try {
-            this.total = samples == SearchProblem.UNBOUNDED ? Long.MAX_VALUE : Math.multiplyExact(grid.size(), (long) samples);
+            this.total = samples == SearchProblem.UNBOUNDED ? Long.MAX_VALUE
+                    : Math.multiplyExact(grid.size(), (long) samples);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(samples + " repeats of a grid of " + grid.size()
                     + " combinations are too many trials", e);

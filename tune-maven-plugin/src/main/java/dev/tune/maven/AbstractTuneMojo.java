@@ -194,7 +194,10 @@ public abstract class AbstractTuneMojo extends AbstractMojo {
         }
     }
 
-    /** The POM's {@code <options>}; a key that is no option with a text form fails the build, naming the keys that are. */
+    /**
+     * The POM's {@code <options>}; a key that is no option with a text form fails the build,
+     * naming the keys that are.
+     */
     static TuneOptions pomOptions(Map<String, String> options) throws MojoExecutionException {
         Set<String> keys = TuneOption.all().stream().filter(Option::hasTextForm).map(Option::key)
                 .collect(Collectors.toCollection(TreeSet::new));
