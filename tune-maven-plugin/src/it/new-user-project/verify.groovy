@@ -55,4 +55,19 @@ assert again == 0: "re-run exit code ${again}"
 assert rerun.contains('[         1 tests found           ]') && rerun.contains('[         1 tests successful      ]'): 'one trial'
 assert rerun.contains("-- ${name} [OK]"): "the re-run is trial ${name}, under its recorded name and config"
 assert new File(basedir, 'target/console-runs/ridge-rerun-3/experiment.json').isFile(): 'the re-run kept its own results'
+
+// 6. A configuration parameter names a trial name creator by class (here from the test classes): each test
+// carries the name it gives.
+def withTests = classPath + File.pathSeparator + new File(basedir, 'target/test-classes').path
+def named = new ProcessBuilder([java, '-cp', withTests, 'org.junit.platform.console.ConsoleLauncher', 'execute',
+        '--disable-banner', '--disable-ansi-colors', '--details=tree', '--details-theme=ascii',
+        '--config=tune.junit.mode=full', '--config=tune.verbose=0', '--config=tune.name=ridge-named',
+        '--config=tune.storagePath=' + new File(basedir, 'target/console-runs').path,
+        '--config=tune.trialNameCreator=com.example.model.ShortNames',
+        '--select-class', 'com.example.model.RidgeRegression']).directory(basedir).redirectErrorStream(true).start()
+def namedOutput = named.inputStream.text
+named.waitFor()
+println namedOutput
+assert named.exitValue() == 0: "console launcher with a name creator: exit code ${named.exitValue()}"
+assert (1..6).every { n -> namedOutput.contains("-- ridge-${n} [OK]") }: 'each trial is named by ShortNames'
 return true
