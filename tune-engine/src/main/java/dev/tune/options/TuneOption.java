@@ -84,6 +84,9 @@ public final class TuneOption {
             "custom stoppers by class: Stopper class names, comma-separated", null, TuneOption::list);
     public static final Option<Duration> TIME_BUDGET = new Option<>("tune.timeBudget",
             "stop the whole experiment after this long (Ray's time_budget_s)", null, TuneOption::duration);
+    public static final Option<Duration> GRACE_TIME = new Option<>("tune.stop.graceTime",
+            "how long a step that a time limit interrupted may take to return before its thread is left"
+                    + " behind and its slot freed", Duration.ofSeconds(5), TuneOption::duration);
     public static final Option<Path> STORAGE_PATH = new Option<>("tune.storagePath",
             "where experiments are written, one directory each", Path.of("target", "tune"), Path::of);
     public static final Option<String> STORAGE = text("tune.storage",

@@ -16,5 +16,10 @@ public enum Termination {
     /** A scheduler stopped the trial early. */
     EARLY_STOPPED,
     /** The experiment ended first (time budget, experiment stopper, fail-fast, interruption). */
-    CANCELLED
+    CANCELLED,
+    /**
+     * The trial's time limit passed while a step was running: its thread was interrupted, and left
+     * behind with a warning when it did not return within {@code tune.stop.graceTime}.
+     */
+    TIMED_OUT
 }

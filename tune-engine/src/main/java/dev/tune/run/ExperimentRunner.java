@@ -119,20 +119,17 @@ final class ExperimentRunner {
     }
 
     private void runWorkers(TrialBook book, TrialOutput output) {
-        List<Thread> threads = new ArrayList<>(plan.workers());
-        for (int i = 0; i < plan.workers(); i++) {
-            Thread thread = new Thread(new TrialWorker(book, plan.experiment().body(), output),
-                    "tune-" + plan.name() + "-" + (i + 1));
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                book.stopAll("interrupted");
-                Thread.currentThread().interrupt();
+        Slots slots = new Slots(() -> new TrialWorker(book, plan.experiment().body(), output), plan.name());
+        slots.start(plan.workers());
+        TrialDeadlines deadlines = TrialDeadlines.start(book, slots, plan.options().resolve(TuneOption.GRACE_TIME));
+        try {
+            slots.awaitAll();
+        } catch (InterruptedException e) {
+            book.stopAll("interrupted");
+            Thread.currentThread().interrupt();
+        } finally {
+            if (deadlines != null) {
+                deadlines.close();
             }
         }
     }

@@ -40,6 +40,7 @@ final class LiveTrial implements TrialContext, TrialSession {
     private final Path root;
     private final String dirName;
     private final TrialProgress progress;
+    private final TrialThread thread = new TrialThread();
     private final TrialRequests requests = new TrialRequests();
     private Path dir;
     private Trial identity;
@@ -272,6 +273,7 @@ final class LiveTrial implements TrialContext, TrialSession {
             values.put(Objective.DERIVED_NAME, objective.derive(metrics));
         }
         Result result = progress.step(id, values, done, arrived);
+        thread.stepFrom(result.timeTotalSeconds(), arrived);
         book.store().appendResult(identity(), result);
         return book.onResult(this, result) && !done;
     }
@@ -308,6 +310,12 @@ final class LiveTrial implements TrialContext, TrialSession {
     void start() {
         status = TrialStatus.RUNNING;
         progress.start();
+        thread.stepFrom(progress.timeTotal(), System.nanoTime());
+    }
+
+    /** Which thread runs the trial's body, and its step's clock: for {@link TrialDeadlines}. */
+    TrialThread thread() {
+        return thread;
     }
 
     /** True the first time a worker takes this trial in this run (not when it resumes from a pause). */
@@ -323,6 +331,7 @@ final class LiveTrial implements TrialContext, TrialSession {
      */
     void restart() {
         progress.restart();
+        thread.stepFrom(progress.timeTotal(), System.nanoTime());
     }
 
     /** What the runner and its scheduler ask of this trial; asked under the book's lock. */

@@ -236,6 +236,9 @@ final class TrialBook {
 
     /** Records a trial's end (normal, stopped, or {@code failure}); the caller stores the view it returns. */
     synchronized Trial onEnd(LiveTrial trial, Throwable failure) {
+        if (trial.thread().leftBehind()) {
+            return null; // ended when its thread was left behind (TrialDeadlines): what the thread does now is ignored
+        }
         running--;
         coordination.slotFreed(trial);
         boolean failed = failure != null && !(failure instanceof StopTrialException);
@@ -331,6 +334,16 @@ final class TrialBook {
         } else if (stopAllReason == null) {
             plan.stop().experimentStopReason().ifPresent(this::stopAll);
         }
+    }
+
+    /** The trials whose bodies run on a thread now, for {@link TrialDeadlines}. */
+    synchronized List<LiveTrial> inBodies() {
+        return held.live().stream().filter(t -> t.thread().running() != null && !t.status().isFinished()).toList();
+    }
+
+    /** Ends the experiment once its time budget ran out, also while no worker comes back to the book. */
+    synchronized void checkTimeBudget() {
+        checkExperimentStop();
     }
 
     synchronized List<Trial> snapshots() {

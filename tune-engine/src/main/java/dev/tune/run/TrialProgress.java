@@ -41,6 +41,11 @@ final class TrialProgress {
         restart();
     }
 
+    /** The trial's training time as of its latest result (or restore). */
+    double timeTotal() {
+        return timeTotal;
+    }
+
     /** The clock starts (again): the next result's time counts from now. */
     void start() {
         lastNanos = System.nanoTime();

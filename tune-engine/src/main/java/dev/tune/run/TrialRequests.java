@@ -16,6 +16,7 @@ final class TrialRequests {
     /** Why the runner stopped the trial; null while it may go on. */
     private Termination stopCause;
     private volatile boolean pauseRequested;
+    private volatile boolean interrupted;
     private volatile boolean checkpointRequested;
     /** A PBT exploit to apply once the trial has paused. */
     private volatile Exploit pendingExploit;
@@ -48,6 +49,24 @@ final class TrialRequests {
         if (stopCause == null) {
             stopCause = Termination.CANCELLED;
         }
+    }
+
+    /**
+     * A time limit passed while a step ran: the trial stops as {@code cause} (unless it was stopping
+     * for another reason already), and its thread is interrupted; what the step throws then is that
+     * stop, not the trial's failure.
+     */
+    void interruptAs(Termination cause) {
+        if (stopCause == null) {
+            stopCause = cause;
+        }
+        stopRequested = true;
+        interrupted = true;
+    }
+
+    /** True once {@link #interruptAs} interrupted the trial's thread. */
+    boolean interrupted() {
+        return interrupted;
     }
 
     /** Why the runner stopped the trial ({@link #stopAs}, {@link #cancel}); empty while it may go on. */

@@ -40,6 +40,10 @@ final class TrialWorker implements Runnable {
                     trial.offerReusable(reusable);
                 }
                 runWithRetries(trial);
+                if (trial.thread().leftBehind()) {
+                    reusable = null; // the slot went to another thread; the instance stays with the step that kept it
+                    return;
+                }
                 reusable = trial.takeReusable();
             }
         } catch (InterruptedException e) {
@@ -59,12 +63,18 @@ final class TrialWorker implements Runnable {
         for (int failures = 0; ; failures++) {
             Throwable failure = null;
             output.enter(trial);
+            trial.thread().runs(Thread.currentThread());
             try {
                 body.run(trial);
             } catch (Throwable thrown) {
                 failure = thrown;
             } finally {
+                trial.thread().runs(null);
                 output.leave();
+            }
+            if (trial.requests().interrupted()) {
+                Thread.interrupted(); // a time limit interrupted the step: that was its stop, not a failure
+                failure = null;
             }
             boolean retry = failure != null && !(failure instanceof StopTrialException)
                     && !(failure instanceof MissingMetricException)

@@ -26,6 +26,11 @@ public final class StopConditions {
         this.stoppers = List.copyOf(stoppers);
     }
 
+    /** The per-trial time limit in seconds of training; infinite when there is none. */
+    public double trialSeconds() {
+        return trialSeconds;
+    }
+
     /**
      * Why the trial that reported {@code result} must stop, or empty to continue. A trial that
      * reached its iteration or time budget has run in full ({@code Termination.COMPLETED}); one

@@ -70,14 +70,21 @@ final class TrialEvents implements Callback {
     @Override
     public void onTrialComplete(Trial trial) {
         Termination termination = trial.termination().orElse(Termination.COMPLETED);
-        TestExecutionResult result = termination == Termination.EARLY_STOPPED || termination == Termination.CANCELLED
-                ? TestExecutionResult.aborted(new TestAbortedException("Trial " + trial.name() + " was "
-                        + (termination == Termination.CANCELLED
-                                ? "cut short here by the end of the experiment (or, in a shared"
-                                + " experiment, handed to another worker, which goes on with it)"
-                                : "stopped early by the scheduler") + " after " + trial.iterations() + " iterations"))
-                : TestExecutionResult.successful();
+        TestExecutionResult result = termination == Termination.COMPLETED || termination == Termination.STOPPED
+                ? TestExecutionResult.successful()
+                : TestExecutionResult.aborted(new TestAbortedException("Trial " + trial.name() + " was "
+                        + cut(termination) + " after " + trial.iterations() + " iterations"));
         listener.executionFinished(trials.remove(trial.id()), result);
+    }
+
+    /** Why a trial that did not run in full was cut, in words. */
+    private static String cut(Termination termination) {
+        return switch (termination) {
+            case CANCELLED -> "cut short here by the end of the experiment (or, in a shared experiment, handed to"
+                    + " another worker, which goes on with it)";
+            case TIMED_OUT -> "interrupted at its time limit while a step ran (tune.stop.trialTime)";
+            default -> "stopped early by the scheduler";
+        };
     }
 
     @Override

@@ -25,6 +25,7 @@ final class TrialState {
                 case STOPPED -> "stopped";
                 case EARLY_STOPPED -> "pruned";
                 case CANCELLED -> "cancelled";
+                case TIMED_OUT -> "timed out";
             };
         };
     }
