@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -119,6 +120,15 @@ class ExecutionTest extends EngineTests {
             results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("run-" + n),
                     finishedSuccessfully()));
         }
+    }
+
+    @Test
+    void aTrialInterruptedAtItsTimeLimitIsAbortedWithTheReasonNotFailed() {
+        EngineExecutionResults results = full(storage, selectClass(dev.tune.junit.examples.Sleeper.class)).execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(1).aborted(1).failed(0));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(), abortedWithReason(
+                message(m -> m.contains("interrupted at its time limit while a step ran")))));
+        results.containerEvents().assertStatistics(s -> s.failed(0));
     }
 
     @Test

@@ -38,7 +38,7 @@ final class ImportanceData {
         List<Trial> complete = new ArrayList<>();
         for (Trial trial : trials) {
             boolean cut = trial.termination().filter(t -> t == Termination.EARLY_STOPPED
-                    || t == Termination.CANCELLED).isPresent();
+                    || t == Termination.CANCELLED || t == Termination.TIMED_OUT).isPresent();
             if (trial.status() == TrialStatus.TERMINATED && !cut
                     && Double.isFinite(trial.value(metric, mode, Scope.LAST))) {
                 complete.add(trial);
