@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * What one trial needs while it runs, as Ray's {@code resources_per_trial}. tune starts a trial
  * only when the machine's remaining resources cover it, so these numbers decide how many trials
  * run at once. The machine offers one cpu per available processor (or {@code tune.resources.totalCpu}),
- * the gpus given by {@code tune.resources.totalGpu} (default 0), the JVM's max heap as memory, and
+ * the gpus given by {@code tune.resources.totalGpu} (default: those {@code nvidia-smi -L} lists,
+ * else 0), the JVM's max heap as memory, and
  * the custom resources given by {@code tune.resources.totalCustom}. Overridden by
  * {@code tune.resources.cpu}, {@code tune.resources.gpu}, {@code tune.resources.memoryMb} and
  * {@code tune.resources.custom}.
@@ -22,7 +23,10 @@ public @interface Resources {
     /** Cpus per trial; fractions allowed ({@code 0.5} runs two trials per core). */
     double cpu() default 1;
 
-    /** Gpus per trial; fractions share a gpu between trials. */
+    /**
+     * Gpus per trial; fractions share a gpu between trials, as in Ray, and more than one must be
+     * whole. The trial finds its device ids in {@code TrialContext.gpuIds()}.
+     */
     double gpu() default 0;
 
     /** Heap per trial in MiB; 0 means not counted. */

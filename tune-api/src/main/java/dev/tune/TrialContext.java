@@ -1,6 +1,7 @@
 package dev.tune;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,15 @@ public interface TrialContext {
 
     /** The trial's hyperparameters. */
     Config config();
+
+    /**
+     * The GPUs this trial may use, by device id (what {@code CUDA_VISIBLE_DEVICES} lists in Ray):
+     * no running trial shares them, except trials that asked for a fraction of one GPU, which share
+     * a device as in Ray. Empty when the trial asked for none ({@code @Resources(gpu)}).
+     */
+    default List<Integer> gpuIds() {
+        return List.of();
+    }
 
     /** The directory that belongs to this trial, for artifacts; created on first use of this method. */
     Path trialDir();

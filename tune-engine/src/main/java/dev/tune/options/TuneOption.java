@@ -69,7 +69,9 @@ public final class TuneOption {
             "custom resources per trial, name=amount,...", Map.of(), TuneOption::amounts);
     public static final Option<Double> TOTAL_CPU = decimal("tune.resources.totalCpu",
             "cpus of this machine; default: available processors", (double) Runtime.getRuntime().availableProcessors());
-    public static final Option<Double> TOTAL_GPU = decimal("tune.resources.totalGpu", "gpus of this machine", 0.0);
+    public static final Option<Double> TOTAL_GPU = decimal("tune.resources.totalGpu",
+            "gpus of this machine; default: those nvidia-smi -L lists (else /proc/driver/nvidia/gpus), 0 without",
+            null);
     public static final Option<Map<String, Double>> TOTAL_CUSTOM = new Option<>("tune.resources.totalCustom",
             "custom resources of this machine, name=amount,...", Map.of(), TuneOption::amounts);
     public static final Option<Long> MAX_ITERATIONS = new Option<>("tune.stop.maxIterations",

@@ -21,7 +21,7 @@ final class Concurrency {
     static int workers(TuneOptions options) {
         Map<String, double[]> needs = new LinkedHashMap<>();
         needs.put("cpu", new double[] {options.resolve(TuneOption.CPU), options.resolve(TuneOption.TOTAL_CPU)});
-        needs.put("gpu", new double[] {options.resolve(TuneOption.GPU), options.resolve(TuneOption.TOTAL_GPU)});
+        needs.put("gpu", new double[] {options.resolve(TuneOption.GPU), totalGpu(options)});
         needs.put("memoryMb", new double[] {options.resolve(TuneOption.MEMORY_MB),
                 Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)});
         Map<String, Double> totals = options.resolve(TuneOption.TOTAL_CUSTOM);
@@ -49,6 +49,15 @@ final class Concurrency {
         }
         long workers = Math.min(fit, max > 0 ? max : UNBOUNDED_CAP);
         return (int) Math.max(1, workers);
+    }
+
+    /**
+     * The GPUs this machine offers: {@code tune.resources.totalGpu} when declared, else those found
+     * ({@link Gpus#detected}), looked for only when a trial asks for GPUs.
+     */
+    static double totalGpu(TuneOptions options) {
+        return options.get(TuneOption.TOTAL_GPU)
+                .orElseGet(() -> options.resolve(TuneOption.GPU) > 0 ? Gpus.detected() : 0.0);
     }
 
     private static String capitalized(String name) {

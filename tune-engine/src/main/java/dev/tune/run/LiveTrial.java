@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +42,8 @@ final class LiveTrial implements TrialContext, TrialSession {
     private final String dirName;
     private final TrialProgress progress;
     private final TrialThread thread = new TrialThread();
+    /** The GPUs the trial holds while it runs ({@link GpuPool}). */
+    private volatile List<Integer> gpuIds = List.of();
     private final TrialRequests requests = new TrialRequests();
     private Path dir;
     private Trial identity;
@@ -311,6 +314,23 @@ final class LiveTrial implements TrialContext, TrialSession {
         status = TrialStatus.RUNNING;
         progress.start();
         thread.stepFrom(progress.timeTotal(), System.nanoTime());
+    }
+
+    @Override
+    public List<Integer> gpuIds() {
+        return gpuIds;
+    }
+
+    /** The trial runs on GPUs {@code ids}; under the book's lock. */
+    void useGpus(List<Integer> ids) {
+        gpuIds = List.copyOf(ids);
+    }
+
+    /** The trial stops running: the GPUs it held, which it holds no more; under the book's lock. */
+    List<Integer> releaseGpus() {
+        List<Integer> held = gpuIds;
+        gpuIds = List.of();
+        return held;
     }
 
     /** Which thread runs the trial's body, and its step's clock: for {@link TrialDeadlines}. */

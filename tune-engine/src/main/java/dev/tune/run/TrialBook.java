@@ -2,6 +2,7 @@ package dev.tune.run;
 
 import dev.tune.Config;
 import dev.tune.StopTrialException;
+import dev.tune.options.TuneOption;
 import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
@@ -38,6 +39,7 @@ final class TrialBook {
     private final Coordination coordination;
     private final boolean searcherSeesResults;
     private final HeldTrials held;
+    private final GpuPool gpus;
     private final ArrayDeque<LiveTrial> pending = new ArrayDeque<>();
     private final PausedTrials paused = new PausedTrials(this::endPaused);
     private final SchedulerActions actions;
@@ -61,6 +63,8 @@ final class TrialBook {
         this.trialsRoot = coordination.trialsRoot();
         this.searcherSeesResults = plan.searcher().readsResults();
         this.held = new HeldTrials(coordination.dropsEndedTrials());
+        this.gpus = new GpuPool((int) Math.ceil(Concurrency.totalGpu(plan.options()) - 1e-9),
+                plan.options().resolve(TuneOption.GPU));
         coordination.attach(this);
         this.scheduler = coordination.scheduler();
         long elapsed = coordination.elapsedNanos();
@@ -158,6 +162,7 @@ final class TrialBook {
             if (paused.hasResumable()) {
                 LiveTrial trial = paused.pollResumable();
                 running++;
+                trial.useGpus(gpus.take());
                 trial.start();
                 return trial;
             }
@@ -187,6 +192,7 @@ final class TrialBook {
 
     private LiveTrial begin(LiveTrial trial) {
         running++;
+        trial.useGpus(gpus.take());
         trial.start();
         scheduler.onTrialAdd(trial.identity());
         callbacks.onTrialStart(trial.snapshot());
@@ -240,6 +246,7 @@ final class TrialBook {
             return null; // ended when its thread was left behind (TrialDeadlines): what the thread does now is ignored
         }
         running--;
+        gpus.give(trial.releaseGpus());
         coordination.slotFreed(trial);
         boolean failed = failure != null && !(failure instanceof StopTrialException);
         if (!failed && trial.requests().pausing() && trial.requests().stopCause().isEmpty()) {
