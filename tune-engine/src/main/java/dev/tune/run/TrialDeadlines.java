@@ -71,8 +71,8 @@ final class TrialDeadlines implements Runnable {
         List<Thread> leftBehind = new ArrayList<>();
         synchronized (book) {
             book.checkTimeBudget();
-            boolean budgetOver = book.stopAllReason().isPresent();
             long now = System.nanoTime();
+            boolean budgetOver = now >= book.deadline(); // not any stop: a stopper or fail-fast lets steps finish
             for (LiveTrial trial : book.inBodies()) {
                 Thread running = trial.thread().running();
                 Long since = interruptedAt.get(trial);
@@ -86,7 +86,7 @@ final class TrialDeadlines implements Runnable {
                 } else if (now - since >= graceNanos) {
                     LOG.warn("Trial {} did not return within {} s of being interrupted at its {} (its step ignores"
                             + " interrupts): its thread {} is left behind and its slot goes on without it",
-                            trial.trialName(), graceNanos / 1e9, budgetOver && trial.requests().stopCause()
+                            trial.trialName(), graceNanos / 1e9, trial.requests().stopCause()
                                     .filter(c -> c == Termination.CANCELLED).isPresent() ? "experiment's time budget"
                                     : "time limit", running.getName());
                     Trial end = book.onEnd(trial, null);
