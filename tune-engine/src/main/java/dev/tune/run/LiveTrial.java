@@ -259,6 +259,10 @@ final class LiveTrial implements TrialContext, TrialSession {
 
     @Override
     public boolean report(Map<String, Double> metrics, boolean done) {
+        if (thread.leftBehind()) {
+            // the trial ended without this thread (TrialDeadlines): nothing it reports now is recorded
+            throw new StopTrialException("trial " + name + " ended while this step ran past its time limit");
+        }
         // A result that arrives after a stop request is still recorded: the step ran, and its state
         // may go into a final checkpoint; the book then answers that the trial must stop.
         long arrived = System.nanoTime();

@@ -1,15 +1,20 @@
 package dev.tune.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tune.options.Callback;
 import dev.tune.options.TuneOption;
 import dev.tune.result.ExperimentResult;
+import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialStatus;
 import dev.tune.run.examples.Stuck;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,34 @@ class TrialDeadlinesTest {
             assertEquals(expected, trial.termination().orElseThrow(), trial.name());
         }
         assertTrue(result.wallTime().toMillis() < 10_000, result.wallTime().toString());
+    }
+
+    @Test
+    void whatAThreadLeftBehindReportsWhenItReturnsIsNotRecorded() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        Callback watch = new Callback() {
+            @Override
+            public void onTrialResult(Trial trial, Result result) {
+                events.add("result " + trial.id());
+            }
+
+            @Override
+            public void onTrialComplete(Trial trial) {
+                events.add("complete " + trial.id());
+                if (trial.termination().orElseThrow() == Termination.TIMED_OUT) {
+                    Stuck.release = true; // its step returns now, while the other trials still run, and reports
+                }
+            }
+        };
+        ExperimentResult result = Runs.runMethod(Stuck.class, "ignoresInterruptsAmongMany", Runs.quiet()
+                .set(TuneOption.GRACE_TIME, Duration.ofMillis(300)).callbacks(watch));
+        String stuck = result.trials().stream().filter(t -> t.id().endsWith("00002")).findFirst().orElseThrow().id();
+        Thread.sleep(300); // the step left behind has returned and tried to report by now
+        int ended = events.indexOf("complete " + stuck);
+        assertTrue(ended >= 0, events.toString());
+        assertFalse(events.subList(ended, events.size()).contains("result " + stuck), events.toString());
+        assertTrue(events.subList(ended, events.size()).stream().anyMatch(e -> e.startsWith("result ")),
+                "other trials reported after it ended, so its late reports would have come in between: " + events);
     }
 
     @Test

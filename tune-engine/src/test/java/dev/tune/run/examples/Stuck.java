@@ -23,6 +23,12 @@ public final class Stuck {
         quickSteps(x, context);
     }
 
+    @Trainable(metric = "loss", samples = 16, maxConcurrentTrials = 2)
+    @Stop(trialSeconds = 0.3)
+    public static void ignoresInterruptsAmongMany(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
+        ignoresInterrupts(x, context);
+    }
+
     @Trainable(metric = "loss", samples = 4, maxConcurrentTrials = 2)
     @Stop(trialSeconds = 0.3)
     public static void honoursInterrupts(@Uniform(lower = 0, upper = 1) double x, TrialContext context)
@@ -42,6 +48,12 @@ public final class Stuck {
 
     private static void quickSteps(double x, TrialContext context) {
         for (int i = 0; i < 3; i++) {
+            try {
+                Thread.sleep(40); // the experiment still runs when a test lets a stuck step go on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             context.report("loss", x / (i + 1));
         }
     }
