@@ -1,7 +1,9 @@
 package dev.tune.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -12,12 +14,13 @@ import java.util.function.Supplier;
  */
 final class Slots {
 
-    private final Supplier<Runnable> worker;
+    private final Supplier<TrialWorker> worker;
     private final String name;
     private final AtomicInteger made = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
+    private final Map<Thread, TrialWorker> workers = new HashMap<>();
 
-    Slots(Supplier<Runnable> worker, String name) {
+    Slots(Supplier<TrialWorker> worker, String name) {
         this.worker = worker;
         this.name = name;
     }
@@ -32,8 +35,21 @@ final class Slots {
     /** {@code leftBehind}'s slot goes on on a new thread. */
     synchronized void replace(Thread leftBehind) {
         if (threads.remove(leftBehind)) {
+            workers.remove(leftBehind);
             startOne();
         }
+    }
+
+    /** The trials whose bodies the slots' threads run now. */
+    synchronized List<LiveTrial> inBodies() {
+        List<LiveTrial> trials = new ArrayList<>();
+        for (TrialWorker each : workers.values()) {
+            LiveTrial trial = each.inBody();
+            if (trial != null) {
+                trials.add(trial);
+            }
+        }
+        return trials;
     }
 
     /** Waits until every slot's thread ended; a thread left behind is not waited for. */
@@ -51,7 +67,9 @@ final class Slots {
     }
 
     private void startOne() {
-        Thread thread = new Thread(worker.get(), "tune-" + name + "-" + made.incrementAndGet());
+        TrialWorker next = worker.get();
+        Thread thread = new Thread(next, "tune-" + name + "-" + made.incrementAndGet());
+        workers.put(thread, next);
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();

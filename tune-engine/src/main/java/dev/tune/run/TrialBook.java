@@ -343,11 +343,6 @@ final class TrialBook {
         }
     }
 
-    /** The trials whose bodies run on a thread now, for {@link TrialDeadlines}. */
-    synchronized List<LiveTrial> inBodies() {
-        return held.live().stream().filter(t -> t.thread().running() != null && !t.status().isFinished()).toList();
-    }
-
     /** Ends the experiment once its time budget ran out, also while no worker comes back to the book. */
     synchronized void checkTimeBudget() {
         checkExperimentStop();

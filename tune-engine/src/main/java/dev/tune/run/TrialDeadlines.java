@@ -73,8 +73,11 @@ final class TrialDeadlines implements Runnable {
             book.checkTimeBudget();
             long now = System.nanoTime();
             boolean budgetOver = now >= book.deadline(); // not any stop: a stopper or fail-fast lets steps finish
-            for (LiveTrial trial : book.inBodies()) {
+            for (LiveTrial trial : slots.inBodies()) {
                 Thread running = trial.thread().running();
+                if (running == null || trial.status().isFinished()) {
+                    continue; // left its body since the slots were asked
+                }
                 Long since = interruptedAt.get(trial);
                 if (since == null) {
                     boolean overLimit = trial.thread().trainingSeconds(now) >= trialSeconds;

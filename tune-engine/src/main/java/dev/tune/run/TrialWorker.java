@@ -19,6 +19,8 @@ final class TrialWorker implements Runnable {
     private final TrialBook book;
     private final TrialBody body;
     private final TrialOutput output;
+    /** The trial whose body this worker's thread runs now; null between bodies. */
+    private volatile LiveTrial inBody;
 
     TrialWorker(TrialBook book, TrialBody body, TrialOutput output) {
         this.book = book;
@@ -58,17 +60,24 @@ final class TrialWorker implements Runnable {
         }
     }
 
+    /** The trial whose body this worker runs now, if any: for {@link TrialDeadlines}. */
+    LiveTrial inBody() {
+        return inBody;
+    }
+
     private void runWithRetries(LiveTrial trial) {
         int maxFailures = book.plan().maxFailures();
         for (int failures = 0; ; failures++) {
             Throwable failure = null;
             output.enter(trial);
             trial.thread().runs(Thread.currentThread());
+            inBody = trial;
             try {
                 body.run(trial);
             } catch (Throwable thrown) {
                 failure = thrown;
             } finally {
+                inBody = null;
                 trial.thread().runs(null);
                 output.leave();
             }
