@@ -18,6 +18,16 @@ public final class ByClass {
     private ByClass() {
     }
 
+    /**
+     * True when {@code spec}, the text of {@code tune.searcher} or {@code tune.scheduler}, names a
+     * class: a dotted name without parameters. tune's own names ({@code tpe}, {@code asha(maxT=9)})
+     * have no dot outside their parameters.
+     */
+    public static boolean isClassName(String spec) {
+        String text = spec.trim();
+        return text.contains(".") && !text.contains("(");
+    }
+
     /** What is wrong with {@code type} as a {@code kind}, in words; empty when nothing is. */
     public static Optional<String> problem(Class<?> type, Class<?> kind) {
         if (!kind.isAssignableFrom(type)) {

@@ -32,14 +32,14 @@ final class ClassOptions {
      * options; anything else is an unknown name, and the error lists the known ones.
      */
     static Searcher searcher(String name, TuneOptions options) {
-        return !Searchers.knows(name) && name.contains(".")
+        return !Searchers.knows(name) && ByClass.isClassName(name)
                 ? ByClass.create(name, Searcher.class, TuneOption.SEARCHER.key(), options) : Searchers.byName(name);
     }
 
     /** The scheduler {@code spec} names: one of tune's with its parameters, else a class (a dotted name). */
     static Scheduler scheduler(String spec, TuneOptions options) {
         String text = spec.trim();
-        return text.contains(".") && !text.contains("(")
+        return ByClass.isClassName(text)
                 ? ByClass.create(text, Scheduler.class, TuneOption.SCHEDULER.key(), options) : Schedulers.parse(text);
     }
 

@@ -50,7 +50,7 @@ final class AnnotationClasses {
      */
     static boolean checkNamed(String spec, Class<?> kind, String attribute, Class<?> type, String member) {
         String name = spec.trim();
-        if (!name.contains(".") || name.contains("(") || Searchers.knows(name)) {
+        if (!ByClass.isClassName(name) || Searchers.knows(name)) {
             return false;
         }
         Class<?> named;
