@@ -6,8 +6,9 @@ import dev.tune.result.Trial;
 /**
  * A trial's state as the report tells it apart, in one word: {@code completed} (ran its budget),
  * {@code stopped} (its own stop conditions ended it), {@code pruned} (a scheduler cut it),
- * {@code cancelled} (the experiment ended first), {@code failed}, or while the experiment runs
- * {@code running}, {@code paused} and {@code pending}.
+ * {@code cancelled} (the experiment ended first), {@code timed out} (interrupted at its time
+ * limit), {@code failed}, or while the experiment runs {@code running}, {@code paused} and
+ * {@code pending}. The page's {@code report-core.js} gives each its colour and words.
  */
 final class TrialState {
 

@@ -3,9 +3,10 @@
    themselves with Tune.view(id, title, render); report-main.js lays them out and redraws them. */
 const Tune = {
   STATES: { completed: '#2da44e', stopped: '#0969da', pruned: '#d4a72c', cancelled: '#8c959f',
-    failed: '#cf222e', running: '#8250df', paused: '#c297ff', pending: '#afb8c1' },
+    'timed out': '#bc4c00', failed: '#cf222e', running: '#8250df', paused: '#c297ff', pending: '#afb8c1' },
   STATE_TEXT: { completed: 'completed', stopped: 'stopped by its stop conditions', pruned: 'cut by the scheduler',
-    cancelled: 'cancelled', failed: 'failed', running: 'running', paused: 'paused', pending: 'pending' },
+    cancelled: 'cancelled', 'timed out': 'interrupted at its time limit', failed: 'failed', running: 'running',
+    paused: 'paused', pending: 'pending' },
   views: [],
   data: null,
   logObjective: false,
