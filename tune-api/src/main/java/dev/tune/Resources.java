@@ -37,4 +37,16 @@ public @interface Resources {
      * {@code tune.resources.totalCustom=name=amount,...}.
      */
     String[] custom() default {};
+
+    /**
+     * Where each trial runs: {@code "thread"} (in this JVM, the default) or {@code "process"} (each
+     * slot a child JVM on the same class path, reused across trials, as Ray runs trials in worker
+     * processes); empty leaves it to {@code tune.isolation}. In process mode a crash,
+     * {@code System.exit} or {@code OutOfMemoryError} costs one trial, not the experiment, and
+     * {@link #memoryMb()} becomes the child's {@code -Xmx}.
+     */
+    String isolation() default "";
+
+    /** With process isolation, options for the child JVMs, as {@code tune.isolation.jvmArgs}. */
+    String[] jvmArgs() default {};
 }

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -111,6 +112,22 @@ public final class Json {
             writeValue(out, entry.getValue());
         }
         out.writeEndObject();
+    }
+
+    /**
+     * A config written by {@link #writeConfig}: integral numbers as {@code Long}, others as
+     * {@code Double}, text, booleans, null; anything nested as its JSON text.
+     */
+    public static Config readConfig(JsonNode object) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            JsonNode value = field.getValue();
+            values.put(field.getKey(), value.isIntegralNumber() ? (Object) value.asLong()
+                    : value.isNumber() ? (Object) value.asDouble()
+                    : value.isBoolean() ? (Object) value.asBoolean()
+                    : value.isNull() ? null : value.isTextual() ? value.asText() : value.toString());
+        }
+        return Config.of(values);
     }
 
     public static void writeValue(JsonGenerator out, Object value) throws IOException {

@@ -89,6 +89,18 @@ public final class TuneOption {
     public static final Option<Duration> GRACE_TIME = new Option<>("tune.stop.graceTime",
             "how long a step that a time limit interrupted may take to return before its thread is left"
                     + " behind and its slot freed", Duration.ofSeconds(5), TuneOption::duration);
+    public static final Option<String> ISOLATION = new Option<>("tune.isolation",
+            "thread: trials run in this JVM; process: each slot is a child JVM that runs its trials one after"
+                    + " another, so a crash, System.exit or OutOfMemoryError costs one trial", "thread",
+            TuneOption::isolation);
+    public static final Option<List<String>> ISOLATION_JVM_ARGS = new Option<>("tune.isolation.jvmArgs",
+            "with process isolation, the child JVMs' options, space-separated: -XX:+UseSerialGC -Dkey=value"
+                    + " (the heap comes from tune.resources.memoryMb when set)", List.of(), TuneOption::words);
+    public static final Option<Boolean> ISOLATION_JVM_PER_TRIAL = bool("tune.isolation.jvmPerTrial",
+            "with process isolation, a fresh child JVM for every trial instead of one reused per slot", false);
+    public static final Option<String> ISOLATION_CLASS_PATH = text("tune.isolation.classPath",
+            "with process isolation, the child JVMs' class path; default: the class path the trainable came from",
+            null);
     public static final Option<Path> STORAGE_PATH = new Option<>("tune.storagePath",
             "where experiments are written, one directory each", Path.of("target", "tune"), Path::of);
     public static final Option<String> STORAGE = text("tune.storage",
@@ -236,6 +248,44 @@ public final class TuneOption {
             amounts.put(pair.substring(0, eq).trim(), Double.parseDouble(pair.substring(eq + 1).trim()));
         }
         return amounts;
+    }
+
+    static String isolation(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (!t.equals("thread") && !t.equals("process")) {
+            throw new IllegalArgumentException("tune.isolation is thread or process, got '" + text + "'");
+        }
+        return t;
+    }
+
+    /** Splits {@code text} at whitespace; a part in double quotes may hold spaces. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : text.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("a double quote is not closed in '" + text + "'");
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
     }
 
     /**

@@ -11,6 +11,9 @@ public record TrialError(String type, String message, String stackTrace) {
 
     /** The error that {@code failure} describes. */
     public static TrialError of(Throwable failure) {
+        if (failure instanceof RemoteFailure remote) {
+            return remote.error();
+        }
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         return new TrialError(failure.getClass().getName(), String.valueOf(failure.getMessage()), trace.toString());

@@ -2,6 +2,8 @@ package dev.tune.run;
 
 import dev.tune.options.Callback;
 import dev.tune.options.TuneOption;
+import dev.tune.process.ChildLauncher;
+import dev.tune.process.ProcessBody;
 import dev.tune.report.ProgressReporter;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Result;
@@ -11,6 +13,7 @@ import dev.tune.schedule.SchedulerProblem;
 import dev.tune.store.ExperimentInfo;
 import dev.tune.store.ExperimentState;
 import dev.tune.store.ExperimentStore;
+import dev.tune.trainable.TrialBody;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +123,8 @@ final class ExperimentRunner {
     }
 
     private void runWorkers(TrialBook book, TrialOutput output) {
-        Slots slots = new Slots(() -> new TrialWorker(book, plan.experiment().body(), output), plan.name());
+        Supplier<TrialBody> bodies = bodies();
+        Slots slots = new Slots(() -> new TrialWorker(book, bodies.get(), output), plan.name());
         slots.start(plan.workers());
         TrialDeadlines deadlines = TrialDeadlines.start(book, slots, plan.options().resolve(TuneOption.GRACE_TIME));
         try {
@@ -132,6 +137,21 @@ final class ExperimentRunner {
                 deadlines.close();
             }
         }
+    }
+
+    /**
+     * The body each slot runs its trials with: the trainable's own, shared by every slot's thread; or,
+     * with {@code tune.isolation=process}, a child JVM of the slot's own.
+     */
+    private Supplier<TrialBody> bodies() {
+        if (!plan.options().resolve(TuneOption.ISOLATION).equals("process")) {
+            TrialBody body = plan.experiment().body();
+            return () -> body;
+        }
+        ChildLauncher launcher = ChildLauncher.of(plan.experiment(), plan.options(), plan.experimentDir());
+        boolean jvmPerTrial = plan.options().resolve(TuneOption.ISOLATION_JVM_PER_TRIAL);
+        long grace = plan.options().resolve(TuneOption.GRACE_TIME).toMillis();
+        return () -> new ProcessBody(launcher, plan.reuse(), jvmPerTrial, grace, plan.logToFile());
     }
 
     private ScheduledExecutorService progressTicker(TrialBook book, ProgressReporter reporter, long start) {

@@ -118,6 +118,13 @@ record RunPlan(
                     + " saves none; mark its state fields @Checkpoint (saved as JSON), or add "
                     + "@Checkpoint.Save and @Checkpoint.Load methods");
         }
+        if (scheduler.pausesTrials() && !experiment.canCheckpoint()
+                && options.resolve(TuneOption.ISOLATION).equals("process")) {
+            throw new IllegalArgumentException("Experiment " + experiment.name() + ": " + scheduler + " pauses"
+                    + " trials, and with tune.isolation=process another child JVM may take a paused trial up, but "
+                    + experiment.type().getName() + " saves no checkpoint; mark its state fields @Checkpoint,"
+                    + " or run it with tune.isolation=thread");
+        }
         StopConditions stop = new StopConditions(options.get(TuneOption.MAX_ITERATIONS),
                 options.get(TuneOption.TRIAL_TIME), options.resolve(TuneOption.STOP_WHEN),
                 stoppers);

@@ -61,6 +61,11 @@ final class SharedScheduler implements Scheduler {
     }
 
     @Override
+    public boolean pausesTrials() {
+        return first.pausesTrials();
+    }
+
+    @Override
     public boolean stopsEarly() {
         return first.stopsEarly();
     }

@@ -57,6 +57,7 @@ final class TrialWorker implements Runnable {
             if (reusable != null) {
                 body.discard(reusable);
             }
+            body.close();
         }
     }
 

@@ -54,6 +54,11 @@ public final class HyperBandScheduler implements Scheduler {
     }
 
     @Override
+    public boolean pausesTrials() {
+        return true;
+    }
+
+    @Override
     public void start(SchedulerProblem problem) {
         metric = problem.metric(ownMetric, "HyperBand");
         mode = problem.mode(ownMode, metric);

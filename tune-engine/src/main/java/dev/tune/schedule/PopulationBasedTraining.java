@@ -65,6 +65,11 @@ public final class PopulationBasedTraining implements Scheduler {
     }
 
     @Override
+    public boolean pausesTrials() {
+        return true;
+    }
+
+    @Override
     public void onTrialAdd(Trial trial) {
         members.putIfAbsent(trial.id(), new Member(trial.id(), trial.number(), trial.config()));
     }

@@ -58,6 +58,15 @@ public interface Scheduler {
     }
 
     /**
+     * True when this scheduler may pause a trial and run it on later (HyperBand's brackets, PBT): a
+     * trial in a child JVM ({@code tune.isolation=process}) then needs checkpoints, because another
+     * child may take it up.
+     */
+    default boolean pausesTrials() {
+        return false;
+    }
+
+    /**
      * Whether this scheduler may stop a trial before it ends on its own; true but for FIFO and PBT
      * (which copies and mutates trials but lets each run on). A searcher may choose by it.
      */

@@ -69,15 +69,7 @@ final class PbtLog {
     }
 
     private static Config config(JsonNode object) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : object.properties()) {
-            JsonNode value = field.getValue();
-            values.put(field.getKey(), value.isIntegralNumber() ? (Object) value.asLong()
-                    : value.isNumber() ? (Object) value.asDouble()
-                    : value.isBoolean() ? (Object) value.asBoolean()
-                    : value.isNull() ? null : value.isTextual() ? value.asText() : value.toString());
-        }
-        return Config.of(values);
+        return Json.readConfig(object);
     }
 
     private static byte[] line(Perturbation step) {

@@ -112,6 +112,17 @@ final class AnnotationOptions {
                         "write custom resources as \"name=amount\"");
             }
         }
+        if (!r.isolation().isEmpty()) {
+            try {
+                options.set(TuneOption.ISOLATION, TuneOption.ISOLATION.parse(r.isolation()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTrainableException(type, member, Resources.class, "isolation: " + e.getMessage(),
+                        "write isolation = \"thread\" or isolation = \"process\"");
+            }
+        }
+        if (r.jvmArgs().length > 0) {
+            options.set(TuneOption.ISOLATION_JVM_ARGS, List.of(r.jvmArgs()));
+        }
     }
 
     private static void readStop(Stop s, Class<?> type, String member, TuneOptions.Builder options) {

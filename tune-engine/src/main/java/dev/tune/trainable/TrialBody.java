@@ -12,4 +12,8 @@ public interface TrialBody {
 
     /** Releases an instance that was kept for reuse and will not be used again (calls its clean-up). */
     void discard(Object instance);
+
+    /** Its slot ends: releases what the body holds between trials (a child JVM); nothing by default. */
+    default void close() {
+    }
 }

@@ -38,8 +38,9 @@ class LayeringTest {
             Map.entry("store", Set.of("io", "result")),
             Map.entry("options", Set.of("io", "result", "search", "schedule", "stop")),
             Map.entry("trainable", Set.of("io", "result", "search", "schedule", "stop", "options")),
+            Map.entry("process", Set.of("io", "result", "options", "trainable")),
             Map.entry("run", Set.of("io", "result", "search", "schedule", "stop", "checkpoint", "report", "store",
-                    "options", "trainable")));
+                    "options", "trainable", "process")));
 
     private static final Pattern REFERENCE = Pattern.compile("dev\\.tune\\.([a-z]+)(?:\\.[a-z]+)*\\.[A-Z]");
 

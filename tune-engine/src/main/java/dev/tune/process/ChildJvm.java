@@ -1,0 +1,196 @@
+package dev.tune.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.tune.io.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One running child JVM as the parent holds it: its process, the {@link Channel} to it, and its
+ * output. Messages from the child wait in a queue that the slot's thread takes from, so a time
+ * limit can interrupt that thread as it would interrupt a step running in it.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    /** Put in the queue when the line closed: the child exited, or is about to. */
+    static final JsonNode GONE = MissingNode.getInstance();
+
+    private final Process process;
+    private final Channel channel;
+    private final OutputPump out;
+    private final OutputPump err;
+    private final List<Integer> gpus;
+    private final long maxHeap;
+    private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+
+    private ChildJvm(Process process, Channel channel, OutputPump out, OutputPump err, List<Integer> gpus,
+            long maxHeap) {
+        this.process = process;
+        this.channel = channel;
+        this.out = out;
+        this.err = err;
+        this.gpus = gpus;
+        this.maxHeap = maxHeap;
+        Thread reader = new Thread(this::read, "tune-child-" + process.pid() + "-line");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Starts {@code command} (which ends with the parent's port and a token the child sends back)
+     * and waits for the child's hello on {@code server}; throws {@link JvmExitedException} when the
+     * child exits or stays silent first.
+     */
+    static ChildJvm start(ProcessBuilder command, ServerSocket server, String token, List<Integer> gpus,
+            Supplier<PrintStream> console, Supplier<PrintStream> consoleErr, long startTimeoutMillis)
+            throws IOException {
+        Process process = command.start();
+        String name = "tune-child-" + process.pid();
+        OutputPump out = new OutputPump(process.getInputStream(), console, name + "-out");
+        OutputPump err = new OutputPump(process.getErrorStream(), consoleErr, name + "-err");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startTimeoutMillis);
+        server.setSoTimeout(100);
+        try (server) {
+            while (true) {
+                Socket socket;
+                try {
+                    socket = server.accept();
+                } catch (SocketTimeoutException notYet) {
+                    if (!process.isAlive() || System.nanoTime() > deadline) {
+                        process.destroyForcibly();
+                        int code = waitFor(process);
+                        throw new JvmExitedException("A child JVM " + (System.nanoTime() > deadline
+                                ? "did not connect within " + startTimeoutMillis / 1000 + " s" : "exited before it started: "
+                                + ExitStatus.describe(code, err.tail(1000), "its heap")) + lastLines(err.tail(1000)));
+                    }
+                    continue;
+                }
+                Channel channel = new Channel(socket);
+                JsonNode hello = channel.read();
+                if (!token.equals(Json.text(hello, "token"))) {
+                    channel.close(); // not our child: keep waiting for it
+                    continue;
+                }
+                return new ChildJvm(process, channel, out, err, gpus, hello.get("maxHeap").asLong());
+            }
+        }
+    }
+
+    private void read() {
+        try {
+            while (true) {
+                inbox.put(channel.read());
+            }
+        } catch (IOException | InterruptedException gone) {
+            inbox.add(GONE);
+        }
+    }
+
+    /** The next message from the child; {@link #GONE} once it closed the line. */
+    JsonNode next() throws InterruptedException {
+        JsonNode message = inbox.take();
+        if (message == GONE) {
+            inbox.add(GONE); // every later take sees it too
+        }
+        return message;
+    }
+
+    void send(Json.Body fields) throws IOException {
+        channel.send(fields);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The devices in this child's {@code CUDA_VISIBLE_DEVICES}. */
+    List<Integer> gpus() {
+        return gpus;
+    }
+
+    /** The heap the child reported, in bytes. */
+    long maxHeap() {
+        return maxHeap;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The trial that starts now prints to {@code stdout} and {@code stderr}; its stderr tail starts empty. */
+    void printTo(Supplier<PrintStream> stdout, Supplier<PrintStream> stderr) {
+        out.sendTo(stdout);
+        err.sendTo(stderr);
+        err.clearTail();
+    }
+
+    /** Waits for the child to exit (it closed its line), then says how: its exit code or signal and last lines. */
+    String death(Heap heap) {
+        int code = waitFor(process);
+        List<String> tail = err.tail(2000);
+        return ExitStatus.describe(code, tail, heap.describe(maxHeap)) + lastLines(tail);
+    }
+
+    /**
+     * Ends the child as a time limit ends it: SIGTERM, then SIGKILL when it has not exited after
+     * {@code graceMillis}.
+     */
+    void terminate(long graceMillis) {
+        process.destroy();
+        try {
+            if (!process.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(graceMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        channel.close();
+    }
+
+    /** Asks the child to exit (it cleans up an instance kept for reuse); kills it when it does not within 5 s. */
+    @Override
+    public void close() {
+        try {
+            channel.send(out -> out.writeStringField("kind", "exit"));
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException gone) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        channel.close();
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly(); // closed its line but did not exit: it can run no trial now
+                return process.waitFor();
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return -1;
+        }
+    }
+
+    private static String lastLines(List<String> tail) {
+        return tail.isEmpty() ? "; it wrote nothing to stderr"
+                : ". The last lines of its stderr:\n    " + String.join("\n    ", tail);
+    }
+}

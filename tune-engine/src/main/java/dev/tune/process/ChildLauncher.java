@@ -1,0 +1,102 @@
+package dev.tune.process;
+
+import dev.tune.options.TuneOption;
+import dev.tune.options.TuneOptions;
+import dev.tune.trainable.Experiment;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * How an experiment's child JVMs start: this JVM's {@code java}, the trainable's class path (in an
+ * argument file, so no command line is too long), {@code -Xmx} from {@code tune.resources.memoryMb},
+ * then {@code tune.isolation.jvmArgs}. A child exits on its first {@code OutOfMemoryError}, writes
+ * what the JVM itself reports to stderr, and a native crash's error report to the experiment's
+ * directory. Each child sees only its trial's GPUs in {@code CUDA_VISIBLE_DEVICES}, as in Ray.
+ */
+public final class ChildLauncher {
+
+    private static final long START_TIMEOUT_MILLIS = 60_000;
+
+    private final Experiment experiment;
+    private final List<String> command;
+    private final Heap heap;
+
+    private ChildLauncher(Experiment experiment, List<String> command, Heap heap) {
+        this.experiment = experiment;
+        this.command = command;
+        this.heap = heap;
+    }
+
+    /** Children for {@code experiment} run with {@code options}; error reports of crashed JVMs go to {@code dir}. */
+    public static ChildLauncher of(Experiment experiment, TuneOptions options, Path dir) {
+        String classPath = options.get(TuneOption.ISOLATION_CLASS_PATH).orElseGet(() -> ChildClassPath.of(
+                experiment.type()));
+        List<String> jvmArgs = options.resolve(TuneOption.ISOLATION_JVM_ARGS);
+        Heap heap = Heap.of(jvmArgs, options.resolve(TuneOption.MEMORY_MB));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("@" + argumentFile(classPath));
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:+DisplayVMOutputToStderr");
+        command.add("-XX:ErrorFile=" + dir.toAbsolutePath().resolve("hs_err_pid%p.log"));
+        if (options.resolve(TuneOption.MEMORY_MB) > 0) {
+            command.add("-Xmx" + options.resolve(TuneOption.MEMORY_MB) + "m");
+        }
+        command.addAll(jvmArgs);
+        command.add(ChildMain.class.getName());
+        return new ChildLauncher(experiment, List.copyOf(command), heap);
+    }
+
+    /** The experiment whose trials the children run. */
+    Experiment experiment() {
+        return experiment;
+    }
+
+    Heap heap() {
+        return heap;
+    }
+
+    /** Starts a child that sees GPUs {@code gpus}, printing to {@code out} and {@code err} until told otherwise. */
+    ChildJvm start(List<Integer> gpus, Supplier<PrintStream> out, Supplier<PrintStream> err) throws IOException {
+        ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String token = HexFormat.of().formatHex(secret);
+        List<String> full = new ArrayList<>(command);
+        full.add(String.valueOf(server.getLocalPort()));
+        full.add(token);
+        ProcessBuilder builder = new ProcessBuilder(full);
+        builder.environment().put("CUDA_VISIBLE_DEVICES",
+                gpus.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        return ChildJvm.start(builder, server, token, gpus, out, err, START_TIMEOUT_MILLIS);
+    }
+
+    /** The command without the port and token: for messages and tests. */
+    List<String> command() {
+        return command;
+    }
+
+    private static Path argumentFile(String classPath) {
+        try {
+            Path file = Files.createTempFile("tune-child-", ".args");
+            file.toFile().deleteOnExit();
+            String quoted = classPath.replace("\\", "\\\\").replace("\"", "\\\"");
+            Files.writeString(file, "-cp\n\"" + quoted + "\"\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the class path of the child JVMs to a temporary file", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tune.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Copies one of a child JVM's output streams, line by line, to where the trial it runs now prints
+ * (the console, or the trial's file with {@code tune.logToFile}), and keeps its last lines for the
+ * message when the child dies.
+ */
+final class OutputPump implements Runnable {
+
+    private static final int TAIL_LINES = 20;
+
+    private final BufferedReader lines;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private volatile Supplier<PrintStream> target;
+    private final Thread thread;
+
+    OutputPump(InputStream stream, Supplier<PrintStream> target, String name) {
+        this.lines = new BufferedReader(new InputStreamReader(stream, Charset.defaultCharset()));
+        this.target = target;
+        this.thread = new Thread(this, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                synchronized (tail) {
+                    if (tail.size() == TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                    tail.addLast(line);
+                }
+                PrintStream out = target.get();
+                out.println(line);
+            }
+        } catch (IOException ignored) {
+            // the child is gone; what it printed last is in the tail
+        }
+    }
+
+    /** Lines go to {@code next} from now on. */
+    void sendTo(Supplier<PrintStream> next) {
+        target = next;
+    }
+
+    /** Forgets the lines so far: the tail then holds only what the next trial prints. */
+    void clearTail() {
+        synchronized (tail) {
+            tail.clear();
+        }
+    }
+
+    /** The last lines, once the stream ended or {@code waitMillis} passed. */
+    List<String> tail(long waitMillis) {
+        try {
+            thread.join(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (tail) {
+            return new ArrayList<>(tail);
+        }
+    }
+}
