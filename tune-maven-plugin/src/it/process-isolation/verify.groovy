@@ -3,17 +3,17 @@
 // child's stderr; k=4, whose step never returns, is ended with its JVM at its 2 s limit as timed out.
 def log = new File(basedir, 'build.log').text
 
-// 1. Surefire: a test per trial, in Surefire's XML with each failure's message.
+// 1. Surefire: a test per trial, in Surefire's XML with each error's message.
 def xml = new File(basedir, 'target/surefire-reports').listFiles().find { it.name.startsWith('TEST-') && it.name.endsWith('.xml') }
 assert xml != null: 'Surefire wrote its XML'
 def suite = new groovy.xml.XmlSlurper().parse(xml)
 def cases = suite.testcase.collectEntries { [(it.@name.text().replaceAll(/ .*/, '')): it] }
 assert cases.keySet() == ['#1', '#2', '#3', '#4', '#5'] as Set: "five trials: ${cases.keySet()}"
-['#1', '#5'].each { assert cases[it].failure.size() == 0 && cases[it].skipped.size() == 0: "${it} passed" }
-def exited = cases['#2'].failure.@message.text()
+['#1', '#5'].each { assert cases[it].error.size() == 0 && cases[it].skipped.size() == 0: "${it} passed" }
+def exited = cases['#2'].error.@message.text()
 assert exited.startsWith('Trial #2 k=2 lost its JVM (pid '): exited
 assert exited.contains('it exited with code 3') && exited.contains('giving up at k=2'): exited
-def oom = cases['#3'].failure.@message.text()
+def oom = cases['#3'].error.@message.text()
 assert oom.contains('ran out of memory (java.lang.OutOfMemoryError: Java heap space)'): oom
 assert oom.contains('(-Xmx64m from @Resources(memoryMb)'): oom
 assert cases['#4'].skipped.size() == 1: 'the trial that never returned is reported as aborted (skipped)'

@@ -86,6 +86,7 @@ public final class Bench {
                     arguments.trialsOr(B7Workers.TRIALS), out);
             case "B8" -> B8MultiObjective.run(arguments.searchersOr(B8MultiObjective.DEFAULT_SEARCHERS),
                     arguments.seedsOr(10), arguments.trialsOr(B8MultiObjective.TRIALS), out);
+            case "B9" -> B9Isolation.run(arguments.repeats(), arguments.trialsOr(B9Isolation.TRIALS), out);
             case "BR" -> BRReport.run(out);
             case "JMH" -> runJmh();
             default -> throw new IllegalStateException(arguments.id());
@@ -161,14 +162,14 @@ public final class Bench {
                 }
             }
             String id = args[args.length - 1];
-            if (!List.of("B1", "B2", "B3", "B4", "B4W", "B5", "B6", "B7", "B8", "BR", "JMH").contains(id)) {
+            if (!List.of("B1", "B2", "B3", "B4", "B4W", "B5", "B6", "B7", "B8", "B9", "BR", "JMH").contains(id)) {
                 throw new IllegalArgumentException("unknown benchmark '" + id + "'");
             }
             if (!searchers.isEmpty() && !List.of("B1", "B4", "B4W", "B5", "B7", "B8").contains(id)) {
                 throw new IllegalArgumentException("--searchers applies to B1, B4, B4W, B5, B7 and B8 only, not " + id);
             }
-            if (trials > 0 && !List.of("B6", "B7", "B8").contains(id)) {
-                throw new IllegalArgumentException("--trials applies to B6, B7 and B8 only, not " + id);
+            if (trials > 0 && !List.of("B6", "B7", "B8", "B9").contains(id)) {
+                throw new IllegalArgumentException("--trials applies to B6, B7, B8 and B9 only, not " + id);
             }
             if (!workers.isEmpty() && !id.equals("B7") && !(id.equals("B4W") && workers.size() == 1)) {
                 throw new IllegalArgumentException("--workers applies to B7, and with one number to B4W, not to " + id

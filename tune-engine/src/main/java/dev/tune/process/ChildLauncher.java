@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -81,6 +82,18 @@ public final class ChildLauncher {
         builder.environment().put("CUDA_VISIBLE_DEVICES",
                 gpus.stream().map(String::valueOf).collect(Collectors.joining(",")));
         return ChildJvm.start(builder, server, token, gpus, out, err, START_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * How long a child takes from its start to its first word to the parent (the JVM's start-up
+     * and tune's classes loading): starts one and ends it at once. For benchmarks and diagnostics.
+     */
+    public Duration timeStart() throws IOException {
+        long start = System.nanoTime();
+        ChildJvm child = start(List.of(), () -> System.out, () -> System.err);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        child.close();
+        return took;
     }
 
     /** The command without the port and token: for messages and tests. */
