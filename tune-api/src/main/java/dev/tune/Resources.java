@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * only when the machine's remaining resources cover it, so these numbers decide how many trials
  * run at once. The machine offers one cpu per available processor (or {@code tune.resources.totalCpu}),
  * the gpus given by {@code tune.resources.totalGpu} (default: those {@code nvidia-smi -L} lists,
- * else 0), the JVM's max heap as memory, and
+ * else 0), the JVM's max heap as memory (the machine's memory with process isolation), and
  * the custom resources given by {@code tune.resources.totalCustom}. Overridden by
  * {@code tune.resources.cpu}, {@code tune.resources.gpu}, {@code tune.resources.memoryMb} and
  * {@code tune.resources.custom}.

@@ -12,7 +12,6 @@ import dev.tune.trainable.Experiment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +19,10 @@ import java.util.List;
  * B9, trials in their own JVMs: B2's shape (1,000 trials of 20 ms, one result each, 2 at a time)
  * in threads, in child JVMs reused across trials ({@code tune.isolation=process}) and in a fresh
  * child JVM per trial ({@code tune.isolation.jvmPerTrial}), in one run; then a child JVM's start-up
- * on its own (the median of several). The bar: process mode with reuse within +10% of threads.
+ * on its own (the median of several). The bar: process mode with reuse within +10% of threads. Each
+ * mode has a warm-up run first; the reused children started by it serve the timed runs, as they
+ * serve the experiments that follow one another in a JVM, so the children's start-up is the
+ * separate figure and not in the timed runs.
  */
 final class B9Isolation {
 
@@ -69,7 +71,10 @@ final class B9Isolation {
 
     private static double median(Experiment experiment, String mode, int trials, int repeats, PrintStream out) {
         if (!mode.equals("process-fresh")) {
-            once(experiment, mode, WARM_UP_TRIALS, -1);
+            double warmUp = once(experiment, mode, WARM_UP_TRIALS, -1);
+            out.printf("  %s, warm-up of %d trials: %s s%s%n", mode, WARM_UP_TRIALS, ResultLine.plain(warmUp, 3),
+                    mode.equals("process-reuse") ? " (its two children start, then wait for the runs below, as"
+                            + " children wait between the experiments of one JVM)" : "");
         }
         double[] walls = new double[repeats];
         for (int i = 0; i < repeats; i++) {
@@ -98,7 +103,7 @@ final class B9Isolation {
 
     /** The median time from a child's start to its first word, one child at a time. */
     private static double startUpMillis(Experiment experiment, PrintStream out) {
-        ChildLauncher launcher = ChildLauncher.of(experiment, TuneOptions.builder().build(), Path.of("target"));
+        ChildLauncher launcher = ChildLauncher.of(experiment, TuneOptions.builder().build());
         double[] millis = new double[START_SAMPLES];
         try {
             for (int i = 0; i < millis.length; i++) {

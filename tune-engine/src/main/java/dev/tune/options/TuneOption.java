@@ -64,7 +64,8 @@ public final class TuneOption {
     public static final Option<Double> CPU = decimal("tune.resources.cpu", "cpus per trial", 1.0);
     public static final Option<Double> GPU = decimal("tune.resources.gpu", "gpus per trial (fractions share)", 0.0);
     public static final Option<Long> MEMORY_MB = new Option<>("tune.resources.memoryMb",
-            "heap MiB per trial; 0: not counted", 0L, Long::parseLong);
+            "heap MiB per trial, counted against this JVM's heap (with process isolation: the child's -Xmx,"
+                    + " counted against the machine's memory); 0: not counted", 0L, Long::parseLong);
     public static final Option<Map<String, Double>> CUSTOM_RESOURCES = new Option<>("tune.resources.custom",
             "custom resources per trial, name=amount,...", Map.of(), TuneOption::amounts);
     public static final Option<Double> TOTAL_CPU = decimal("tune.resources.totalCpu",

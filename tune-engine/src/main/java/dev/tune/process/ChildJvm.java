@@ -158,6 +158,23 @@ final class ChildJvm implements AutoCloseable {
         channel.close();
     }
 
+    /**
+     * Asks the child to clean up the instance it kept for reuse, and waits for its word: it is then
+     * idle. False when it did not answer (it is gone, or busy in a step that did not return).
+     */
+    boolean release() {
+        try {
+            channel.send(out -> out.writeStringField("kind", "release"));
+            JsonNode answer = inbox.poll(5, TimeUnit.SECONDS);
+            return answer != null && answer != GONE && "released".equals(Json.text(answer, "kind"));
+        } catch (IOException gone) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Asks the child to exit (it cleans up an instance kept for reuse); kills it when it does not within 5 s. */
     @Override
     public void close() {

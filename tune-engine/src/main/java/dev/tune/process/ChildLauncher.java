@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -23,12 +25,14 @@ import java.util.stream.Collectors;
  * How an experiment's child JVMs start: this JVM's {@code java}, the trainable's class path (in an
  * argument file, so no command line is too long), {@code -Xmx} from {@code tune.resources.memoryMb},
  * then {@code tune.isolation.jvmArgs}. A child exits on its first {@code OutOfMemoryError}, writes
- * what the JVM itself reports to stderr, and a native crash's error report to the experiment's
+ * what the JVM itself reports to stderr, and a native crash's error report to the temporary
  * directory. Each child sees only its trial's GPUs in {@code CUDA_VISIBLE_DEVICES}, as in Ray.
+ * Children with the same command and GPUs are kept between experiments ({@link ChildPool}).
  */
 public final class ChildLauncher {
 
     private static final long START_TIMEOUT_MILLIS = 60_000;
+    private static final Map<String, Path> ARGUMENT_FILES = new ConcurrentHashMap<>();
 
     private final Experiment experiment;
     private final List<String> command;
@@ -40,8 +44,8 @@ public final class ChildLauncher {
         this.heap = heap;
     }
 
-    /** Children for {@code experiment} run with {@code options}; error reports of crashed JVMs go to {@code dir}. */
-    public static ChildLauncher of(Experiment experiment, TuneOptions options, Path dir) {
+    /** Children for {@code experiment}, run with {@code options}. */
+    public static ChildLauncher of(Experiment experiment, TuneOptions options) {
         String classPath = options.get(TuneOption.ISOLATION_CLASS_PATH).orElseGet(() -> ChildClassPath.of(
                 experiment.type()));
         List<String> jvmArgs = options.resolve(TuneOption.ISOLATION_JVM_ARGS);
@@ -51,7 +55,7 @@ public final class ChildLauncher {
         command.add("@" + argumentFile(classPath));
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:+DisplayVMOutputToStderr");
-        command.add("-XX:ErrorFile=" + dir.toAbsolutePath().resolve("hs_err_pid%p.log"));
+        command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "tune-hs_err_pid%p.log"));
         if (options.resolve(TuneOption.MEMORY_MB) > 0) {
             command.add("-Xmx" + options.resolve(TuneOption.MEMORY_MB) + "m");
         }
@@ -69,8 +73,18 @@ public final class ChildLauncher {
         return heap;
     }
 
-    /** Starts a child that sees GPUs {@code gpus}, printing to {@code out} and {@code err} until told otherwise. */
-    ChildJvm start(List<Integer> gpus, Supplier<PrintStream> out, Supplier<PrintStream> err) throws IOException {
+    /**
+     * A child that sees GPUs {@code gpus}, printing to {@code out} and {@code err} until told
+     * otherwise: an idle one kept from an earlier experiment when {@code pooled} and one is, else a
+     * new one.
+     */
+    ChildJvm start(List<Integer> gpus, Supplier<PrintStream> out, Supplier<PrintStream> err, boolean pooled)
+            throws IOException {
+        ChildJvm idle = pooled ? ChildPool.take(command, gpus) : null;
+        if (idle != null) {
+            idle.printTo(out, err);
+            return idle;
+        }
         ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
@@ -90,10 +104,15 @@ public final class ChildLauncher {
      */
     public Duration timeStart() throws IOException {
         long start = System.nanoTime();
-        ChildJvm child = start(List.of(), () -> System.out, () -> System.err);
+        ChildJvm child = start(List.of(), () -> System.out, () -> System.err, false);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         child.close();
         return took;
+    }
+
+    /** {@code child}'s experiment ended: it is kept for a later one, or closed when it cannot be. */
+    void release(ChildJvm child) {
+        ChildPool.give(command, child);
     }
 
     /** The command without the port and token: for messages and tests. */
@@ -101,7 +120,12 @@ public final class ChildLauncher {
         return command;
     }
 
+    /** One file per class path, so that children of later experiments have the same command and can be pooled. */
     private static Path argumentFile(String classPath) {
+        return ARGUMENT_FILES.computeIfAbsent(classPath, ChildLauncher::writeArgumentFile);
+    }
+
+    private static Path writeArgumentFile(String classPath) {
         try {
             Path file = Files.createTempFile("tune-child-", ".args");
             file.toFile().deleteOnExit();

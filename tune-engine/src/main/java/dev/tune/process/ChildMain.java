@@ -70,6 +70,9 @@ public final class ChildMain {
                 System.exit(0);
             } else if (kind.equals("run")) {
                 run(message);
+            } else if (kind.equals("release")) {
+                discardReusable(); // its experiment ended: clean up as a slot does, then wait for the next
+                channel.send(out -> out.writeStringField("kind", "released"));
             } else {
                 throw new IOException("a child JVM cannot do '" + kind + "'");
             }

@@ -21,7 +21,8 @@ import java.util.List;
  * each trial to its child and answers the child's questions through the trial's own
  * {@link TrialSession}, so results, checkpoints and the runner's decisions are the same as in
  * thread mode. The child is reused from trial to trial, as Ray reuses actors, unless it died, its
- * trial's GPUs differ, or {@code tune.isolation.jvmPerTrial} asks for a fresh one each time. A
+ * trial's GPUs differ, or {@code tune.isolation.jvmPerTrial} asks for a fresh one each time; when
+ * the slot ends it waits in the {@link ChildPool} for the next experiment. A
  * child that dies costs its trial a {@link JvmExitedException}; a time limit's interrupt ends the
  * child with SIGTERM, then SIGKILL.
  */
@@ -56,7 +57,7 @@ public final class ProcessBody implements TrialBody {
             close();
         }
         if (child == null) {
-            child = launcher.start(gpus, () -> System.out, () -> System.err);
+            child = launcher.start(gpus, () -> System.out, () -> System.err, !jvmPerTrial);
         }
         ChildJvm jvm = child;
         try (TrialPrints prints = logToFile ? TrialPrints.toFiles(context.trialDir()) : TrialPrints.console()) {
@@ -67,7 +68,8 @@ public final class ProcessBody implements TrialBody {
             if (child != null) {
                 child.printTo(() -> System.out, () -> System.err);
                 if (jvmPerTrial) {
-                    close();
+                    child.close();
+                    child = null;
                 }
             }
         }
@@ -158,11 +160,15 @@ public final class ProcessBody implements TrialBody {
         // instances live in the child, which discards its own
     }
 
-    /** The slot ends: its child exits, cleaning up an instance it kept for reuse. */
+    /** The slot ends: its child cleans up an instance it kept for reuse, and waits for another experiment. */
     @Override
     public void close() {
         if (child != null) {
-            child.close();
+            if (child.alive() && !jvmPerTrial) {
+                launcher.release(child);
+            } else {
+                child.close();
+            }
             child = null;
         }
     }

@@ -1,7 +1,9 @@
 package dev.tune.run;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,8 +24,7 @@ final class Concurrency {
         Map<String, double[]> needs = new LinkedHashMap<>();
         needs.put("cpu", new double[] {options.resolve(TuneOption.CPU), options.resolve(TuneOption.TOTAL_CPU)});
         needs.put("gpu", new double[] {options.resolve(TuneOption.GPU), totalGpu(options)});
-        needs.put("memoryMb", new double[] {options.resolve(TuneOption.MEMORY_MB),
-                Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)});
+        needs.put("memoryMb", new double[] {options.resolve(TuneOption.MEMORY_MB), memoryMb(options)});
         Map<String, Double> totals = options.resolve(TuneOption.TOTAL_CUSTOM);
         options.resolve(TuneOption.CUSTOM_RESOURCES).forEach((name, need) ->
                 needs.put(name, new double[] {need, totals.getOrDefault(name, 0.0)}));
@@ -58,6 +59,18 @@ final class Concurrency {
     static double totalGpu(TuneOptions options) {
         return options.get(TuneOption.TOTAL_GPU)
                 .orElseGet(() -> options.resolve(TuneOption.GPU) > 0 ? Gpus.detected() : 0.0);
+    }
+
+    /**
+     * The memory trials share, in MiB: this JVM's heap when trials run in it, the machine's memory
+     * when each has a child JVM of its own ({@code tune.isolation=process}).
+     */
+    static double memoryMb(TuneOptions options) {
+        if (options.resolve(TuneOption.ISOLATION).equals("process")
+                && ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean machine) {
+            return machine.getTotalMemorySize() / (1024.0 * 1024.0);
+        }
+        return Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
     }
 
     private static String capitalized(String name) {

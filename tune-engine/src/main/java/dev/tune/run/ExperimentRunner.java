@@ -148,7 +148,7 @@ final class ExperimentRunner {
             TrialBody body = plan.experiment().body();
             return () -> body;
         }
-        ChildLauncher launcher = ChildLauncher.of(plan.experiment(), plan.options(), plan.experimentDir());
+        ChildLauncher launcher = ChildLauncher.of(plan.experiment(), plan.options());
         boolean jvmPerTrial = plan.options().resolve(TuneOption.ISOLATION_JVM_PER_TRIAL);
         long grace = plan.options().resolve(TuneOption.GRACE_TIME).toMillis();
         return () -> new ProcessBody(launcher, plan.reuse(), jvmPerTrial, grace, plan.logToFile());

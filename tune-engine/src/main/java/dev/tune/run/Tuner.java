@@ -4,6 +4,7 @@ import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
+import dev.tune.search.Searcher;
 import dev.tune.store.StoredExperiment;
 import dev.tune.store.postgres.PostgresLocation;
 import dev.tune.trainable.Experiment;
@@ -104,6 +105,14 @@ public final class Tuner {
                     + " trial(s) failed, first " + name + ": " + summary, result, cause);
         }
         return result;
+    }
+
+    /**
+     * The searcher a {@code tune.searcher} text names: one of tune's by name, or a {@code Searcher}
+     * class by its fully qualified name, built with {@code options} when it takes them.
+     */
+    public static Searcher searcher(String name, TuneOptions options) {
+        return ClassOptions.searcher(name, options);
     }
 
     /** Where {@link #run(Experiment, TuneOptions)} with these options writes (or wrote) its results. */

@@ -6,9 +6,6 @@ import dev.tune.search.nsga.NsgaIISearch;
 import dev.tune.search.tpe.BohbSearch;
 import dev.tune.search.tpe.TpeSearch;
 import dev.tune.search.tpe.TpeSettings;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,8 +16,8 @@ import java.util.function.Supplier;
  * {@code tpe_multivariate} ({@link TpeSearch}), {@code cmaes}
  * ({@link CmaEsSearch}), {@code bohb} ({@link BohbSearch}),
  * {@code nsga2} ({@link NsgaIISearch}), {@code gp} ({@link GpSearch}),
- * {@code auto} ({@link AutoSearch}), in any case, or the
- * fully qualified name of any {@link Searcher} class with a public no-argument constructor.
+ * {@code auto} ({@link AutoSearch}), in any case. A searcher of the user's, named by its class in
+ * {@code tune.searcher}, is built by the runner with the experiment's options.
  */
 public final class Searchers {
 
@@ -50,47 +47,16 @@ public final class Searchers {
             throw unknown(name);
         }
         Supplier<Searcher> known = KNOWN.get(name.trim().toLowerCase(Locale.ROOT));
-        return known != null ? known.get() : byClassName(name.trim());
-    }
-
-    private static Searcher byClassName(String className) {
-        Class<?> type;
-        try {
-            type = Class.forName(className, true, loader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw unknown(className);
+        if (known == null) {
+            throw unknown(name);
         }
-        if (!Searcher.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
-            throw new IllegalArgumentException("searcher class " + className + " is not a concrete class that"
-                    + " implements " + Searcher.class.getName());
-        }
-        if (!Modifier.isPublic(type.getModifiers())) {
-            throw new IllegalArgumentException("searcher class " + className + " must be public");
-        }
-        try {
-            Constructor<?> constructor = type.getConstructor();
-            return (Searcher) constructor.newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("searcher class " + className
-                    + " needs a public no-argument constructor", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("creating searcher " + className + " failed: " + e.getCause(),
-                    e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot create searcher " + className + ": " + e, e);
-        }
-    }
-
-    private static ClassLoader loader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : Searchers.class.getClassLoader();
+        return known.get();
     }
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown searcher '" + name + "'"
                 + ": use one of [auto, random, grid, tpe, tpe_multivariate, cmaes, bohb, nsga2, gp] (any case),"
-                + " or the fully qualified name of a class that implements " + Searcher.class.getName()
-                + " with a public no-argument constructor,"
-                + " e.g. com.example.MySearcher");
+                + " or, in tune.searcher, the fully qualified name of a class that implements "
+                + Searcher.class.getName() + ", e.g. com.example.MySearcher");
     }
 }

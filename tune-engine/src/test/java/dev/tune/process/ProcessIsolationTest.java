@@ -10,6 +10,7 @@ import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.process.examples.Crashing;
 import dev.tune.process.examples.InChild;
+import dev.tune.process.examples.OnGpus;
 import dev.tune.process.examples.Slow;
 import dev.tune.process.examples.Stateful;
 import dev.tune.result.ExperimentResult;
@@ -24,6 +25,7 @@ import dev.tune.trainable.Experiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,10 @@ class ProcessIsolationTest {
 
     private static TuneOptions.Builder inChildren() {
         return TuneOptions.builder().inMemory().verbose(0).seed(7).set(TuneOption.ISOLATION, "process");
+    }
+
+    private static Experiment firstExperiment(Class<?> type) {
+        return Experiment.of(type).get(0);
     }
 
     private static ExperimentResult runMethod(String method, TuneOptions.Builder options) {
@@ -73,6 +79,13 @@ class ProcessIsolationTest {
         double latest = result.trials().stream().mapToDouble(t -> t.lastResult().orElseThrow().metric("jvmTrial"))
                 .max().orElseThrow();
         assertTrue(latest >= 3, "static state lives on in a reused child, as in Ray's reused actors: " + latest);
+    }
+
+    @Test
+    void theNextExperimentOfThisJvmTakesUpTheChildrenTheLastOneLeftIdle() {
+        Set<Long> first = pids(Tuner.run(InChild.class, inChildren().build()));
+        Set<Long> second = pids(Tuner.run(InChild.class, inChildren().seed(8).build()));
+        assertEquals(first, second, "the same two children ran both experiments");
     }
 
     @Test
@@ -118,6 +131,58 @@ class ProcessIsolationTest {
             assertEquals(expected, trial.termination().orElseThrow(), trial.name());
         }
         assertTrue(System.nanoTime() - start < 30e9, "the run ended; it did not wait for the step");
+    }
+
+    @Test
+    void aChildThatOutlivesSigtermIsKilledAfterHalfTheGraceTime() {
+        long start = System.nanoTime();
+        ExperimentResult result = runMethod("ignoresSigterm", inChildren().set(TuneOption.GRACE_TIME,
+                Duration.ofMillis(1000)));
+        for (Trial trial : result.trials()) {
+            Termination expected = trial.id().endsWith("00002") ? Termination.TIMED_OUT : Termination.COMPLETED;
+            assertEquals(expected, trial.termination().orElseThrow(), trial.name());
+        }
+        assertTrue(System.nanoTime() - start < 30e9, "the run ended; it did not wait for the JVM");
+    }
+
+    @Test
+    void eachChildSeesOnlyItsTrialsGpusInCudaVisibleDevicesAndGetsTheJvmArgs() {
+        ExperimentResult result = Tuner.run(firstExperiment(OnGpus.class), inChildren()
+                .set(TuneOption.TOTAL_GPU, 2.0).build());
+        assertEquals(6, result.trials().size());
+        Set<Double> gpus = new TreeSet<>();
+        for (Trial trial : result.trials()) {
+            Result last = trial.lastResult().orElseThrow();
+            assertEquals(last.metric("gpu"), last.metric("cuda"), trial.name() + ": CUDA_VISIBLE_DEVICES is its GPU");
+            assertEquals(42.0, last.metric("marker"), "the children's JVM options (@Resources(jvmArgs))");
+            gpus.add(last.metric("gpu"));
+        }
+        assertEquals(Set.of(0.0, 1.0), gpus);
+    }
+
+    @Test
+    void ashaStopsTrialsInChildrenAsInThreads() {
+        ExperimentResult result = Tuner.run(InChild.class, inChildren().samples(8)
+                .scheduler("asha(maxT=3,gracePeriod=1,reductionFactor=2)").build());
+        assertTrue(result.trials().stream().anyMatch(t -> t.termination().orElseThrow() == Termination.EARLY_STOPPED),
+                "some trial was stopped early through its child");
+        assertTrue(result.trials().stream().allMatch(t -> t.status() == TrialStatus.TERMINATED));
+    }
+
+    @Test
+    void anExperimentCutByItsTimeBudgetResumesInChildrenFromItsCheckpoints(@TempDir Path dir) {
+        TuneOptions.Builder options = inChildren().storagePath(dir).set(TuneOption.CHECKPOINT_FREQUENCY, 1);
+        ExperimentResult cut = Tuner.run(Slow.class, options.set(TuneOption.TIME_BUDGET, Duration.ofMillis(600))
+                .build());
+        assertTrue(cut.trials().stream().anyMatch(t -> t.termination().orElseThrow() == Termination.CANCELLED),
+                "the budget cut a trial");
+        ExperimentResult resumed = Tuner.run(Slow.class, inChildren().storagePath(dir)
+                .set(TuneOption.CHECKPOINT_FREQUENCY, 1).set(TuneOption.RESUME, "true").build());
+        for (Trial trial : resumed.trials()) {
+            assertEquals(Termination.COMPLETED, trial.termination().orElseThrow(), trial.name());
+            assertEquals(5.0, trial.lastResult().orElseThrow().metric("steps"), trial.name()
+                    + " went on from its checkpoint");
+        }
     }
 
     @Test
@@ -187,6 +252,17 @@ class ProcessIsolationTest {
         String message = first.error().orElseThrow().message();
         assertTrue(message.contains("was killed by signal 9 (SIGKILL)"), message);
         assertEquals(Termination.COMPLETED, result.trials().get(1).termination().orElseThrow());
+    }
+
+    @Test
+    void aChildThatCannotStartFailsTheTrialWithTheJvmsOwnWords() {
+        ExperimentResult result = Tuner.run(Stateful.class, inChildren()
+                .set(TuneOption.ISOLATION_JVM_ARGS, List.of("-Xmx1x")).build());
+        for (Trial trial : result.trials()) {
+            String message = trial.error().orElseThrow().message();
+            assertTrue(message.startsWith("A child JVM exited before it started: exited with code 1"), message);
+            assertTrue(message.contains("Invalid maximum heap size: -Xmx1x"), message);
+        }
     }
 
     @Test

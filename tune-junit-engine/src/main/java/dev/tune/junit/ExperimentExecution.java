@@ -14,7 +14,6 @@ import dev.tune.run.TrialSeeds;
 import dev.tune.run.TuneException;
 import dev.tune.run.Tuner;
 import dev.tune.search.GivenConfigs;
-import dev.tune.search.Searchers;
 import dev.tune.search.TrialLimit;
 import dev.tune.trainable.Experiment;
 import java.nio.file.Files;
@@ -102,7 +101,7 @@ final class ExperimentExecution {
             String searcher = options.get(TuneOption.SEARCHER)
                     .or(() -> experiment.options().get(TuneOption.SEARCHER)).orElse("random");
             TuneOptions.Builder smoke = TuneOptions.builder().samples(1).maxIterations(1).inMemory()
-                    .searcher(() -> new TrialLimit(Searchers.byName(searcher), 1));
+                    .searcher(() -> new TrialLimit(Tuner.searcher(searcher, options), 1));
             if (!options.isSet(TuneOption.VERBOSE)) {
                 smoke.verbose(0);
             }

@@ -16,6 +16,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.tune.junit.examples.Broken;
+import dev.tune.junit.examples.Exits;
 import dev.tune.junit.examples.Functions;
 import dev.tune.junit.examples.Quadratic;
 import dev.tune.trainable.InvalidTrainableException;
@@ -128,6 +129,16 @@ class ExecutionTest extends EngineTests {
         results.testEvents().assertStatistics(s -> s.succeeded(1).aborted(1).failed(0));
         results.testEvents().assertThatEvents().haveExactly(1, event(test(), abortedWithReason(
                 message(m -> m.contains("interrupted at its time limit while a step ran")))));
+        results.containerEvents().assertStatistics(s -> s.failed(0));
+    }
+
+    @Test
+    void inChildJvmsATrialThatExitsFailsItsOwnTestWithTheExitCodeAndTheOthersPass() {
+        EngineExecutionResults results = full(storage, selectClass(Exits.class))
+                .configurationParameter("tune.isolation", "process").execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(2).failed(1));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(m -> m.startsWith("Trial #2 ") && m.contains("lost its JVM")
+                        && m.contains("it exited with code 3")))));
         results.containerEvents().assertStatistics(s -> s.failed(0));
     }
 

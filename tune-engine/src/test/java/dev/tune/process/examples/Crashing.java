@@ -51,6 +51,16 @@ public final class Crashing {
     }
 
     @Trainable(metric = "loss", samples = 4, maxConcurrentTrials = 2)
+    @Stop(trialSeconds = 1)
+    public static void ignoresSigterm(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
+        if (second(context)) {
+            // SIGTERM runs the JVM's shutdown hooks; this one never ends, so only SIGKILL ends the JVM
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> neverReturns(x, context)));
+        }
+        neverReturns(x, context);
+    }
+
+    @Trainable(metric = "loss", samples = 4, maxConcurrentTrials = 2)
     public static void fails(@Uniform(lower = 0, upper = 1) double x, TrialContext context) {
         if (second(context)) {
             throw new IllegalStateException("boom in " + context.trialName());

@@ -12,7 +12,8 @@ import dev.tune.result.Objective;
 import dev.tune.result.Termination;
 import dev.tune.search.SearchProblem;
 import dev.tune.search.SearcherRuns;
-import dev.tune.search.Searchers;
+import dev.tune.options.TuneOptions;
+import dev.tune.run.Tuner;
 import dev.tune.search.Suggestion;
 import dev.tune.space.Space;
 import dev.tune.space.SpaceBuilder;
@@ -218,7 +219,7 @@ class CmaEsSearchTest {
 
     @Test
     void usersCanNameItByItsClassName() {
-        assertInstanceOf(CmaEsSearch.class, Searchers.byName(CmaEsSearch.class.getName()));
+        assertInstanceOf(CmaEsSearch.class, Tuner.searcher(CmaEsSearch.class.getName(), TuneOptions.builder().build()));
     }
 
     @Test
