@@ -24,7 +24,7 @@ public final class Bench {
     static final List<String> B1_CASE_SEARCHERS = List.of("random", "tpe", "cmaes", "gp");
 
     private static final String USAGE = "usage: bench [--repeats N] [--searchers a,b,...] [--trials N]"
-            + " [--workers 1,2,..] [--seeds N] <B1|B2|B3|B4|B4W|B5|B6|B7|B8|BR|JMH>\n"
+            + " [--workers 1,2,..] [--seeds N] <B1|B2|B3|B4|B4W|B5|B6|B7|B8|B9|BR|JMH>\n"
             + "  B1   sequential driver overhead, no-op trials: Random 10,000; TPE 1,000 and 2,000; CMA-ES 1,000\n"
             + "  B2   parallel bookkeeping overhead, 20 ms trials (2a, 2b; in memory and persisted)\n"
             + "  B3   intermediate-result throughput, 200 trials x 100 reports (FIFO, median, ASHA, HyperBand;"
@@ -39,6 +39,8 @@ public final class Bench {
             + "  B7   worker JVMs on one PostgreSQL: 2,000 trials of 100 ms, W = 1, 2, 4, 8, 16, 64 slots;\n"
             + "       cases random-fifo, tpe-fifo, random-asha (pick with --searchers)\n"
             + "  B8   several objectives: zdt1, zdt2, dtlz2, 200 trials, seeds 0..9, hypervolume against Optuna\n"
+            + "  B9   trials in their own JVMs: B2's 1,000 trials of 20 ms on 2 slots in threads, reused child JVMs"
+            + " and a fresh JVM per trial\n"
             + "  BR   report.html at scale: 1,000 and 10,000 trials x 100 results, 100,000 x 1 (write, size, draw)\n"
             + "  JMH  InvokerBenchmark: how tune should call users' methods\n"
             + "  --repeats N  timed repeats whose median is reported (default 3; 1 for a quick check)\n"
@@ -48,7 +50,8 @@ public final class Bench {
             + "               a searcher this build does not know yet is skipped with a line;\n"
             + "               B5: the methods to run, e.g. tpe_async_hyperband,random_hyperband (default all)\n"
             + "  --trials N   B6 and B7: trials instead of 100,000 or 2,000 (a quick check; the bars are for those);\n"
-            + "               B8: trials a run instead of 200 (searchers against each other, not against Optuna)\n"
+            + "               B8: trials a run instead of 200 (searchers against each other, not against Optuna);\n"
+            + "               B9: trials a mode instead of 1,000\n"
             + "  --workers    B7: the worker slots to run, comma-separated (default 1,2,4,8,16,64);\n"
             + "               B4W: one number, the workers and the parallel trials (default 4)\n"
             + "  --seeds N    B4W only: seeds 0..N-1 instead of 0..19 (a quick check; parity is judged on 20)";

@@ -62,7 +62,7 @@ public final class ProcessBody implements TrialBody {
         ChildJvm jvm = child;
         try (TrialPrints prints = logToFile ? TrialPrints.toFiles(context.trialDir()) : TrialPrints.console()) {
             jvm.printTo(prints::out, prints::err);
-            jvm.send(out -> runMessage(out, session, context));
+            send(jvm, context, out -> runMessage(out, session, context));
             serve(jvm, session, context);
         } finally {
             if (child != null) {
@@ -85,7 +85,6 @@ public final class ProcessBody implements TrialBody {
         out.writeNumberField("seed", context.seed());
         out.writeFieldName("config");
         Json.writeConfig(out, context.config());
-        out.writeStringField("dir", context.trialDir().toAbsolutePath().toString());
         out.writeArrayFieldStart("gpus");
         for (int gpu : context.gpuIds()) {
             out.writeNumber(gpu);
@@ -97,7 +96,7 @@ public final class ProcessBody implements TrialBody {
     }
 
     /** Answers the child until it says the trial ended; throws what ended it otherwise. */
-    private void serve(ChildJvm jvm, TrialSession session, TrialContext context) throws IOException {
+    private void serve(ChildJvm jvm, TrialSession session, TrialContext context) {
         RuntimeException refused = null;
         SessionCalls calls = new SessionCalls(session);
         while (true) {
@@ -113,10 +112,7 @@ public final class ProcessBody implements TrialBody {
                         + jvm.pid() + ")");
             }
             if (message == ChildJvm.GONE) {
-                String how = jvm.death(launcher.heap());
-                child = null;
-                throw new JvmExitedException("Trial " + context.trialName() + " lost its JVM (pid " + jvm.pid()
-                        + "): it " + how);
+                throw lost(jvm, context);
             }
             String kind = message.get("kind").asText();
             if (kind.equals("call")) {
@@ -129,7 +125,7 @@ public final class ProcessBody implements TrialBody {
                     reply = out -> out.writeStringField("refused", why);
                 }
                 Json.Body fields = reply;
-                jvm.send(out -> {
+                send(jvm, context, out -> {
                     out.writeStringField("kind", "reply");
                     fields.write(out);
                 });
@@ -138,6 +134,23 @@ public final class ProcessBody implements TrialBody {
                 return;
             }
         }
+    }
+
+    /** Sends to the child; a line that broke means the child is gone, which costs the trial. */
+    private void send(ChildJvm jvm, TrialContext context, Json.Body message) {
+        try {
+            jvm.send(message);
+        } catch (IOException gone) {
+            throw lost(jvm, context);
+        }
+    }
+
+    /** The trial's child died: why, in words, and the slot gets a fresh child for its next trial. */
+    private JvmExitedException lost(ChildJvm jvm, TrialContext context) {
+        String how = jvm.death(launcher.heap());
+        child = null;
+        return new JvmExitedException("Trial " + context.trialName() + " lost its JVM (pid " + jvm.pid() + "): it "
+                + how);
     }
 
     private static void ended(JsonNode message, RuntimeException refused, TrialContext context) {

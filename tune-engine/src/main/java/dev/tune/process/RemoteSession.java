@@ -9,7 +9,6 @@ import dev.tune.io.Json;
 import dev.tune.trainable.TrialSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,8 @@ final class RemoteSession implements TrialContext, TrialSession {
     private final String name;
     private final long seed;
     private final Config config;
-    private final Path dir;
+    /** The trial's directory, asked of the parent (which creates it) the first time user code wants it. */
+    private Path dir;
     private final List<Integer> gpuIds;
     private final String numberMetric;
     private final boolean reuse;
@@ -43,7 +43,6 @@ final class RemoteSession implements TrialContext, TrialSession {
         this.name = run.get("name").asText();
         this.seed = run.get("seed").asLong();
         this.config = Json.readConfig(run.get("config"));
-        this.dir = Path.of(run.get("dir").asText());
         List<Integer> gpus = new ArrayList<>();
         run.get("gpus").forEach(g -> gpus.add(g.asInt()));
         this.gpuIds = List.copyOf(gpus);
@@ -81,11 +80,10 @@ final class RemoteSession implements TrialContext, TrialSession {
 
     @Override
     public Path trialDir() {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create trial directory " + dir, e);
+        if (dir == null) {
+            dir = path(call("trialDir", out -> { })).orElseThrow();
         }
+        return dir;
     }
 
     @Override

@@ -52,6 +52,10 @@ final class SessionCalls {
                 session.checkpointSaved(Path.of(call.get("path").asText()));
                 return out -> { };
             }
+            case "trialDir" -> {
+                String dir = context.trialDir().toAbsolutePath().toString();
+                return out -> out.writeStringField("path", dir);
+            }
             case "restoreFrom" -> {
                 return path(session.restoreFrom());
             }
