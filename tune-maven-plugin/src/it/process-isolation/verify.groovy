@@ -50,4 +50,24 @@ assert output.contains('[         1 tests aborted         ]'): 'k=4'
 assert output.contains('lost its JVM') && output.contains('it exited with code 3'): 'the exit, in the tree'
 assert output.contains('ran out of memory') && output.contains('-Xmx64m'): 'the heap, in the tree'
 assert seconds < 90: "the run ended well within its 120 s budget: ${seconds} s"
+
+// 4. The console launcher again, with the project on its --class-path: the launcher loads the project (and the tune
+// engine) in a class loader of its own, and the children run on that class path, not the launcher's.
+def entries = classPath.split(File.pathSeparator)
+def isLauncher = { String e -> def n = new File(e).name; n.startsWith('junit-platform-') || n.startsWith('opentest4j-') ||
+        n.startsWith('apiguardian-') || n.startsWith('open-test-reporting-') }
+def launcherPath = entries.findAll { isLauncher(it) }.join(File.pathSeparator)
+def projectPath = entries.findAll { !isLauncher(it) && !new File(it).name.startsWith('junit-platform-suite') }
+        .join(File.pathSeparator)
+def own = new ProcessBuilder([java, '-cp', launcherPath, 'org.junit.platform.console.ConsoleLauncher', 'execute',
+        '--disable-banner', '--disable-ansi-colors', '--details=tree', '--details-theme=ascii',
+        '--class-path', projectPath, '--config=tune.junit.mode=full', '--config=tune.verbose=0',
+        '--config=tune.stop.graceTime=1s', '--config=tune.storagePath=' + new File(basedir, 'target/console-own').path,
+        '--select-class', 'com.example.Fragile']).directory(basedir).redirectErrorStream(true).start()
+def ownOutput = own.inputStream.text
+own.waitFor()
+println ownOutput
+assert own.exitValue() == 1: "exit code ${own.exitValue()}"
+assert ownOutput.contains('[         2 tests successful      ]') && ownOutput.contains('[         2 tests failed          ]')
+assert ownOutput.contains('trial k=1 runs in JVM '): 'a child found com.example.Fragile on the --class-path'
 return true
