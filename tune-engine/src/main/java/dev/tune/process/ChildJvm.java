@@ -65,24 +65,34 @@ final class ChildJvm implements AutoCloseable {
                 try {
                     socket = server.accept();
                 } catch (SocketTimeoutException notYet) {
-                    if (!process.isAlive() || System.nanoTime() > deadline) {
-                        process.destroyForcibly();
-                        int code = waitFor(process);
-                        throw new JvmExitedException("A child JVM " + (System.nanoTime() > deadline
-                                ? "did not connect within " + startTimeoutMillis / 1000 + " s" : "exited before it started: "
-                                + ExitStatus.describe(code, err.tail(1000), "its heap")) + lastLines(err.tail(1000)));
+                    boolean late = System.nanoTime() > deadline;
+                    boolean stopped = Thread.currentThread().isInterrupted();
+                    if (!process.isAlive() || late || stopped) {
+                        throw notStarted(process, err, late ? "did not connect within " + startTimeoutMillis / 1000
+                                + " s" : stopped ? "was ended before it started: its slot was interrupted" : null);
                     }
                     continue;
                 }
+                socket.setSoTimeout((int) startTimeoutMillis); // a stranger that connects and says nothing
                 Channel channel = new Channel(socket);
                 JsonNode hello = channel.read();
                 if (!token.equals(Json.text(hello, "token"))) {
                     channel.close(); // not our child: keep waiting for it
                     continue;
                 }
+                socket.setSoTimeout(0);
                 return new ChildJvm(process, channel, out, err, gpus, hello.get("maxHeap").asLong());
             }
         }
+    }
+
+    /** Ends a child that never said hello; {@code why} is null when it exited on its own. */
+    private static JvmExitedException notStarted(Process process, OutputPump err, String why) {
+        process.destroyForcibly();
+        int code = waitFor(process);
+        List<String> tail = err.tail(1000);
+        return new JvmExitedException("A child JVM " + (why != null ? why
+                : "exited before it started: " + ExitStatus.describe(code, tail, "its heap")) + lastLines(tail));
     }
 
     private void read() {
