@@ -89,6 +89,21 @@ class ProcessIsolationTest {
     }
 
     @Test
+    void withoutReuseEachTrialGetsAFreshInstanceCleanedUpAtItsEndAndAKeptOneIsCleanedUpWithItsExperiment(
+            @TempDir Path dir) throws Exception {
+        Path noReuse = dir.resolve("no-reuse");
+        ExperimentResult fresh = Tuner.run(InChild.class, inChildren().set(TuneOption.REUSE_ACTORS, false)
+                .set(TuneOption.ISOLATION_JVM_ARGS, List.of("-Dinchild.cleanups=" + noReuse)).build());
+        assertEquals(2, pids(fresh).size(), "the children are reused even so");
+        fresh.trials().forEach(t -> assertEquals(0.0, t.lastResult().orElseThrow().metric("resets"), t.name()));
+        assertEquals(6, Files.readAllLines(noReuse).size(), "each trial's instance was cleaned up");
+        Path reuse = dir.resolve("reuse");
+        Tuner.run(InChild.class, inChildren()
+                .set(TuneOption.ISOLATION_JVM_ARGS, List.of("-Dinchild.cleanups=" + reuse)).build());
+        assertEquals(2, Files.readAllLines(reuse).size(), "the two instances kept for reuse, at the experiment's end");
+    }
+
+    @Test
     void aFreshJvmPerTrialKeepsNoStaticStateBetweenTrials() {
         ExperimentResult result = Tuner.run(InChild.class, inChildren()
                 .set(TuneOption.ISOLATION_JVM_PER_TRIAL, true).build());

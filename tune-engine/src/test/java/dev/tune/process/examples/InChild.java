@@ -1,12 +1,17 @@
 package dev.tune.process.examples;
 
 import dev.tune.Checkpoint;
+import dev.tune.Cleanup;
 import dev.tune.Reset;
 import dev.tune.Step;
 import dev.tune.Stop;
 import dev.tune.Trainable;
 import dev.tune.TrialContext;
 import dev.tune.Uniform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
@@ -26,6 +31,15 @@ public class InChild {
     int steps;
     int resets;
     int trialOfThisJvm;
+
+    /** Appends a line to the file that the system property {@code inchild.cleanups} names, when it is set. */
+    @Cleanup
+    void cleanup() throws IOException {
+        String file = System.getProperty("inchild.cleanups");
+        if (file != null) {
+            Files.writeString(Path.of(file), "cleaned\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
 
     @Reset
     boolean reset() {
