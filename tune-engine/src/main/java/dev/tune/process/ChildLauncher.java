@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How an experiment's child JVMs start: this JVM's {@code java}, the trainable's class path (in an
@@ -31,6 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class ChildLauncher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChildLauncher.class);
     private static final long START_TIMEOUT_MILLIS = 60_000;
     private static final Map<String, Path> ARGUMENT_FILES = new ConcurrentHashMap<>();
 
@@ -61,6 +64,10 @@ public final class ChildLauncher {
         }
         command.addAll(jvmArgs);
         command.add(ChildMain.class.getName());
+        LOG.info("Experiment {} runs its trials in child JVMs (tune.isolation=process), one per slot, with {}{}",
+                experiment.name(), heap.setting(),
+                jvmArgs.isEmpty() ? "" : " and JVM options " + String.join(" ", jvmArgs));
+        LOG.debug("Child JVM command: {}; class path: {}", command, classPath);
         return new ChildLauncher(experiment, List.copyOf(command), heap);
     }
 

@@ -27,6 +27,11 @@ record Heap(String flag, String source) {
         return flag;
     }
 
+    /** {@code -Xmx64m (from tune.isolation.jvmArgs)}, or the JVM's default heap: what the children are given. */
+    String setting() {
+        return flag != null ? flag + " (from " + source + ")" : "the JVM's default heap";
+    }
+
     /** {@code a heap of -Xmx64m (from tune.isolation.jvmArgs)}, or the default and the size the child reported. */
     String describe(long maxHeapBytes) {
         String size = maxHeapBytes > 0 ? maxHeapBytes / (1024 * 1024) + " MiB" : "an unknown size";
