@@ -12,6 +12,9 @@ final class ExitStatus {
     private static final Map<Integer, String> SIGNALS = Map.of(1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 4, "SIGILL",
             6, "SIGABRT", 7, "SIGBUS", 8, "SIGFPE", 9, "SIGKILL", 11, "SIGSEGV", 15, "SIGTERM");
 
+    /** How the JVM names what it ran out of, in the line it writes as it exits. */
+    private static final String OUT_OF_MEMORY = OutOfMemoryError.class.getName();
+
     private ExitStatus() {
     }
 
@@ -35,16 +38,16 @@ final class ExitStatus {
     }
 
     private static boolean ranOutOfMemory(List<String> lines) {
-        return lines.stream().anyMatch(l -> l.contains("java.lang.OutOfMemoryError"));
+        return lines.stream().anyMatch(l -> l.contains(OUT_OF_MEMORY));
     }
 
     private static String outOfMemoryLine(List<String> lines) {
         for (String line : lines) {
-            int at = line.indexOf("java.lang.OutOfMemoryError");
+            int at = line.indexOf(OUT_OF_MEMORY);
             if (at >= 0) {
                 return line.substring(at).trim();
             }
         }
-        return "java.lang.OutOfMemoryError";
+        return OUT_OF_MEMORY;
     }
 }
