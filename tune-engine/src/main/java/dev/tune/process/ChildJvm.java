@@ -23,6 +23,8 @@ final class ChildJvm implements AutoCloseable {
 
     /** Put in the queue when the line closed: the child exited, or is about to. */
     static final JsonNode GONE = MissingNode.getInstance();
+    /** The lines of stderr a message about the child's end shows, at most. */
+    private static final int SHOWN_LINES = 20;
 
     private final Process process;
     private final Channel channel;
@@ -140,6 +142,7 @@ final class ChildJvm implements AutoCloseable {
     void printTo(Supplier<PrintStream> stdout, Supplier<PrintStream> stderr) {
         out.sendTo(stdout);
         err.sendTo(stderr);
+        out.clearTail();
         err.clearTail();
     }
 
@@ -147,7 +150,11 @@ final class ChildJvm implements AutoCloseable {
     String death(Heap heap) {
         int code = waitFor(process);
         List<String> tail = err.tail(2000);
-        return ExitStatus.describe(code, tail, heap.describe(maxHeap)) + lastLines(tail);
+        List<String> crash = ExitStatus.crashReport(out.tail(2000));
+        List<String> shown = crash.isEmpty() ? tail : crash;
+        return ExitStatus.describe(code, shown, heap.describe(maxHeap))
+                + (crash.isEmpty() ? lastLines(tail) : ". The JVM's crash report on its stdout:\n    "
+                        + String.join("\n    ", crash));
     }
 
     /**
@@ -217,7 +224,8 @@ final class ChildJvm implements AutoCloseable {
     }
 
     private static String lastLines(List<String> tail) {
-        return tail.isEmpty() ? "; it wrote nothing to stderr"
-                : ". The last lines of its stderr:\n    " + String.join("\n    ", tail);
+        List<String> last = tail.subList(Math.max(0, tail.size() - SHOWN_LINES), tail.size());
+        return last.isEmpty() ? "; it wrote nothing to stderr"
+                : ". The last lines of its stderr:\n    " + String.join("\n    ", last);
     }
 }

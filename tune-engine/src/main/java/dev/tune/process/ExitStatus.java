@@ -15,6 +15,9 @@ final class ExitStatus {
     /** How the JVM names what it ran out of, in the line it writes as it exits. */
     private static final String OUT_OF_MEMORY = OutOfMemoryError.class.getName();
 
+    /** The first line of the JVM's own report when it crashes. */
+    private static final String FATAL = "A fatal error has been detected by the Java Runtime";
+
     private ExitStatus() {
     }
 
@@ -31,10 +34,24 @@ final class ExitStatus {
                     : signal == 6 || signal == 11 ? ": a native crash, see the error report it names" : "";
             return "was killed by signal " + signal + " (" + name + ")" + why;
         }
-        if (lastLines.stream().anyMatch(l -> l.contains("A fatal error has been detected by the Java Runtime"))) {
+        if (lastLines.stream().anyMatch(l -> l.contains(FATAL))) {
             return "crashed in native code (exit code " + code + "); see the error report it names";
         }
         return "exited with code " + code + (code == 0 ? "" : " (System.exit, Runtime.halt or a crash in the trial)");
+    }
+
+    /**
+     * The lines of the JVM's own crash report ({@code # A fatal error has been detected ...}), which
+     * it writes to stdout, from among a child's last lines there; empty when it did not crash so.
+     */
+    static List<String> crashReport(List<String> stdout) {
+        for (int i = 0; i < stdout.size(); i++) {
+            if (stdout.get(i).contains(FATAL)) {
+                return stdout.subList(i, stdout.size()).stream().filter(l -> l.startsWith("#") && l.length() > 2)
+                        .toList();
+            }
+        }
+        return List.of();
     }
 
     private static boolean ranOutOfMemory(List<String> lines) {

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  */
 final class OutputPump implements Runnable {
 
-    private static final int TAIL_LINES = 20;
+    /** Lines kept: a JVM's crash report (about 20 lines) with what came just before it. */
+    private static final int TAIL_LINES = 40;
 
     private final BufferedReader lines;
     private final Deque<String> tail = new ArrayDeque<>();

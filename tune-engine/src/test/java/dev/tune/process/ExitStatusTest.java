@@ -33,6 +33,17 @@ class ExitStatusTest {
     }
 
     @Test
+    void theJvmsCrashReportIsFoundAmongItsLastLinesOnStdout() {
+        List<String> stdout = List.of("epoch 3", "#", "# A fatal error has been detected by the Java Runtime"
+                + " Environment:", "#", "#  SIGSEGV (0xb) at pc=0x1, pid=7, tid=8", "#",
+                "# An error report file with more information is saved as:", "# /tmp/tune-hs_err_pid7.log");
+        assertEquals(List.of("# A fatal error has been detected by the Java Runtime Environment:",
+                "#  SIGSEGV (0xb) at pc=0x1, pid=7, tid=8", "# An error report file with more information is saved as:",
+                "# /tmp/tune-hs_err_pid7.log"), ExitStatus.crashReport(stdout));
+        assertEquals(List.of(), ExitStatus.crashReport(List.of("epoch 3")));
+    }
+
+    @Test
     void aNativeCrashReportIsRecognised() {
         String said = ExitStatus.describe(1, List.of("# A fatal error has been detected by the Java Runtime"
                 + " Environment:"), "a heap");

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +135,18 @@ class ProcessIsolationTest {
         String message = second(result).error().orElseThrow().message();
         assertTrue(message.contains("ran out of memory (java.lang.OutOfMemoryError: Java heap space)"), message);
         assertTrue(message.contains("(-Xmx48m from @Resources(memoryMb)"), message);
+    }
+
+    @Test
+    void aNativeCrashCostsOneTrialAndNamesTheJvmsErrorReport() throws Exception {
+        ExperimentResult result = runMethod("crashesNatively", inChildren());
+        assertOnlySecondErred(result);
+        String message = second(result).error().orElseThrow().message();
+        assertTrue(message.contains("was killed by signal 6 (SIGABRT): a native crash")
+                || message.contains("crashed in native code"), message);
+        Matcher report = Pattern.compile("(/\\S*tune-hs_err_pid\\d+\\.log)").matcher(message);
+        assertTrue(report.find(), "the stderr lines name the JVM's error report: " + message);
+        assertTrue(Files.deleteIfExists(Path.of(report.group(1))), "the report is where it says: " + report.group(1));
     }
 
     @Test

@@ -5,8 +5,10 @@ import dev.tune.Stop;
 import dev.tune.Trainable;
 import dev.tune.TrialContext;
 import dev.tune.Uniform;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import sun.misc.Unsafe;
 
 /** Trials that take their JVM down in trial 2 (System.exit, a small heap, a step that never returns); the others train. */
 public final class Crashing {
@@ -58,6 +60,19 @@ public final class Crashing {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> neverReturns(x, context)));
         }
         neverReturns(x, context);
+    }
+
+    @Trainable(metric = "loss", samples = 4, maxConcurrentTrials = 2)
+    @Resources(jvmArgs = "-XX:-CreateCoredumpOnCrash")
+    public static void crashesNatively(@Uniform(lower = 0, upper = 1) double x, TrialContext context)
+            throws ReflectiveOperationException {
+        if (second(context)) {
+            // what a native library's bug does: a write to address 0, which the JVM cannot survive
+            Field field = Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            ((Unsafe) field.get(null)).putAddress(0, 0);
+        }
+        steps(x, context);
     }
 
     @Trainable(metric = "loss", samples = 4, maxConcurrentTrials = 2)
