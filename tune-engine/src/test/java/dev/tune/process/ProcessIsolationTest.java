@@ -21,6 +21,7 @@ import dev.tune.result.TrialError;
 import dev.tune.result.TrialStatus;
 import dev.tune.run.Tuner;
 import dev.tune.run.examples.Toy;
+import dev.tune.stop.Stopper;
 import dev.tune.trainable.Experiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,10 @@ class ProcessIsolationTest {
 
     private static TuneOptions.Builder inChildren() {
         return TuneOptions.builder().inMemory().verbose(0).seed(7).set(TuneOption.ISOLATION, "process");
+    }
+
+    private static TuneOptions.Builder persistedIn(Path dir) {
+        return inChildren().set(TuneOption.PERSIST, true).storagePath(dir);
     }
 
     private static Experiment firstExperiment(Class<?> type) {
@@ -63,7 +68,7 @@ class ProcessIsolationTest {
     @Test
     void trialsRunInTwoReusedChildJvmsWhoseInstancesAreResetAndTheirOutputReachesTheTrialsFiles(@TempDir Path dir)
             throws Exception {
-        ExperimentResult result = Tuner.run(InChild.class, inChildren().storagePath(dir).set(TuneOption.LOG_TO_FILE, true).build());
+        ExperimentResult result = Tuner.run(InChild.class, persistedIn(dir).set(TuneOption.LOG_TO_FILE, true).build());
         assertEquals(6, result.trials().size());
         for (Trial trial : result.trials()) {
             assertEquals(Termination.COMPLETED, trial.termination().orElseThrow(), trial.name());
@@ -199,19 +204,34 @@ class ProcessIsolationTest {
     }
 
     @Test
-    void anExperimentCutByItsTimeBudgetResumesInChildrenFromItsCheckpoints(@TempDir Path dir) {
-        TuneOptions.Builder options = inChildren().storagePath(dir).set(TuneOption.CHECKPOINT_FREQUENCY, 1);
-        ExperimentResult cut = Tuner.run(Slow.class, options.set(TuneOption.TIME_BUDGET, Duration.ofMillis(600))
-                .build());
-        assertTrue(cut.trials().stream().anyMatch(t -> t.termination().orElseThrow() == Termination.CANCELLED),
-                "the budget cut a trial");
-        ExperimentResult resumed = Tuner.run(Slow.class, inChildren().storagePath(dir)
+    void anExperimentStoppedMidwayResumesInChildrenFromItsCheckpoints(@TempDir Path dir) {
+        Stopper atThirdStep = new Stopper() {
+            private volatile boolean reached;
+
+            @Override
+            public boolean shouldStopTrial(Result result) {
+                reached |= result.metric("steps") >= 3;
+                return false;
+            }
+
+            @Override
+            public boolean shouldStopAll() {
+                return reached;
+            }
+        };
+        ExperimentResult cut = Tuner.run(Slow.class, persistedIn(dir).maxIterations(20)
+                .set(TuneOption.CHECKPOINT_FREQUENCY, 1).stoppers(atThirdStep).build());
+        assertTrue(cut.trials().stream().allMatch(t -> t.termination().orElseThrow() == Termination.CANCELLED
+                && t.iterations() < 20), "the stop ended both trials midway");
+        ExperimentResult resumed = Tuner.run(Slow.class, persistedIn(dir).maxIterations(20)
                 .set(TuneOption.CHECKPOINT_FREQUENCY, 1).set(TuneOption.RESUME, "true").build());
         for (Trial trial : resumed.trials()) {
             assertEquals(Termination.COMPLETED, trial.termination().orElseThrow(), trial.name());
-            assertEquals(5.0, trial.lastResult().orElseThrow().metric("steps"), trial.name()
-                    + " went on from its checkpoint");
+            assertEquals(20.0, trial.lastResult().orElseThrow().metric("steps"), trial.name()
+                    + ": the state restored matches the iteration count");
         }
+        assertTrue(resumed.trials().stream().allMatch(t -> t.lastResult().orElseThrow().iterationsSinceRestore() < 20),
+                "each trial went on from its checkpoint (Ray's iterations_since_restore)");
     }
 
     @Test
@@ -226,7 +246,7 @@ class ProcessIsolationTest {
 
     @Test
     void pbtExploitsCarryTheDonorsCheckpointIntoTheChildThatGoesOn(@TempDir Path dir) {
-        ExperimentResult result = Tuner.run(Toy.class, inChildren().storagePath(dir).maxConcurrentTrials(2)
+        ExperimentResult result = Tuner.run(Toy.class, persistedIn(dir).maxConcurrentTrials(2)
                 .maxIterations(12).build());
         assertEquals(4, result.trials().size());
         for (Trial trial : result.trials()) {
@@ -253,7 +273,7 @@ class ProcessIsolationTest {
                 }
             }
         };
-        ExperimentResult result = Tuner.run(Slow.class, inChildren().storagePath(dir).callbacks(killer)
+        ExperimentResult result = Tuner.run(Slow.class, persistedIn(dir).callbacks(killer)
                 .set(TuneOption.MAX_FAILURES, 1).set(TuneOption.CHECKPOINT_FREQUENCY, 1).build());
         Trial first = result.trials().get(0);
         assertEquals(1, killed.size());
