@@ -30,7 +30,8 @@ final class OutputPump implements Runnable {
     OutputPump(InputStream stream, Supplier<PrintStream> target, String name) {
         this.lines = new BufferedReader(new InputStreamReader(stream, Charset.defaultCharset()));
         this.target = target;
-        this.thread = new Thread(this, name);
+        // no thread-locals from the slot's thread: tune.logToFile routes that thread's own output to its trial's files
+        this.thread = new Thread(null, this, name, 0, false);
         thread.setDaemon(true);
         thread.start();
     }

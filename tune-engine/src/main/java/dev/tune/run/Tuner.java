@@ -4,6 +4,7 @@ import dev.tune.options.TuneOption;
 import dev.tune.options.TuneOptions;
 import dev.tune.result.ExperimentResult;
 import dev.tune.result.Trial;
+import dev.tune.result.TrialError;
 import dev.tune.search.Searcher;
 import dev.tune.store.StoredExperiment;
 import dev.tune.store.postgres.PostgresLocation;
@@ -100,7 +101,7 @@ public final class Tuner {
                     .orElseGet(() -> recorded.error().map(RecordedFailure::new).orElse(null));
             String summary = cause instanceof RecordedFailure || cause == null
                     ? recorded.error().map(e -> e.summary()).orElse("unknown error")
-                    : cause.getClass().getName() + ": " + cause.getMessage();
+                    : TrialError.of(cause).summary(); // an exception from a child JVM by its own type
             throw new TuneException("Experiment " + plan.name() + ": " + errors.size()
                     + " trial(s) failed, first " + name + ": " + summary, result, cause);
         }

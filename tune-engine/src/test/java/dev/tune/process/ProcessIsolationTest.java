@@ -14,11 +14,13 @@ import dev.tune.process.examples.OnGpus;
 import dev.tune.process.examples.Slow;
 import dev.tune.process.examples.Stateful;
 import dev.tune.result.ExperimentResult;
+import dev.tune.result.RemoteFailure;
 import dev.tune.result.Result;
 import dev.tune.result.Termination;
 import dev.tune.result.Trial;
 import dev.tune.result.TrialError;
 import dev.tune.result.TrialStatus;
+import dev.tune.run.TuneException;
 import dev.tune.run.Tuner;
 import dev.tune.run.examples.Toy;
 import dev.tune.stop.Stopper;
@@ -312,6 +314,15 @@ class ProcessIsolationTest {
             assertTrue(message.startsWith("A child JVM exited before it started: exited with code 1"), message);
             assertTrue(message.contains("Invalid maximum heap size: -Xmx1x"), message);
         }
+    }
+
+    @Test
+    void failFastRaisesWithTheChildsExceptionByItsOwnType() {
+        TuneException raised = assertThrows(TuneException.class,
+                () -> runMethod("fails", inChildren().set(TuneOption.FAIL_FAST, true)));
+        assertTrue(raised.getMessage().endsWith("first #2 x=0.61297: java.lang.IllegalStateException: boom in #2"
+                + " x=0.61297"), raised.getMessage());
+        assertEquals(IllegalStateException.class.getName(), ((RemoteFailure) raised.getCause()).error().type());
     }
 
     @Test
