@@ -146,6 +146,13 @@ final class ChildJvm implements AutoCloseable {
         err.clearTail();
     }
 
+    /** Waits, at most a second, until everything the child printed for trial {@code id} has come through. */
+    void drainOutput(String id) throws InterruptedException {
+        String mark = OutputPump.END_MARK + id;
+        out.awaitMark(mark, 1000);
+        err.awaitMark(mark, 1000);
+    }
+
     /** Waits for the child to exit (it closed its line), then says how: its exit code or signal and last lines. */
     String death(Heap heap) {
         int code = waitFor(process);

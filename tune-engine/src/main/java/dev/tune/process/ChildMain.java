@@ -95,6 +95,10 @@ public final class ChildMain {
             outcome = "failed";
             error = TrialError.of(failure);
         } finally {
+            // after the trial's last output: the parent waits for this line before the trial's output goes elsewhere
+            String mark = OutputPump.END_MARK + message.get("id").asText();
+            System.out.println(mark);
+            System.err.println(mark);
             System.out.flush();
             System.err.flush();
         }

@@ -21,10 +21,13 @@ final class OutputPump implements Runnable {
 
     /** Lines kept: a JVM's crash report (about 20 lines) with what came just before it. */
     private static final int TAIL_LINES = 40;
+    /** How a line that marks the end of a trial's output begins; the pump passes it on to no one. */
+    static final String END_MARK = "\u001etune-trial-output-ends ";
 
     private final BufferedReader lines;
     private final Deque<String> tail = new ArrayDeque<>();
     private volatile Supplier<PrintStream> target;
+    private String lastMark;
     private final Thread thread;
 
     OutputPump(InputStream stream, Supplier<PrintStream> target, String name) {
@@ -41,6 +44,10 @@ final class OutputPump implements Runnable {
         try {
             String line;
             while ((line = lines.readLine()) != null) {
+                if (line.startsWith(END_MARK)) {
+                    passed(line);
+                    continue;
+                }
                 synchronized (tail) {
                     if (tail.size() == TAIL_LINES) {
                         tail.removeFirst();
@@ -52,6 +59,26 @@ final class OutputPump implements Runnable {
             }
         } catch (IOException ignored) {
             // the child is gone; what it printed last is in the tail
+        }
+    }
+
+    private synchronized void passed(String mark) {
+        lastMark = mark;
+        notifyAll();
+    }
+
+    /**
+     * Waits, at most {@code millis}, until the line {@code mark} (which the child printed after its
+     * trial's last output) has come through: everything the trial printed is then where it belongs.
+     */
+    synchronized void awaitMark(String mark, long millis) throws InterruptedException {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (!mark.equals(lastMark) && thread.isAlive()) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            wait(Math.max(1, left / 1_000_000));
         }
     }
 

@@ -130,6 +130,11 @@ public final class ProcessBody implements TrialBody {
                     fields.write(out);
                 });
             } else if (kind.equals("ended")) {
+                try {
+                    jvm.drainOutput(context.trialId());
+                } catch (InterruptedException limit) {
+                    Thread.currentThread().interrupt(); // the trial has ended: the limit is for the next one's
+                }
                 ended(message, refused, context);
                 return;
             }
